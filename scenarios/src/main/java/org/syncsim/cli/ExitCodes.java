@@ -1,0 +1,16 @@
+package org.syncsim.cli;
+
+/** The process exit codes of every {@code syncsim} command. */
+public final class ExitCodes {
+    /** Everything ran; nothing the user asked to fail on happened. */
+    public static final int OK = 0;
+    /** The simulation ran and found a failure the user asked to fail on (for example {@code --fail-on}). */
+    public static final int SIMULATION_FAILURE = 1;
+    /** Bad input: unknown option, unreadable or invalid scenario file, bad parameter value. */
+    public static final int BAD_INPUT = 2;
+    /** A bug in SyncSim itself (an unexpected exception); the stack trace is printed. */
+    public static final int INTERNAL_ERROR = 3;
+
+    private ExitCodes() {
+    }
+}

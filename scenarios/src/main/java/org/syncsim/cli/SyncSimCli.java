@@ -1,0 +1,73 @@
+package org.syncsim.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code syncsim} command line: a parent command whose subcommands do the work. */
+@Command(
+        name = "syncsim",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionInfo.class,
+        description = {
+            "Discrete-event simulator of the TWRA raid-sync protocol over the WoW 1.12",
+            "addon-message channel: how long until all raid members have the new",
+            "assignments, how many bytes it cost, and what backoff, responder election,",
+            "differential sync or caching change."
+        },
+        subcommands = {CommandLine.HelpCommand.class},
+        footer = {
+            "",
+            "Exit codes: 0 ok; 1 the simulation found a failure you asked to fail on;",
+            "2 bad input; 3 internal error (a bug in SyncSim: report it with the trace)."
+        })
+public final class SyncSimCli implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
+    /** Builds the command line with SyncSim's exit-code and error conventions. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new SyncSimCli());
+        cl.setExecutionExceptionHandler(SyncSimCli::handleExecutionException);
+        cl.setParameterExceptionHandler(SyncSimCli::handleParameterException);
+        return cl;
+    }
+
+    /** Runs {@code syncsim} with these arguments and returns the exit code (no {@code System.exit}). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("syncsim: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCodes.BAD_INPUT;
+    }
+
+    private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof BadInputException) {
+            err.println("syncsim: " + ex.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        err.println("syncsim: internal error: " + ex);
+        ex.printStackTrace(err);
+        return ExitCodes.INTERNAL_ERROR;
+    }
+}

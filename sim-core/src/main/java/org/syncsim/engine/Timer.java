@@ -1,0 +1,46 @@
+package org.syncsim.engine;
+
+/**
+ * A cancellable (and optionally periodic) scheduled action. The handle can be cancelled in O(1): the queue
+ * entry is left behind and recognised as stale when it surfaces, because its sequence number no longer
+ * matches the timer's.
+ */
+public final class Timer {
+    static final long IDLE = -1L;
+
+    private final Simulation owner;
+    final Action action;
+    final long period;
+    /** Sequence number of the live queue entry, or {@link #IDLE} when none is pending. */
+    long liveSeq = IDLE;
+    long dueAt;
+
+    Timer(Simulation owner, Action action, long period) {
+        this.owner = owner;
+        this.action = action;
+        this.period = period;
+    }
+
+    /** True while the timer has a pending firing that has not been cancelled. */
+    public boolean isPending() {
+        return liveSeq != IDLE;
+    }
+
+    /** The instant of the pending firing; meaningful only while {@link #isPending()}. */
+    public long dueAt() {
+        return dueAt;
+    }
+
+    /** Zero for a one-shot timer, otherwise the interval between firings in microseconds. */
+    public long period() {
+        return period;
+    }
+
+    /** Cancels the pending firing (and all later ones of a periodic timer). Cancelling twice is harmless. */
+    public void cancel() {
+        if (liveSeq != IDLE) {
+            liveSeq = IDLE;
+            owner.entryWentStale();
+        }
+    }
+}

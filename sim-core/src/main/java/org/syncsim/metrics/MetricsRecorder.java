@@ -1,0 +1,65 @@
+package org.syncsim.metrics;
+
+/**
+ * What the channel and the clients report while a run goes on. Every method has an empty default so that a
+ * recorder implements only what it aggregates. Clients are dense integer ids; {@code command} is the wire
+ * command a message carries (e.g. {@code BSEC}), used only for accounting; {@code bytes} always include the
+ * prefix, the separator and the channel's per-message overhead.
+ */
+public interface MetricsRecorder {
+    /** Records nothing. */
+    MetricsRecorder NONE = new MetricsRecorder() {
+    };
+
+    /** A client called the send API with this message. */
+    default void messageOffered(long time, int sender, String command, int bytes) {
+    }
+
+    /** The message left the client for the server, after {@code queuedMicros} in the client's throttle. */
+    default void messageSent(long time, int sender, String command, int bytes, long queuedMicros) {
+    }
+
+    /** The message never left the client or was discarded by the server. */
+    default void messageRejected(long time, int sender, String command, int bytes, DropReason reason) {
+    }
+
+    /** The message reached one recipient's {@code CHAT_MSG_ADDON} (the sender's own echo included). */
+    default void messageDelivered(long time, int sender, int recipient, String command, int bytes) {
+    }
+
+    /** The message was sent but did not reach this recipient. */
+    default void messageLost(long time, int sender, int recipient, String command, int bytes, DropReason reason) {
+    }
+
+    /** A client's throttle queue changed depth. */
+    default void throttleQueue(long time, int client, int queuedMessages, long queuedBytes) {
+    }
+
+    /** The server disconnected a client (rate limit) until {@code untilTime}. */
+    default void serverDisconnect(long time, int client, long untilTime) {
+    }
+
+    /** A client now holds the newest complete data set, stamped {@code dataTimestamp}. */
+    default void clientSynced(long time, int client, long dataTimestamp) {
+    }
+
+    /** A client started a request for data (e.g. sent {@code BSREQ}). */
+    default void requestSent(long time, int client, String command) {
+    }
+
+    /** A client started answering a request (e.g. a full push). */
+    default void responseStarted(long time, int client, String command) {
+    }
+
+    /** A client received data it already had (a duplicate transfer). */
+    default void duplicateTransfer(long time, int client, String what) {
+    }
+
+    /** A handler stopped half-way where the addon raises a Lua error; state stays as it stands. */
+    default void handlerAborted(long time, int client, String command, String where) {
+    }
+
+    /** A received message could not be parsed and was dropped. */
+    default void messageMalformed(long time, int client, String reason) {
+    }
+}
