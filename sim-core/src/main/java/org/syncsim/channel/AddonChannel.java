@@ -1,0 +1,27 @@
+package org.syncsim.channel;
+
+/**
+ * What a simulated client sees of the addon-message channel: the send call, the group-size queries the addon
+ * uses to pick RAID or PARTY, and the registration of its event handlers. Clients are dense integer ids.
+ */
+public interface AddonChannel {
+    /** Sentinel for "no whisper target". */
+    int NO_TARGET = -1;
+
+    /**
+     * {@code SendAddonMessage(prefix, text, distribution[, target])} through the sender's configured path
+     * (unthrottled, as TWRA does, or via the ChatThrottleLib model at {@code priority}). Returns at once;
+     * delivery happens later as events. {@code command} names the wire command for accounting only.
+     */
+    void send(int sender, String prefix, String text, Distribution distribution, int target, Priority priority,
+            String command);
+
+    /** {@code GetNumRaidMembers()} as this client sees it: raid size including itself, 0 if not in a raid. */
+    int raidMembers(int client);
+
+    /** {@code GetNumPartyMembers()}: other party members, 0 if not in a party (or in a raid). */
+    int partyMembers(int client);
+
+    /** Registers a client's handlers for addon messages and roster changes. */
+    void register(int client, AddonMessageListener messages, RosterListener roster);
+}
