@@ -35,10 +35,11 @@ public final class SheetGenerator {
             "Boss", "Spore", "Web Wrap", "Zombie Chow", "Shade of Naxxramas");
 
     static final List<String> ROSTER = List.of(
-            "Aldric", "Brynja", "Cassius", "Dornak", "Elowen", "Fenwick", "Gorrim", "Halvard", "Isolde", "Jorund",
-            "Kaelis", "Lothar", "Maribel", "Nerith", "Orrin", "Perrin", "Quilla", "Rowena", "Sorrel", "Thorne",
-            "Ulric", "Vesper", "Wyndham", "Xanthe", "Yorick", "Zelda", "Anselm", "Bronwyn", "Cedric", "Darrow",
-            "Eira", "Fallon", "Gideon", "Hestia", "Ivo", "Juniper", "Kestrel", "Leoric", "Mireille", "Nyx");
+            "Aldricus", "Brynjolf", "Cassius", "Dornakh", "Elowenne", "Fenwick", "Gorrimar", "Halvard", "Isoldae",
+            "Jorundir", "Kaelith", "Lotharin", "Maribel", "Nerithas", "Orrinel", "Perrinth", "Quillara", "Rowenna",
+            "Sorrelin", "Thornek", "Ulricht", "Vesperia", "Wyndham", "Xanthea", "Yoricko", "Zeldari", "Anselm",
+            "Bronwyn", "Cedrick", "Darrowyn", "Eirawen", "Fallonar", "Gideonn", "Hestiana", "Ivoraa", "Juniper",
+            "Kestrel", "Leorick", "Mireille", "Nyxara");
 
     static final List<String> CLASS_WORDS = List.of(
             "Warriors", "Priests", "Druids", "Paladins", "Shamans", "Mages", "Warlocks", "Hunters", "Rogues");
@@ -53,10 +54,10 @@ public final class SheetGenerator {
             "left", "side", "when", "adds", "spawn", "kill", "priority", "is", "skull", "then", "cross");
 
     /** Words per note and per warning (tuned, see class comment). */
-    static final int NOTE_WORDS_MIN = 8;
-    static final int NOTE_WORDS_MAX = 14;
-    static final int WARNING_WORDS_MIN = 5;
-    static final int WARNING_WORDS_MAX = 9;
+    static final int NOTE_WORDS_MIN = 5;
+    static final int NOTE_WORDS_MAX = 10;
+    static final int WARNING_WORDS_MIN = 3;
+    static final int WARNING_WORDS_MAX = 7;
 
     /** Probability that a filled cell holds a player name; the rest is split between class and group words. */
     static final double PLAYER_SHARE = 0.8;

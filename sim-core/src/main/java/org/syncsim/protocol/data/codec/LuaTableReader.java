@@ -19,6 +19,9 @@ public final class LuaTableReader {
     /** Nesting limit, as Lua 5.1's parser limits C-level recursion (LUAI_MAXCCALLS = 200). */
     public static final int MAX_DEPTH = 200;
 
+    /** Lua 5.1's LFIELDS_PER_FLUSH. */
+    private static final int FIELDS_PER_FLUSH = 50;
+
     /** The outcome of {@link #read}. */
     public sealed interface Result {
         record Ok(Object value) implements Result {}
@@ -108,7 +111,10 @@ public final class LuaTableReader {
         }
         pos++; // '{'
         LuaTable t = new LuaTable();
-        long nextPositional = 1;
+        // Lua 5.1 stores positional items in batches (SETLIST, every 50 items and at the closing brace), so a
+        // positional item overrides an explicit [n]= written after it within the same batch.
+        java.util.List<Object> pending = new java.util.ArrayList<>();
+        long[] nextPositional = {1};
         while (true) {
             skipSpace();
             if (pos >= text.length()) {
@@ -117,7 +123,11 @@ public final class LuaTableReader {
             char c = text.charAt(pos);
             if (c == '}') {
                 pos++;
+                flush(t, pending, nextPositional);
                 return t;
+            }
+            if (pending.size() == FIELDS_PER_FLUSH) {
+                flush(t, pending, nextPositional);
             }
             if (c == '[' && !isLongBracket(pos)) {
                 pos++;
@@ -143,7 +153,7 @@ public final class LuaTableReader {
                 skipSpace();
                 t.put(key, value(depth));
             } else {
-                t.put(nextPositional++, value(depth));
+                pending.add(value(depth));
             }
             skipSpace();
             if (pos >= text.length()) {
@@ -156,6 +166,13 @@ public final class LuaTableReader {
                 throw new SyntaxError("'}' expected at byte " + pos);
             }
         }
+    }
+
+    private static void flush(LuaTable t, java.util.List<Object> pending, long[] next) {
+        for (Object v : pending) {
+            t.put(next[0]++, v);
+        }
+        pending.clear();
     }
 
     /** True when the identifier at {@code pos} is followed by '=' (and not '=='), i.e. a {@code name=value} field. */
