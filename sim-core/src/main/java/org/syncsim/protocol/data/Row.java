@@ -16,6 +16,11 @@ public record Row(String icon, String target, List<String> cells) {
         cells = List.copyOf(cells);
     }
 
+    /** A row from its icon, target and cells. */
+    public static Row of(String icon, String target, String... cells) {
+        return new Row(icon, target, List.of(cells));
+    }
+
     /** The row as the addon stores it: icon, target, then the cells (Lua indices 1..n). */
     public List<String> values() {
         List<String> all = new ArrayList<>(cells.size() + 2);
