@@ -18,6 +18,9 @@ public final class SectionPayloads {
     /** The marker byte that starts every payload blob (decimal 241). */
     public static final char MARKER = '\u00F1';
 
+    /** The structure lists sections 1..100 only (spec §5.3, §3.5). */
+    public static final int MAX_STRUCTURE_SECTIONS = 100;
+
     private SectionPayloads() {}
 
     /** The wire blob of one section: {@code BSEC:<ts>:<i>:} + this (spec §3.4, §5.2). */
@@ -25,9 +28,18 @@ public final class SectionPayloads {
         return encodeText(SectionText.write(section, timestamp));
     }
 
+    /** The blobs of every section of {@code set}, index order (element {@code i - 1} is section {@code i}). */
+    public static List<String> encodeSections(AssignmentSet set, long timestamp) {
+        List<String> blobs = new ArrayList<>(set.size());
+        for (Section s : set.sections()) {
+            blobs.add(encodeSection(s, timestamp));
+        }
+        return blobs;
+    }
+
     /**
-     * The structure blob (spec §5.3): the names written as {@code "Name 1","Name 2",…} without escaping (the
-     * addon caps the list at 100 sections; callers pass what the addon would send).
+     * The structure blob (spec §5.3): the first {@link #MAX_STRUCTURE_SECTIONS} names written as
+     * {@code "Name 1","Name 2",…} without escaping.
      */
     public static String encodeStructure(List<String> names) {
         return encodeText(structureText(names));
@@ -36,7 +48,7 @@ public final class SectionPayloads {
     /** The structure's text before compression. */
     public static String structureText(List<String> names) {
         StringBuilder sb = new StringBuilder(names.size() * 20);
-        for (int i = 0; i < names.size(); i++) {
+        for (int i = 0; i < Math.min(names.size(), MAX_STRUCTURE_SECTIONS); i++) {
             if (i > 0) {
                 sb.append(',');
             }

@@ -53,11 +53,7 @@ record FullPush(List<String> messages, int chunkedHeaders, int chunks, int inlin
     }
 
     static FullPush of(AssignmentSet set, long ts) {
-        List<String> blobs = new ArrayList<>();
-        for (Section s : set.sections()) {
-            blobs.add(SectionPayloads.encodeSection(s, ts));
-        }
-        return of(blobs, SectionPayloads.encodeStructure(set.sectionNames()), ts);
+        return of(SectionPayloads.encodeSections(set, ts), SectionPayloads.encodeStructure(set.sectionNames()), ts);
     }
 
     long payloadBytes() {

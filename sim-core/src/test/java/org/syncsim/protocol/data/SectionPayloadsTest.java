@@ -22,7 +22,8 @@ class SectionPayloadsTest {
     }
 
     private static <T> T ok(DecodeResult<T> r) {
-        return assertInstanceOf(DecodeResult.Ok.class, r, () -> r.toString()).value() == null ? null : r.valueOrNull();
+        assertInstanceOf(DecodeResult.Ok.class, r, () -> r.toString());
+        return r.valueOrNull();
     }
 
     private static void fails(DecodeFailure expected, DecodeResult<?> r) {
@@ -117,6 +118,25 @@ class SectionPayloadsTest {
         // An empty name: "A","","B" has the runs A and "," -> also corrupted.
         assertEquals(List.of("A", ","), ok(SectionPayloads.decodeStructure(SectionPayloads.encodeStructure(List.of("A", "", "B")))));
         fails(DecodeFailure.BAD_TABLE_TEXT, SectionPayloads.decodeStructure(SectionPayloads.encodeStructure(List.of())));
+    }
+
+    @Test
+    void structureListsAtMostOneHundredSections() {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= 120; i++) {
+            names.add("S" + i);
+        }
+        assertEquals(names.subList(0, 100), ok(SectionPayloads.decodeStructure(SectionPayloads.encodeStructure(names))));
+    }
+
+    @Test
+    void encodeSectionsGivesOneBlobPerSectionInIndexOrder() {
+        AssignmentSet set = ExampleLikeSections.all();
+        List<String> blobs = SectionPayloads.encodeSections(set, TS);
+        assertEquals(3, blobs.size());
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(SectionPayloads.encodeSection(set.section(i), TS), blobs.get(i - 1));
+        }
     }
 
     @Test

@@ -38,16 +38,16 @@ public final class HuffmanContainer {
     public static final int HUFFMAN = 0x03;
     /** Method byte LibCompress emits when a code word is too long; decoders reject it. */
     public static final int NEVER_USED = 0x00;
-    /** Largest input the 24-bit length field can describe. */
+    /** Largest input the 24-bit length field can describe; longer inputs get their length modulo 2^24. */
     public static final int MAX_INPUT = (1 << 24) - 1;
 
     private HuffmanContainer() {}
 
-    /** Compresses {@code input} (at most {@link #MAX_INPUT} bytes) exactly as LibCompress's Huffman codec does. */
+    /**
+     * Compresses {@code input} exactly as LibCompress's Huffman codec does. Like LibCompress, an input longer than
+     * {@link #MAX_INPUT} bytes gets its length field modulo 2^24, so it decodes truncated.
+     */
     public static byte[] compress(byte[] input) {
-        if (input.length > MAX_INPUT) {
-            throw new IllegalArgumentException("input longer than 2^24 - 1 bytes: " + input.length);
-        }
         if (input.length == 0) {
             return new byte[] {RAW};
         }
