@@ -191,6 +191,9 @@ public final class HuffmanContainer {
             }
             leaf[node] = symbol;
         }
+        if (in.remaining() < size) {
+            return new Result.Invalid("bit stream too short for " + size + " symbols");
+        }
         byte[] out = new byte[size];
         for (int i = 0; i < size; i++) {
             int node = 0;

@@ -61,6 +61,9 @@ public final class LuaTableReader {
     }
 
     private Object value(int depth) throws SyntaxError {
+        if (depth > MAX_DEPTH) {
+            throw new SyntaxError("expression nested too deeply");
+        }
         if (pos >= text.length()) {
             throw new SyntaxError("unexpected end of text");
         }

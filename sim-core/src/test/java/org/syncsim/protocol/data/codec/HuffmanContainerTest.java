@@ -146,6 +146,9 @@ class HuffmanContainerTest {
         assertInstanceOf(HuffmanContainer.Result.Invalid.class, HuffmanContainer.decompress(new byte[0]));
         assertInstanceOf(HuffmanContainer.Result.Invalid.class, HuffmanContainer.decompress(new byte[] {3, 0, 5}));
         assertInstanceOf(HuffmanContainer.Result.Invalid.class, HuffmanContainer.decompress(new byte[] {2, 1, 2}));
+        // Claims 2^24 - 1 bytes but carries a few bits: rejected before decoding.
+        assertInstanceOf(HuffmanContainer.Result.Invalid.class,
+                HuffmanContainer.decompress(new byte[] {3, 0, -1, -1, -1, 0x61, 0x06, 0x00}));
         assertInstanceOf(HuffmanContainer.Result.Invalid.class,
                 HuffmanContainer.decompress(Arrays.copyOf(good, good.length - 3)), "truncated stream");
         for (int trial = 0; trial < 20_000; trial++) {

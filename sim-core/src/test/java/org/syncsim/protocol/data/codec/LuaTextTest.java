@@ -73,6 +73,9 @@ class LuaTextTest {
         }
         rejected("{".repeat(LuaTableReader.MAX_DEPTH + 1) + "}".repeat(LuaTableReader.MAX_DEPTH + 1));
         read("{".repeat(LuaTableReader.MAX_DEPTH) + "}".repeat(LuaTableReader.MAX_DEPTH));
+        rejected("- ".repeat(100_000) + "1");
+        rejected("{".repeat(100_000));
+        assertEquals(-5L, read("- - -5"));
     }
 
     @Test
