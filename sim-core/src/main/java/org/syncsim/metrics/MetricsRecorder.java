@@ -31,6 +31,44 @@ public interface MetricsRecorder {
     default void messageLost(long time, int sender, int recipient, String command, int bytes, DropReason reason) {
     }
 
+    /**
+     * {@link #messageOffered(long, int, String, int)} with the channel's message id, so that a recorder can follow
+     * one message through the channel; by default forwards to the id-less method.
+     */
+    default void messageOffered(long time, long messageId, int sender, String command, int bytes) {
+        messageOffered(time, sender, command, bytes);
+    }
+
+    /** The message entered the sender's throttle queue (it will leave later, see {@code messageSent}). */
+    default void messageQueued(long time, long messageId, int sender, String command, int bytes) {
+    }
+
+    /** {@link #messageSent(long, int, String, int, long)} with the message id. */
+    default void messageSent(long time, long messageId, int sender, String command, int bytes, long queuedMicros) {
+        messageSent(time, sender, command, bytes, queuedMicros);
+    }
+
+    /** {@link #messageRejected(long, int, String, int, DropReason)} with the message id. */
+    default void messageRejected(long time, long messageId, int sender, String command, int bytes,
+            DropReason reason) {
+        messageRejected(time, sender, command, bytes, reason);
+    }
+
+    /** {@link #messageDelivered(long, int, int, String, int)} with the message id. */
+    default void messageDelivered(long time, long messageId, int sender, int recipient, String command, int bytes) {
+        messageDelivered(time, sender, recipient, command, bytes);
+    }
+
+    /** {@link #messageLost(long, int, int, String, int, DropReason)} with the message id. */
+    default void messageLost(long time, long messageId, int sender, int recipient, String command, int bytes,
+            DropReason reason) {
+        messageLost(time, sender, recipient, command, bytes, reason);
+    }
+
+    /** A client's presence changed (online, loading screen, offline). */
+    default void presenceChanged(long time, int client, String presence) {
+    }
+
     /** A client's throttle queue changed depth. */
     default void throttleQueue(long time, int client, int queuedMessages, long queuedBytes) {
     }

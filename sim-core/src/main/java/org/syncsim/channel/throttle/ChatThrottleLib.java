@@ -1,0 +1,357 @@
+package org.syncsim.channel.throttle;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import org.syncsim.channel.OutgoingMessage;
+import org.syncsim.engine.Action;
+import org.syncsim.engine.FrameClock;
+import org.syncsim.engine.Simulation;
+import org.syncsim.engine.Timer;
+import org.syncsim.metrics.DropReason;
+import org.syncsim.metrics.MetricsRecorder;
+
+/**
+ * One client's ChatThrottleLib (Mikk's public-domain library, v24 algorithm as described in addon-channel.md,
+ * "ChatThrottleLib"): a global byte budget refilled at {@code MAX_CPS} and capped at {@code BURST} (clamped harder
+ * for 5 s after login or a loading screen and at low frame rates); a message is sent at once when nothing is queued
+ * and its cost is below the budget, else appended to its pipe (prefix + distribution + target) in its priority's
+ * ring. On the client's frames, once 0.08 s of frame time has accumulated, the budget is split equally among the
+ * priorities that have work, and each priority sends while its own budget is strictly greater than the next
+ * message's cost, rotating over its pipes after every message.
+ *
+ * <p>Frames are not ticked: the despooler schedules itself on the frame at which it will next act.
+ */
+public final class ChatThrottleLib implements Throttle {
+    private final ThrottleConfig cfg;
+    private final int client;
+    private final Simulation sim;
+    private final ThrottleSink sink;
+    private final MetricsRecorder metrics;
+    /** Rings indexed by position in {@link ThrottleConfig#priorityOrder()}. */
+    private final Ring[] rings = new Ring[3];
+    private final double[] prioAvail = new double[3];
+    private final int[] ringOfPriority = new int[3];
+    private final Action act = this::act;
+
+    private double avail;
+    private long lastAvailUpdate;
+    private long hardThrottleStart;
+    /** {@code bQueueing}: something was queued and the despooler has not yet found everything empty. */
+    private boolean queueing;
+    /** The OnUpdate frame is shown (the despooler runs on frames). */
+    private boolean shown;
+    private boolean suspended;
+    private FrameClock clock;
+    /** Frame time accumulated before {@link #anchor} since the despooler last acted ({@code OnUpdateDelay}). */
+    private long accBase;
+    private long anchor;
+    private Timer timer;
+    private int queuedCount;
+    private long queuedBytes;
+    /** Bumped by {@link #discard} so that a despool loop interrupted by a disconnect stops. */
+    private int epoch;
+
+    public ChatThrottleLib(ThrottleConfig cfg, int client, Simulation sim, ThrottleSink sink, MetricsRecorder metrics,
+            double fps, long frameOrigin) {
+        this.cfg = cfg;
+        this.client = client;
+        this.sim = sim;
+        this.sink = sink;
+        this.metrics = metrics;
+        this.clock = FrameClock.ofFps(fps, frameOrigin);
+        for (int i = 0; i < 3; i++) {
+            rings[i] = new Ring();
+            ringOfPriority[cfg.priorityOrder().get(i).ordinal()] = i;
+        }
+        login(sim.now());
+    }
+
+    /** The message's cost: text + prefix + 1 separator + {@code MSG_OVERHEAD} (vanilla code path). */
+    public int cost(OutgoingMessage m) {
+        return m.wireLength() + cfg.overheadBytes();
+    }
+
+    /** The global budget {@code avail} as last updated (for tests and the CLI). */
+    public double avail() {
+        return avail;
+    }
+
+    @Override
+    public int queuedMessages() {
+        return queuedCount;
+    }
+
+    @Override
+    public void submit(OutgoingMessage m, long now) {
+        if (cfg.maxMessageBytes() > 0 && m.wireLength() > cfg.maxMessageBytes()) {
+            sink.reject(m, now, DropReason.TOO_LONG);
+            return;
+        }
+        int size = cost(m);
+        if (!queueing && size < updateAvail(now)) {
+            avail -= size;
+            sink.leave(m, now, 0);
+            return;
+        }
+        Ring ring = rings[ringOfPriority[m.priority().ordinal()]];
+        String name = m.prefix() + '\t' + m.distribution() + '\t' + m.target();
+        Pipe pipe = ring.byName.get(name);
+        if (pipe == null) {
+            pipe = new Pipe(name);
+            ring.byName.put(name, pipe);
+            ring.add(pipe);
+        }
+        pipe.messages.addLast(m);
+        queuedCount++;
+        queuedBytes += size;
+        queueing = true;
+        metrics.messageQueued(now, m.id(), m.sender(), m.command(), m.bytes());
+        metrics.throttleQueue(now, client, queuedCount, queuedBytes);
+        show(now);
+    }
+
+    /** {@code UpdateAvail()}: refill by elapsed time, clamped as the library does, never below -2 x MAX_CPS. */
+    private double updateAvail(long now) {
+        double maxCps = cfg.maxCps();
+        double newAvail = maxCps * ((now - lastAvailUpdate) / 1e6);
+        if (now - hardThrottleStart < cfg.hardClampMicros()) {
+            avail = Math.min(avail + newAvail * 0.1, maxCps * 0.5);
+        } else if (clock.fps() < cfg.minFps()) {
+            avail = Math.min(maxCps, avail + newAvail * 0.5);
+        } else {
+            avail = Math.min(cfg.burst(), avail + newAvail);
+        }
+        avail = Math.max(avail, -2 * maxCps);
+        lastAvailUpdate = now;
+        return avail;
+    }
+
+    private void show(long now) {
+        if (shown) {
+            return;
+        }
+        shown = true;
+        accBase = 0;
+        anchor = now;
+        if (!suspended) {
+            scheduleAct();
+        }
+    }
+
+    /** Arms the timer on the first frame after {@link #anchor} at which the accumulated frame time reaches 0.08 s. */
+    private void scheduleAct() {
+        long period = clock.periodMicros();
+        long missing = cfg.despoolIntervalMicros() - accBase;
+        long frames = Math.max(1, (missing + period - 1) / period);
+        long at = clock.after(anchor) + (frames - 1) * period;
+        if (timer == null) {
+            timer = sim.schedule(at, act);
+        } else {
+            sim.reschedule(timer, at);
+        }
+    }
+
+    /** The OnUpdate handler on the frame where 0.08 s have accumulated. */
+    private void act(long now) {
+        accBase = 0;
+        anchor = now;
+        updateAvail(now);
+        if (avail < 0) {
+            scheduleAct();
+            return;
+        }
+        int n = 0;
+        for (int i = 0; i < 3; i++) {
+            if (rings[i].pos != null || prioAvail[i] < 0) {
+                n++;
+            }
+        }
+        if (n < 1) {
+            for (int i = 0; i < 3; i++) {
+                avail += prioAvail[i];
+                prioAvail[i] = 0;
+            }
+            queueing = false;
+            shown = false;
+            return;
+        }
+        double share = avail / n;
+        avail = 0;
+        int myEpoch = epoch;
+        for (int i = 0; i < 3; i++) {
+            Ring ring = rings[i];
+            if (ring.pos != null || prioAvail[i] < 0) {
+                prioAvail[i] += share;
+                if (ring.pos != null && prioAvail[i] > cost(ring.pos.messages.peekFirst())) {
+                    despool(i, now);
+                    if (epoch != myEpoch) {
+                        return;
+                    }
+                }
+            }
+        }
+        metrics.throttleQueue(now, client, queuedCount, queuedBytes);
+        scheduleAct();
+    }
+
+    private void despool(int i, long now) {
+        Ring ring = rings[i];
+        int myEpoch = epoch;
+        while (ring.pos != null) {
+            Pipe pipe = ring.pos;
+            int size = cost(pipe.messages.peekFirst());
+            if (!(prioAvail[i] > size)) {
+                return;
+            }
+            OutgoingMessage m = pipe.messages.pollFirst();
+            if (pipe.messages.isEmpty()) {
+                ring.remove(pipe);
+                ring.byName.remove(pipe.name);
+            } else {
+                ring.pos = pipe.next;
+            }
+            prioAvail[i] -= size;
+            queuedCount--;
+            queuedBytes -= size;
+            sink.leave(m, now, now - m.offeredAt());
+            if (epoch != myEpoch) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void setFps(long now, double fps) {
+        FrameClock old = clock;
+        long lastFrame = lastFrameAtOrBefore(old, now);
+        if (shown && !suspended) {
+            accBase += framesBetween(old, anchor, now) * old.periodMicros();
+            anchor = now;
+        }
+        clock = FrameClock.ofFps(fps, lastFrame);
+        if (shown && !suspended) {
+            scheduleAct();
+        }
+    }
+
+    private static long lastFrameAtOrBefore(FrameClock c, long t) {
+        long f = c.atOrAfter(t);
+        return f > t ? f - c.periodMicros() : f;
+    }
+
+    /** Frames in {@code (from, to]}. */
+    private static long framesBetween(FrameClock c, long from, long to) {
+        return (lastFrameAtOrBefore(c, to) - lastFrameAtOrBefore(c, from)) / c.periodMicros();
+    }
+
+    @Override
+    public void suspend(long now) {
+        if (suspended) {
+            return;
+        }
+        if (shown) {
+            accBase += framesBetween(clock, anchor, now) * clock.periodMicros();
+            anchor = now;
+            sim.cancel(timer);
+        }
+        suspended = true;
+    }
+
+    /**
+     * {@code PLAYER_ENTERING_WORLD}: {@code avail = 0} and the 5-second hard clamp restarts. The first frame after a
+     * loading screen carries the whole time without frames, so the despooler (if shown) acts on that frame.
+     */
+    @Override
+    public void enterWorld(long now) {
+        avail = 0;
+        hardThrottleStart = now;
+        if (suspended) {
+            suspended = false;
+            if (shown) {
+                accBase += now - anchor;
+                anchor = now;
+                scheduleAct();
+            }
+        }
+    }
+
+    @Override
+    public void discard(long now, DropReason reason) {
+        epoch++;
+        sim.cancel(timer);
+        shown = false;
+        queueing = false;
+        for (int i = 0; i < 3; i++) {
+            Ring ring = rings[i];
+            while (ring.pos != null) {
+                Pipe pipe = ring.pos;
+                ring.remove(pipe);
+                for (OutgoingMessage m : pipe.messages) {
+                    sink.reject(m, now, reason);
+                }
+            }
+            ring.byName.clear();
+            prioAvail[i] = 0;
+        }
+        if (queuedCount != 0) {
+            queuedCount = 0;
+            queuedBytes = 0;
+            metrics.throttleQueue(now, client, 0, 0);
+        }
+    }
+
+    @Override
+    public void login(long now) {
+        avail = 0;
+        lastAvailUpdate = now;
+        hardThrottleStart = now;
+        suspended = false;
+    }
+
+    /** A FIFO of messages sharing prefix, distribution and target. */
+    private static final class Pipe {
+        final String name;
+        final ArrayDeque<OutgoingMessage> messages = new ArrayDeque<>();
+        Pipe next;
+        Pipe prev;
+
+        Pipe(String name) {
+            this.name = name;
+        }
+    }
+
+    /** A priority's circular list of pipes; {@code pos} is the pipe served next. Lookup by name only, no iteration. */
+    private static final class Ring {
+        final Map<String, Pipe> byName = new HashMap<>();
+        Pipe pos;
+
+        /** Inserts just before {@code pos}: the new pipe is served after all existing ones. */
+        void add(Pipe p) {
+            if (pos == null) {
+                p.next = p;
+                p.prev = p;
+                pos = p;
+            } else {
+                p.prev = pos.prev;
+                p.prev.next = p;
+                p.next = pos;
+                pos.prev = p;
+            }
+        }
+
+        void remove(Pipe p) {
+            if (p.next == p) {
+                pos = null;
+            } else {
+                p.next.prev = p.prev;
+                p.prev.next = p.next;
+                if (pos == p) {
+                    pos = p.next;
+                }
+            }
+            p.next = null;
+            p.prev = null;
+        }
+    }
+}

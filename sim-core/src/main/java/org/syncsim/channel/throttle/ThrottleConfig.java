@@ -1,0 +1,113 @@
+package org.syncsim.channel.throttle;
+
+import java.util.List;
+import java.util.Locale;
+import org.syncsim.channel.Priority;
+import org.syncsim.engine.SimTime;
+
+/**
+ * How a client paces its addon messages. Constants are ChatThrottleLib's (vanilla-era v24 unless noted);
+ * source: addon-channel.md, "ChatThrottleLib".
+ *
+ * @param mode {@code direct} (the raw send, as TWRA does; twra-sync-protocol.md §2.3) or {@code ctl}
+ *     (ChatThrottleLib)
+ * @param maxCps refill rate of the budget, bytes per second ({@code MAX_CPS}, 800; older versions 1000, forks 1200)
+ * @param burst cap of the budget in bytes ({@code BURST}, 4000; forks 6000)
+ * @param overheadBytes bytes added to each message's cost ({@code MSG_OVERHEAD}, 40)
+ * @param minFps below this frame rate the refill is halved and capped at {@code maxCps} ({@code MIN_FPS}, 20)
+ * @param despoolIntervalMicros the OnUpdate handler acts only when this much frame time has accumulated (0.08 s)
+ * @param hardClampMicros after login or a loading screen the refill is a tenth and capped at half of
+ *     {@code maxCps} for this long (5 s, added in v11)
+ * @param priorityOrder the order the despooler visits priorities (Lua table order, unspecified; default
+ *     ALERT, NORMAL, BULK)
+ * @param maxMessageBytes ChatThrottleLib's own check on prefix + 1 + text ("cannot exceed 254 bytes" on the
+ *     vanilla path); 0 disables it, as a fork for Turtle WoW's longer messages would
+ */
+public record ThrottleConfig(String mode, double maxCps, double burst, int overheadBytes, double minFps,
+        long despoolIntervalMicros, long hardClampMicros, List<Priority> priorityOrder, int maxMessageBytes) {
+    public static final String DIRECT = "direct";
+    public static final String CTL = "ctl";
+    /** {@code MAX_CPS} of ChatThrottleLib v12 and later (v12 lowered it from 1000). */
+    public static final double CTL_MAX_CPS = 800;
+    /** {@code BURST} of ChatThrottleLib v12 and later (v12 lowered it from 8000). */
+    public static final double CTL_BURST = 4000;
+    /** {@code MSG_OVERHEAD} of ChatThrottleLib. */
+    public static final int CTL_MSG_OVERHEAD = 40;
+    /** {@code MIN_FPS} of ChatThrottleLib. */
+    public static final double CTL_MIN_FPS = 20;
+    /** ChatThrottleLib's OnUpdate acts only after 0.08 s of accumulated frame time. */
+    public static final long CTL_DESPOOL_INTERVAL_MICROS = SimTime.millis(80);
+    /** ChatThrottleLib v11+: hard clamp for 5 s after login or zoning. */
+    public static final long CTL_HARD_CLAMP_MICROS = SimTime.seconds(5);
+    /** ChatThrottleLib's vanilla path: "prefix + message length cannot exceed 254 bytes". */
+    public static final int CTL_MAX_MESSAGE_BYTES = 254;
+
+    public ThrottleConfig {
+        mode = mode.toLowerCase(Locale.ROOT);
+        if (!mode.equals(DIRECT) && !mode.equals(CTL)) {
+            throw new IllegalArgumentException("unknown throttle mode '" + mode + "' (expected direct or ctl)");
+        }
+        if (!(maxCps > 0)) {
+            throw new IllegalArgumentException("throttle.maxCps must be > 0, got " + maxCps);
+        }
+        if (!(burst > 0)) {
+            throw new IllegalArgumentException("throttle.burst must be > 0, got " + burst);
+        }
+        if (overheadBytes < 0) {
+            throw new IllegalArgumentException("throttle.overhead must be >= 0, got " + overheadBytes);
+        }
+        if (!(minFps >= 0)) {
+            throw new IllegalArgumentException("throttle.minFps must be >= 0, got " + minFps);
+        }
+        if (despoolIntervalMicros < 0 || hardClampMicros < 0 || maxMessageBytes < 0) {
+            throw new IllegalArgumentException("throttle intervals and maxMessageBytes must be >= 0");
+        }
+        priorityOrder = List.copyOf(priorityOrder);
+        if (priorityOrder.size() != 3 || priorityOrder.stream().distinct().count() != 3) {
+            throw new IllegalArgumentException("throttle.priorityOrder must name ALERT, NORMAL and BULK once each, got "
+                    + priorityOrder);
+        }
+    }
+
+    /** Unthrottled: the raw send, as the TWRA addon does. The channel's default. */
+    public static ThrottleConfig direct() {
+        return ctl().withMode(DIRECT);
+    }
+
+    /** ChatThrottleLib v24 constants. */
+    public static ThrottleConfig ctl() {
+        return new ThrottleConfig(CTL, CTL_MAX_CPS, CTL_BURST, CTL_MSG_OVERHEAD, CTL_MIN_FPS,
+                CTL_DESPOOL_INTERVAL_MICROS, CTL_HARD_CLAMP_MICROS,
+                List.of(Priority.ALERT, Priority.NORMAL, Priority.BULK), CTL_MAX_MESSAGE_BYTES);
+    }
+
+    public ThrottleConfig withMode(String newMode) {
+        return new ThrottleConfig(newMode, maxCps, burst, overheadBytes, minFps, despoolIntervalMicros,
+                hardClampMicros, priorityOrder, maxMessageBytes);
+    }
+
+    public ThrottleConfig withRates(double newMaxCps, double newBurst) {
+        return new ThrottleConfig(mode, newMaxCps, newBurst, overheadBytes, minFps, despoolIntervalMicros,
+                hardClampMicros, priorityOrder, maxMessageBytes);
+    }
+
+    public ThrottleConfig withOverhead(int newOverhead) {
+        return new ThrottleConfig(mode, maxCps, burst, newOverhead, minFps, despoolIntervalMicros,
+                hardClampMicros, priorityOrder, maxMessageBytes);
+    }
+
+    public ThrottleConfig withMinFps(double newMinFps) {
+        return new ThrottleConfig(mode, maxCps, burst, overheadBytes, newMinFps, despoolIntervalMicros,
+                hardClampMicros, priorityOrder, maxMessageBytes);
+    }
+
+    public ThrottleConfig withMaxMessageBytes(int newMax) {
+        return new ThrottleConfig(mode, maxCps, burst, overheadBytes, minFps, despoolIntervalMicros,
+                hardClampMicros, priorityOrder, newMax);
+    }
+
+    public ThrottleConfig withPriorityOrder(List<Priority> order) {
+        return new ThrottleConfig(mode, maxCps, burst, overheadBytes, minFps, despoolIntervalMicros,
+                hardClampMicros, order, maxMessageBytes);
+    }
+}
