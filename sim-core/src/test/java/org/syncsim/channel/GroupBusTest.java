@@ -1,0 +1,331 @@
+package org.syncsim.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.syncsim.channel.link.LatencyConfig;
+import org.syncsim.channel.link.LossConfig;
+import org.syncsim.channel.link.Outage;
+import org.syncsim.channel.server.ServerConfig;
+import org.syncsim.engine.RunLimits;
+import org.syncsim.engine.SimTime;
+import org.syncsim.engine.Simulation;
+import org.syncsim.metrics.DropReason;
+
+class GroupBusTest {
+    private static final String PREFIX = "TWRA";
+
+    /** What one client received, in order. */
+    record Received(long time, String text, int sender, Distribution distribution) {
+    }
+
+    private final Simulation sim = new Simulation(42);
+    private final Ledger ledger = new Ledger();
+    private final List<List<Received>> inbox = new ArrayList<>();
+    private final List<List<Long>> rosterCalls = new ArrayList<>();
+    private GroupBus bus;
+
+    private GroupBus bus(ChannelConfig config, int clients, boolean joinAll) {
+        bus = new GroupBus(sim, config, ledger);
+        for (int i = 0; i < clients; i++) {
+            List<Received> in = new ArrayList<>();
+            List<Long> roster = new ArrayList<>();
+            inbox.add(in);
+            rosterCalls.add(roster);
+            bus.register(i, (now, prefix, text, dist, sender) -> in.add(new Received(now, text, sender, dist)),
+                    roster::add);
+            if (joinAll) {
+                bus.join(i);
+            }
+        }
+        return bus;
+    }
+
+    private static ChannelConfig constantLatency(double millis) {
+        return ChannelConfig.defaults().withLatency(LatencyConfig.constant(millis));
+    }
+
+    private void sendAt(double seconds, int sender, String text) {
+        sim.post(SimTime.seconds(seconds), t -> bus.send(sender, PREFIX, text, Distribution.RAID,
+                AddonChannel.NO_TARGET, Priority.NORMAL, "TEST"));
+    }
+
+    private void runAll() {
+        sim.run(RunLimits.untilEmpty());
+    }
+
+    @Test
+    void broadcastReachesEveryMemberInSendOrderAndEchoesToTheSender() {
+        // Log-normal latency (the default) draws independent delays per copy; FIFO per sender must still hold.
+        bus(ChannelConfig.defaults(), 5, true);
+        for (int k = 0; k < 200; k++) {
+            sendAt(1.0 + k * 0.001, 0, "m" + k);
+        }
+        sendAt(1.05, 3, "from3");
+        runAll();
+        for (int r = 0; r < 5; r++) {
+            List<String> from0 = inbox.get(r).stream().filter(x -> x.sender() == 0).map(Received::text).toList();
+            List<String> expected = new ArrayList<>();
+            for (int k = 0; k < 200; k++) {
+                expected.add("m" + k);
+            }
+            assertEquals(expected, from0, "client " + r + " must get sender 0's messages, in order");
+            assertEquals(1, inbox.get(r).stream().filter(x -> x.sender() == 3).count());
+            assertTrue(inbox.get(r).stream().allMatch(x -> x.distribution() == Distribution.RAID));
+        }
+        // Arrival times are non-decreasing per sender (FIFO), and every copy arrived after it was sent.
+        for (int r = 0; r < 5; r++) {
+            long last = 0;
+            for (Received x : inbox.get(r)) {
+                if (x.sender() == 0) {
+                    assertTrue(x.time() >= last);
+                    last = x.time();
+                }
+            }
+        }
+        assertEquals(201 * 5, ledger.deliveredCount());
+    }
+
+    @Test
+    void lateJoinerDoesNotReceiveEarlierMessagesButMembershipAtArrivalDecides() {
+        bus(constantLatency(50), 3, false);
+        bus.join(0);
+        bus.join(1);
+        bus.join(2, SimTime.seconds(1.0));
+        sendAt(0.5, 0, "before"); // arrives 0.55 s: client 2 not yet in the group
+        sendAt(0.98, 0, "inflight"); // arrives 1.03 s: client 2 joined at 1.0 s
+        sendAt(2.0, 0, "after");
+        runAll();
+        assertEquals(List.of("inflight", "after"), inbox.get(2).stream().map(Received::text).toList());
+        assertEquals(List.of("before", "inflight", "after"), inbox.get(1).stream().map(Received::text).toList());
+        // The copy of "before" to client 2 was never addressed (outside the group at relay and at arrival).
+        assertTrue(ledger.copiesTo(2).stream().allMatch(Ledger.Copy::delivered));
+    }
+
+    @Test
+    void leaverLosesMessagesInFlightAndStopsReceiving() {
+        bus(constantLatency(50), 3, true);
+        bus.leave(2, SimTime.seconds(1.0));
+        sendAt(0.98, 0, "inflight"); // relayed to member 2, arrives after it left
+        sendAt(2.0, 0, "after");
+        runAll();
+        assertEquals(List.of(), inbox.get(2));
+        List<Ledger.Copy> to2 = ledger.copiesTo(2);
+        assertEquals(1, to2.size());
+        assertEquals(DropReason.RECIPIENT_OFFLINE, to2.get(0).reason());
+    }
+
+    @Test
+    void rosterHandlersFireOnEveryOnlineMemberIncludingJoinerAndLeaver() {
+        bus(constantLatency(50), 4, false);
+        bus.join(0);
+        bus.join(1);
+        bus.setPresence(1, Presence.LOADING);
+        bus.join(2); // fires on 0 and 2 (1 is on a loading screen, 3 is not in the group)
+        bus.setPresence(1, Presence.ONLINE);
+        bus.leave(0); // fires on 1, 2 and the leaver 0
+        assertEquals(4, rosterCalls.get(0).size()); // join(0), join(1), join(2), leave(0)
+        assertEquals(2, rosterCalls.get(1).size()); // join(1), leave(0)
+        assertEquals(2, rosterCalls.get(2).size()); // join(2), leave(0)
+        assertEquals(0, rosterCalls.get(3).size());
+        assertEquals(2, bus.raidMembers(1));
+        assertEquals(0, bus.raidMembers(0));
+        assertEquals(0, bus.partyMembers(1));
+        bus.setGroupType(GroupType.PARTY);
+        assertEquals(1, bus.partyMembers(1));
+        assertEquals(0, bus.raidMembers(1));
+    }
+
+    @Test
+    void vanillaRealmRejectsPrefixPlusSeparatorPlusTextAbove254Bytes() {
+        bus(constantLatency(10).withRealm(RealmLimits.vanilla()), 2, true);
+        sendAt(1, 0, "x".repeat(254 - PREFIX.length() - 1)); // exactly 254 with prefix and tab
+        sendAt(1, 0, "x".repeat(254 - PREFIX.length())); // 255
+        runAll();
+        assertEquals(1, inbox.get(1).size());
+        assertEquals(249, inbox.get(1).get(0).text().length());
+        assertEquals(DropReason.TOO_LONG, ledger.rejected.get(1L).reason());
+        assertNull(ledger.rejected.get(0L));
+    }
+
+    @Test
+    void turtleRealmAccepts2042CharactersAndRejectsOrTruncatesLonger() {
+        bus(constantLatency(10), 2, true);
+        sendAt(1, 0, "y".repeat(2042));
+        sendAt(1, 0, "y".repeat(2043));
+        runAll();
+        assertEquals(List.of(2042), inbox.get(1).stream().map(x -> x.text().length()).toList());
+        assertEquals(DropReason.TOO_LONG, ledger.rejected.get(1L).reason());
+        // Accounted bytes include prefix, separator and the 40-byte overhead.
+        assertEquals(PREFIX.length() + 1 + 2043 + ServerConfig.DEFAULT_OVERHEAD, ledger.offers.get(1L).bytes());
+    }
+
+    @Test
+    void truncatePolicyCutsOversizeTextToTheLimit() {
+        bus(constantLatency(10).withRealm(RealmLimits.turtle().withOversize("truncate")), 2, true);
+        sendAt(1, 0, "z".repeat(3000));
+        runAll();
+        assertEquals(2042, inbox.get(1).get(0).text().length());
+    }
+
+    @Test
+    void forbiddenBytesAndUnsupportedDistributionsAreRejectedAtSend() {
+        bus(constantLatency(10), 3, true);
+        sendAt(1, 0, "a\0b");
+        sendAt(1, 0, "line\nbreak");
+        sim.post(SimTime.seconds(1), t -> bus.send(0, PREFIX, "w", Distribution.WHISPER, 1, Priority.NORMAL, "W"));
+        sim.post(SimTime.seconds(1), t -> bus.send(0, PREFIX, "g", Distribution.GUILD, -1, Priority.NORMAL, "G"));
+        sim.post(SimTime.seconds(1), t -> bus.send(0, PREFIX, "p", Distribution.PARTY, -1, Priority.NORMAL, "P"));
+        runAll();
+        assertEquals(DropReason.FORBIDDEN_CHARACTER, ledger.rejected.get(0L).reason());
+        assertEquals(DropReason.FORBIDDEN_CHARACTER, ledger.rejected.get(1L).reason());
+        assertEquals(DropReason.UNSUPPORTED_DISTRIBUTION, ledger.rejected.get(2L).reason());
+        assertEquals(DropReason.UNSUPPORTED_DISTRIBUTION, ledger.rejected.get(3L).reason());
+        assertEquals(DropReason.NOT_IN_GROUP, ledger.rejected.get(4L).reason()); // PARTY while in a raid
+        assertEquals(0, ledger.deliveredCount());
+    }
+
+    @Test
+    void whisperReachesOnlyItsTargetWhenTheRealmSupportsIt() {
+        bus(constantLatency(10).withRealm(RealmLimits.turtle().withWhisper(true)), 3, true);
+        sim.post(SimTime.seconds(1), t -> bus.send(0, PREFIX, "w", Distribution.WHISPER, 2, Priority.NORMAL, "W"));
+        runAll();
+        assertEquals(List.of(), inbox.get(0));
+        assertEquals(List.of(), inbox.get(1));
+        assertEquals(List.of("w"), inbox.get(2).stream().map(Received::text).toList());
+    }
+
+    @Test
+    void serverLimiterDisconnectsAFloodingClientWhichStopsSendingAndReceiving() {
+        bus(constantLatency(50), 3, true);
+        // Each 2000-byte message costs 4 + 1 + 2000 + 40 = 2045 bytes; the bucket starts full at 32 768 bytes and
+        // refills 2000 B/s, so at one instant 16 pass (32 720 bytes) and the 17th overflows.
+        String big = "b".repeat(2000);
+        for (int k = 0; k < 20; k++) {
+            sendAt(10, 0, big);
+        }
+        sendAt(12, 1, "while-away"); // client 0 is offline from 10 s to 40 s
+        sendAt(20, 0, "cannot-send");
+        sendAt(41, 1, "back");
+        runAll();
+        assertEquals(16, ledger.sent.keySet().stream().filter(id -> id < 20).count());
+        assertEquals(DropReason.SERVER_RATE_LIMIT, ledger.rejected.get(16L).reason());
+        for (long id = 17; id < 20; id++) {
+            assertEquals(DropReason.SENDER_OFFLINE, ledger.rejected.get(id).reason());
+        }
+        assertEquals(DropReason.SENDER_OFFLINE, ledger.rejected.get(21L).reason());
+        assertEquals(1, ledger.disconnects.size());
+        assertEquals(SimTime.seconds(40), ledger.disconnects.get(0)[2]);
+        // Client 0 gets neither its own echoes (it was offline at 10.05 s) nor "while-away", but gets "back".
+        assertEquals(List.of("back"), inbox.get(0).stream().map(Received::text).toList());
+        assertEquals(16 + 2, inbox.get(2).size());
+        assertEquals(17, ledger.copiesTo(0).stream().filter(c -> c.reason() == DropReason.RECIPIENT_OFFLINE).count());
+    }
+
+    @Test
+    void dropPolicyDiscardsOnlyTheExcessAndKeepsTheClientOnline() {
+        ChannelConfig cfg = constantLatency(50)
+                .withServer(ServerConfig.defaults().withOverflow("drop", 0));
+        bus(cfg, 2, true);
+        String big = "b".repeat(2000);
+        for (int k = 0; k < 20; k++) {
+            sendAt(10, 0, big);
+        }
+        sendAt(11, 1, "still-here");
+        runAll();
+        assertEquals(4, ledger.rejected.values().stream()
+                .filter(r -> r.reason() == DropReason.SERVER_RATE_LIMIT).count());
+        assertEquals(Presence.ONLINE, bus.presence(0));
+        assertEquals(17, inbox.get(0).size()); // 16 echoes + "still-here"
+    }
+
+    @Test
+    void loadingScreenLosesExactlyTheMessagesArrivingInItsWindow() {
+        bus(constantLatency(100), 3, true);
+        long from = SimTime.seconds(5);
+        long until = SimTime.seconds(7);
+        bus.loadingScreen(2, from, until - from);
+        List<String> expectedLost = new ArrayList<>();
+        List<String> expectedReceived = new ArrayList<>();
+        for (int k = 0; k < 80; k++) {
+            double sentAt = 4.0 + k * 0.05 + 0.013;
+            long arrival = SimTime.seconds(sentAt) + SimTime.millis(100);
+            String text = "k" + k;
+            (arrival >= from && arrival < until ? expectedLost : expectedReceived).add(text);
+            sendAt(sentAt, 0, text);
+        }
+        runAll();
+        assertEquals(expectedReceived, inbox.get(2).stream().map(Received::text).toList());
+        assertEquals(80, inbox.get(1).size());
+        List<Ledger.Copy> lost = ledger.lostWith(DropReason.LOADING_SCREEN);
+        assertEquals(expectedLost.size(), lost.size());
+        assertTrue(lost.stream().allMatch(c -> c.recipient() == 2 && c.time() >= from && c.time() < until));
+        assertEquals(40, expectedLost.size()); // 2 s window / 50 ms spacing
+        assertEquals(Presence.ONLINE, bus.presence(2));
+    }
+
+    @Test
+    void scheduledOutageLosesArrivalsAndRejectsSendsInItsWindow() {
+        ChannelConfig cfg = constantLatency(10)
+                .withLoss(LossConfig.none().withOutages(List.of(new Outage(SimTime.seconds(2), SimTime.seconds(3), 1))));
+        bus(cfg, 2, true);
+        sendAt(2.5, 0, "lost");
+        sendAt(2.5, 1, "refused");
+        sendAt(3.5, 0, "ok");
+        runAll();
+        assertEquals(List.of("ok"), inbox.get(1).stream().map(Received::text).toList());
+        assertEquals(DropReason.OUTAGE, ledger.rejected.get(1L).reason());
+        assertEquals(1, ledger.lostWith(DropReason.OUTAGE).size());
+    }
+
+    @Test
+    void bytesOfferedEqualBytesDeliveredPlusDroppedForEveryMessageAndRecipient() {
+        ChannelConfig cfg = ChannelConfig.defaults().withLoss(LossConfig.bernoulli(0.1))
+                .withServer(ServerConfig.defaults().withLimit(2000, 8000));
+        int n = 8;
+        bus(cfg, n, true);
+        bus.loadingScreen(3, SimTime.seconds(2), SimTime.seconds(3));
+        bus.reload(4, SimTime.seconds(6), SimTime.seconds(2));
+        bus.leave(5, SimTime.seconds(4));
+        bus.join(5, SimTime.seconds(8));
+        bus.setThrottle(6, org.syncsim.channel.throttle.ThrottleConfig.ctl());
+        var rng = sim.random().stream("test/traffic");
+        for (int k = 0; k < 600; k++) {
+            int sender = rng.nextInt(n);
+            int len = rng.nextInt(2100);
+            sendAt(0.5 + k * 0.02, sender, "t".repeat(len));
+        }
+        runAll();
+        long offered = 0;
+        long accounted = 0;
+        for (Ledger.Offer o : ledger.offers.values()) {
+            boolean wasSent = ledger.sent.containsKey(o.id());
+            boolean wasRejected = ledger.rejected.containsKey(o.id());
+            assertTrue(wasSent ^ wasRejected, "message " + o.id() + " must be sent or rejected, exactly once");
+            if (wasRejected) {
+                offered += o.bytes();
+                accounted += ledger.rejected.get(o.id()).bytes();
+                continue;
+            }
+            List<Ledger.Copy> copies = ledger.copies.stream().filter(c -> c.id() == o.id()).toList();
+            assertEquals(copies.size(), copies.stream().map(Ledger.Copy::recipient).distinct().count(),
+                    "one record per recipient of message " + o.id());
+            for (Ledger.Copy c : copies) {
+                offered += o.bytes();
+                accounted += c.bytes();
+            }
+        }
+        assertEquals(offered, accounted);
+        // The scenario exercised every path.
+        assertTrue(ledger.deliveredCount() > 0);
+        for (DropReason r : List.of(DropReason.LINK_LOSS, DropReason.LOADING_SCREEN, DropReason.RECIPIENT_OFFLINE)) {
+            assertTrue(!ledger.lostWith(r).isEmpty(), "no copy lost with " + r);
+        }
+        assertTrue(ledger.rejected.values().stream().anyMatch(r -> r.reason() == DropReason.TOO_LONG));
+        assertTrue(ledger.rejected.values().stream().anyMatch(r -> r.reason() == DropReason.SERVER_RATE_LIMIT));
+    }
+}
