@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
             "assignments, how many bytes it cost, and what backoff, responder election,",
             "differential sync or caching change."
         },
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ThrottleCommand.class},
         footer = {
             "",
             "Exit codes: 0 ok; 1 the simulation found a failure you asked to fail on;",
