@@ -219,6 +219,20 @@ public final class GroupBus implements AddonChannel {
         });
     }
 
+    /**
+     * Logs the client in at {@code at}: online, a fresh throttle (ChatThrottleLib's 5-second clamp starts) and a full
+     * server bucket, even if it was online already (a relog).
+     */
+    public void login(int client, long at) {
+        Client c = client(client);
+        sim.post(at, t -> changePresence(c, Presence.ONLINE, true));
+    }
+
+    /** Logs the client out at {@code at}: offline until {@link #login}; its throttle queue is lost. */
+    public void logout(int client, long at) {
+        setPresence(client, Presence.OFFLINE, at);
+    }
+
     /** Presence {@code presence} from instant {@code at} on (until changed again). */
     public void setPresence(int client, Presence presence, long at) {
         Client c = client(client);
