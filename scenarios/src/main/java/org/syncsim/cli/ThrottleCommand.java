@@ -97,6 +97,13 @@ public final class ThrottleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ThrottleConfig cfg = config();
+        if (file != null) {
+            for (String o : List.of("--count", "--size", "--priority")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new BadInputException("--file describes the burst; do not combine it with " + o);
+                }
+            }
+        }
         List<Entry> burstEntries = file != null ? readFile(file) : generated();
         PrintWriter out = spec.commandLine().getOut();
 

@@ -94,6 +94,9 @@ class ThrottleCommandTest {
         Files.writeString(f, "0 BULK many\n");
         assertEquals(ExitCodes.BAD_INPUT, run("throttle", "--file", f.toString()));
         assertTrue(err.contains(f + ":1: size 'many'"), err);
+        Files.writeString(f, "0 BULK 10\n");
+        assertEquals(ExitCodes.BAD_INPUT, run("throttle", "--file", f.toString(), "--count", "3"));
+        assertTrue(err.contains("do not combine it with --count"), err);
         assertEquals(ExitCodes.BAD_INPUT, run("throttle", "--file", dir.resolve("missing.txt").toString()));
         assertTrue(err.contains("cannot read"), err);
     }

@@ -328,4 +328,42 @@ class GroupBusTest {
         assertTrue(ledger.rejected.values().stream().anyMatch(r -> r.reason() == DropReason.TOO_LONG));
         assertTrue(ledger.rejected.values().stream().anyMatch(r -> r.reason() == DropReason.SERVER_RATE_LIMIT));
     }
+    @Test
+    void throttledClientAtLowFrameRateDeliversLaterAndReloadLosesItsQueue() {
+        bus(constantLatency(50).withThrottle(org.syncsim.channel.throttle.ThrottleConfig.ctl()), 4, true);
+        bus.setFps(1, 10); // below MIN_FPS: half the refill
+        // 30 messages of 245 + 5 bytes (cost 290 with MSG_OVERHEAD) from clients 0 and 1 at 10 s.
+        String text = "q".repeat(245);
+        for (int k = 0; k < 30; k++) {
+            sendAt(10, 0, text);
+            sendAt(10, 1, text);
+            sendAt(10, 2, text);
+        }
+        bus.reload(2, SimTime.seconds(11), SimTime.seconds(5));
+        runAll();
+        long last0 = inbox.get(3).stream().filter(x -> x.sender() == 0).mapToLong(Received::time).max().getAsLong();
+        long last1 = inbox.get(3).stream().filter(x -> x.sender() == 1).mapToLong(Received::time).max().getAsLong();
+        // 60 fps: 13 at once, then (17 x 290 - 230) / 800 s = 5.875 s; 10 fps: 2 at once, then
+        // (28 x 290 - 220) / 400 s = 19.75 s; both plus 50 ms latency, within one act.
+        assertEquals(10 + 5.875 + 0.05, SimTime.toSeconds(last0), 0.09);
+        assertEquals(10 + 19.75 + 0.05, SimTime.toSeconds(last1), 0.11);
+        // Client 2 (60 fps) queued 17; by the /reload at 11 s its last act was at 10.983553 s (frames every 16 667 us
+        // from 10.000200 s, acting every 5th), when 230 + 800 x 0.983553 = 1016.8 bytes had paid for 3 more
+        // (3 x 290 < 1016.8 < 4 x 290). The other 14 were lost with the addon's state.
+        assertEquals(14, ledger.rejected.values().stream().filter(r -> r.reason() == DropReason.SENDER_OFFLINE).count());
+        assertEquals(16, inbox.get(3).stream().filter(x -> x.sender() == 2).count());
+        assertEquals(0, bus.throttleQueue(2));
+    }
+
+    @Test
+    void withoutFifoLaterMessagesMayOvertakeEarlierOnes() {
+        bus(ChannelConfig.defaults().withLatency(LatencyConfig.uniform(10, 500).withFifo(false)), 2, true);
+        for (int k = 0; k < 100; k++) {
+            sendAt(1.0 + k * 0.001, 0, Integer.toString(k));
+        }
+        runAll();
+        List<Integer> order = inbox.get(1).stream().map(x -> Integer.parseInt(x.text())).toList();
+        assertEquals(100, order.size());
+        assertTrue(!order.equals(order.stream().sorted().toList()), "uniform 10-500 ms must reorder 1 ms apart sends");
+    }
 }
