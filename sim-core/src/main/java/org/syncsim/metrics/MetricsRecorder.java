@@ -100,4 +100,11 @@ public interface MetricsRecorder {
     /** A received message could not be parsed and was dropped. */
     default void messageMalformed(long time, int client, String reason) {
     }
+
+    /**
+     * End of run: a client claims data version {@code claimedTimestamp} (the newest) but its content differs
+     * from the newest import (a permanent silent desync, e.g. B9).
+     */
+    default void desyncDetected(long time, int client, long claimedTimestamp) {
+    }
 }

@@ -1,0 +1,36 @@
+package org.syncsim.protocol;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.syncsim.protocol.head.HeadProfile;
+
+/** The registry of protocol profiles by name. */
+public final class ProtocolProfiles {
+    private static final Map<String, ProtocolProfile> PROFILES = new TreeMap<>();
+
+    static {
+        register(new HeadProfile());
+    }
+
+    private ProtocolProfiles() {
+    }
+
+    /** Adds (or replaces) a profile under its name. */
+    public static synchronized void register(ProtocolProfile profile) {
+        PROFILES.put(profile.name(), profile);
+    }
+
+    /** The profile called {@code name}; throws IllegalArgumentException listing the known names otherwise. */
+    public static synchronized ProtocolProfile byName(String name) {
+        ProtocolProfile p = PROFILES.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown protocol profile '" + name + "'; known: " + PROFILES.keySet());
+        }
+        return p;
+    }
+
+    public static synchronized Set<String> names() {
+        return Set.copyOf(PROFILES.keySet());
+    }
+}

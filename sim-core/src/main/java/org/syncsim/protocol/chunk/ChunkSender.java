@@ -1,0 +1,59 @@
+package org.syncsim.protocol.chunk;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.syncsim.protocol.wire.Message;
+
+/**
+ * The sending half of the addon's chunk manager ({@code ChunkContent}, spec §3.6-§3.7, §6(e)): a message longer
+ * than {@link #INLINE_LIMIT} is replaced by a reference and its data goes out first as a header plus
+ * {@code ceil(len / 1800)} chunks, all in the same call.
+ */
+public final class ChunkSender {
+    /** A message longer than this many characters is chunked ({@code Sync.lua:962,981}, §11). */
+    public static final int INLINE_LIMIT = 2000;
+    /** Payload bytes per {@code CHUNK} ({@code maxChunkSize}, {@code ChunkManager.lua:10}). */
+    public static final int CHUNK_SIZE = 1800;
+    /** Lower and upper bound (inclusive) of the transfer id's random part ({@code ChunkManager.lua:51}). */
+    public static final int TID_RANDOM_MIN = 10000;
+    public static final int TID_RANDOM_MAX = 99999;
+
+    private ChunkSender() {
+    }
+
+    /** True if a message of this length must be sent as a chunk transfer plus a reference. */
+    public static boolean needsChunking(int messageLength) {
+        return messageLength > INLINE_LIMIT;
+    }
+
+    /**
+     * A transfer id {@code time() .. "-" .. random(10000, 99999)} from the sender's wall clock and RNG stream.
+     * Same-second ids collide with probability 1/90 000 per pair (B17).
+     */
+    public static String transferId(long wallSeconds, UniformRandomProvider rng) {
+        return wallSeconds + "-" + (TID_RANDOM_MIN + rng.nextInt(TID_RANDOM_MAX - TID_RANDOM_MIN + 1));
+    }
+
+    /** The reference that replaces chunked data inside a {@code BSEC}/{@code BSTR}: {@code CHUNKED:<tid>}. */
+    public static String reference(String transferId) {
+        return "CHUNKED:" + transferId;
+    }
+
+    /** Number of chunks for {@code length} bytes: {@code ceil(length / chunkSize)}. */
+    public static int chunkCount(int length, int chunkSize) {
+        return (length + chunkSize - 1) / chunkSize;
+    }
+
+    /** The header and all chunks of one transfer of {@code data}, in send order. */
+    public static List<Message> split(String data, String transferId, int chunkSize) {
+        int count = chunkCount(data.length(), chunkSize);
+        List<Message> out = new ArrayList<>(count + 1);
+        out.add(new Message.ChunkHeader(data.length(), transferId, count));
+        for (int i = 0; i < count; i++) {
+            int from = i * chunkSize;
+            out.add(new Message.Chunk(transferId, i + 1, data.substring(from, Math.min(data.length(), from + chunkSize))));
+        }
+        return out;
+    }
+}
