@@ -24,6 +24,11 @@ public interface SyncClient {
     /** Imports a sheet (the Base64 import path, §6(b)). */
     void importSheet(SheetSource sheet);
 
+    /** Imports an assignment set of the data layer. */
+    default void importSheet(org.syncsim.protocol.data.AssignmentSet set) {
+        importSheet(DataSheets.source(set));
+    }
+
     /** Local navigation to a section (button, key binding, slash command, §3.1). */
     void navigate(int index);
 

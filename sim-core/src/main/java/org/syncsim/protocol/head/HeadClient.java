@@ -192,6 +192,7 @@ public final class HeadClient implements SyncClient {
             saved.compressed.structure = sheet.structureBlob();
             saved.compressed.timestamp = s.timestamp();
             saved.currentSection = sheet.size() > 0 ? 1 : 0;
+            saved.currentSectionName = sheet.size() > 0 ? sheet.names().get(0) : null;
             env.truth().publish(s.timestamp(), sheet, env.sim().now());
             syncReportedFor = s.timestamp();
         } else {
@@ -202,6 +203,7 @@ public final class HeadClient implements SyncClient {
                 saved.data.add(new SectionEntry(n, true));
             }
             saved.currentSection = 1;
+            saved.currentSectionName = EXAMPLE_SECTIONS.get(0);
         }
     }
 

@@ -1,0 +1,84 @@
+package org.syncsim.protocol.head;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.syncsim.engine.RunLimits;
+import org.syncsim.engine.SimTime;
+import org.syncsim.engine.Simulation;
+import org.syncsim.protocol.RecordingMetrics;
+import org.syncsim.protocol.TestChannel;
+import org.syncsim.protocol.client.ClientConfig;
+import org.syncsim.protocol.client.DataSheets;
+import org.syncsim.protocol.client.EncodedSheet;
+import org.syncsim.protocol.client.GroundTruth;
+import org.syncsim.protocol.client.ProtocolEnvironment;
+import org.syncsim.protocol.clock.ClientClock;
+import org.syncsim.protocol.data.AssignmentSet;
+import org.syncsim.protocol.data.SheetGenerator;
+import org.syncsim.protocol.data.SheetSpec;
+
+/** Test fixture: a group of head clients on the deterministic test channel. */
+final class HeadRaid {
+    static final long LATENCY = SimTime.millis(50);
+    static final long EPOCH = ClientClock.DEFAULT_EPOCH_SECONDS;
+
+    final Simulation sim;
+    final TestChannel channel;
+    final RecordingMetrics metrics = new RecordingMetrics();
+    final GroundTruth truth = new GroundTruth();
+    final List<HeadClient> clients = new ArrayList<>();
+    final ProtocolEnvironment env;
+
+    HeadRaid(long seed, boolean raid) {
+        sim = new Simulation(seed);
+        channel = new TestChannel(sim, LATENCY, raid);
+        env = new ProtocolEnvironment(sim, channel, metrics, truth, DataSheets.DECODER, i -> clients.get(i).name(),
+                EPOCH);
+    }
+
+    static String name(int i) {
+        return String.format("P%02d", i);
+    }
+
+    /** Adds {@code n} clients configured by {@code config} (given the id). */
+    HeadRaid add(int n, IntFunction<ClientConfig> config) {
+        for (int k = 0; k < n; k++) {
+            int id = clients.size();
+            clients.add(new HeadClient(env, id, config.apply(id)));
+        }
+        return this;
+    }
+
+    /** Every client joins the group and logs in (its login roster event counts as joining). */
+    HeadRaid form() {
+        for (HeadClient c : clients) {
+            channel.joinSilently(c.id());
+        }
+        for (HeadClient c : clients) {
+            c.enterWorld();
+        }
+        return this;
+    }
+
+    HeadClient get(int i) {
+        return clients.get(i);
+    }
+
+    void runUntil(double seconds) {
+        sim.run(RunLimits.until(SimTime.seconds(seconds)));
+    }
+
+    /** Runs {@code action} at virtual time {@code seconds}. */
+    void at(double seconds, Runnable action) {
+        sim.post(SimTime.seconds(seconds), now -> action.run());
+    }
+
+    static AssignmentSet sheet(Simulation sim, String stream, SheetSpec spec) {
+        return new SheetGenerator(sim.random().stream(stream)).generate(spec);
+    }
+
+    static EncodedSheet encode(AssignmentSet set, long ts) {
+        return DataSheets.encode(set, ts);
+    }
+}
