@@ -1,0 +1,69 @@
+package org.syncsim.protocol.clock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.syncsim.engine.FrameClock;
+import org.syncsim.engine.RunLimits;
+import org.syncsim.engine.SimTime;
+import org.syncsim.engine.Simulation;
+
+class ClockAndTimersTest {
+    @Test
+    void wallClockIsWholeSecondsOfEpochPlusVirtualTimePlusOffset() {
+        Simulation sim = new Simulation(1);
+        ClientClock exact = new ClientClock(sim, ClientClock.DEFAULT_EPOCH_SECONDS, 0, 5000);
+        ClientClock behind = new ClientClock(sim, ClientClock.DEFAULT_EPOCH_SECONDS, -SimTime.seconds(90.5), 5000);
+        sim.post(SimTime.seconds(2.7), now -> {
+            assertEquals(1747458002L, exact.time());
+            assertEquals(1747457912L, behind.time());
+            assertEquals(5002.7, exact.getTime(), 1e-9);
+        });
+        sim.run(RunLimits.untilEmpty());
+    }
+
+    @Test
+    void timersFireOnTheFirstFrameAtOrAfterExpiryAndNeverInTheCurrentFrame() {
+        Simulation sim = new Simulation(1);
+        AddonTimers timers = new AddonTimers(sim, FrameClock.ofFps(20, 0)); // frames every 50 ms
+        List<Long> fired = new ArrayList<>();
+        sim.post(SimTime.millis(120), now -> {
+            timers.schedule(0, () -> fired.add(sim.now()));
+            timers.schedule(0.5, () -> fired.add(sim.now()));
+        });
+        sim.post(SimTime.millis(200), now -> timers.schedule(0, () -> fired.add(sim.now())));
+        sim.run(RunLimits.untilEmpty());
+        assertEquals(List.of(SimTime.millis(150), SimTime.millis(250), SimTime.millis(650)), fired);
+    }
+
+    @Test
+    void timersExpiringInTheSameFrameRunInSchedulingOrder() {
+        Simulation sim = new Simulation(1);
+        AddonTimers timers = new AddonTimers(sim, FrameClock.ofFps(10, 0));
+        List<String> order = new ArrayList<>();
+        sim.post(0, now -> {
+            timers.schedule(0.31, () -> order.add("b"));
+            timers.schedule(0.35, () -> order.add("c"));
+            timers.schedule(0.32, () -> order.add("a"));
+        });
+        sim.run(RunLimits.untilEmpty());
+        assertEquals(List.of("b", "c", "a"), order);
+    }
+
+    @Test
+    void cancelAllDiscardsPendingTimers() {
+        Simulation sim = new Simulation(1);
+        AddonTimers timers = new AddonTimers(sim, FrameClock.ofFps(60, 0));
+        List<String> fired = new ArrayList<>();
+        AddonTimers.Handle h = timers.schedule(1, () -> fired.add("x"));
+        timers.schedule(2, () -> fired.add("y"));
+        timers.cancelAll();
+        sim.run(RunLimits.untilEmpty());
+        assertEquals(List.of(), fired);
+        assertFalse(h.isPending());
+        assertEquals(0, timers.pendingCount());
+    }
+}
