@@ -33,8 +33,7 @@ final class HeadRaid {
     HeadRaid(long seed, boolean raid) {
         sim = new Simulation(seed);
         channel = new TestChannel(sim, LATENCY, raid);
-        env = new ProtocolEnvironment(sim, channel, metrics, truth, DataSheets.DECODER, i -> clients.get(i).name(),
-                EPOCH);
+        env = new ProtocolEnvironment(sim, channel, metrics, truth, DataSheets.DECODER, HeadRaid::name, EPOCH);
     }
 
     static String name(int i) {
@@ -59,6 +58,22 @@ final class HeadRaid {
             c.enterWorld();
         }
         return this;
+    }
+
+    /** A raw group member (not a client) that can inject arbitrary texts; add after all clients. */
+    int addFake() {
+        int id = clients.size() + fakes++;
+        channel.register(id, (now, prefix, text, d, sender) -> { }, now -> { });
+        channel.joinSilently(id);
+        return id;
+    }
+
+    private int fakes;
+
+    /** At virtual time {@code seconds}, {@code fake} broadcasts {@code text} under prefix TWRA. */
+    void inject(double seconds, int fake, String text) {
+        at(seconds, () -> channel.send(fake, "TWRA", text, org.syncsim.channel.Distribution.RAID,
+                org.syncsim.channel.AddonChannel.NO_TARGET, org.syncsim.channel.Priority.NORMAL, "FAKE"));
     }
 
     HeadClient get(int i) {

@@ -1,0 +1,343 @@
+package org.syncsim.protocol.head;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.syncsim.channel.Distribution;
+import org.syncsim.engine.SimTime;
+import org.syncsim.protocol.TestChannel;
+import org.syncsim.protocol.client.ClientConfig;
+import org.syncsim.protocol.client.EncodedSheet;
+import org.syncsim.protocol.client.InitialData;
+import org.syncsim.protocol.data.AssignmentSet;
+import org.syncsim.protocol.data.SheetSpec;
+
+/** Focused behaviour of single head handlers and flows, one per test. */
+class HeadClientHandlersTest {
+    private static final long T = HeadRaid.EPOCH - 3600;
+    private static final SheetSpec SMALL = SheetSpec.of(4, 6, 6);
+
+    /** A raid of {@code n} clients holding the same small sheet at T, plus one raw injector (returned last). */
+    private static HeadRaid synced(int n, boolean liveSync) {
+        HeadRaid raid = new HeadRaid(5, true);
+        EncodedSheet sheet = HeadRaid.encode(HeadRaid.sheet(raid.sim, "sheet", SMALL), T);
+        raid.add(n, i -> ClientConfig.defaults(HeadRaid.name(i)).withLiveSync(liveSync)
+                .withInitialData(new InitialData.Saved(T, sheet)));
+        raid.addFake();
+        return raid.form();
+    }
+
+    private static int fake(HeadRaid raid) {
+        return raid.clients.size();
+    }
+
+    private static long sends(HeadRaid raid, int sender, String command, double fromSeconds) {
+        return raid.channel.sent(command, SimTime.seconds(fromSeconds)).stream().filter(s -> s.sender() == sender).count();
+    }
+
+    @Test
+    void equalTimestampSectionNavigatesReceiversWithoutEcho() {
+        HeadRaid raid = synced(3, true);
+        raid.at(10, () -> raid.get(0).navigate(3));
+        raid.runUntil(20);
+        assertEquals(1, raid.channel.count("SECTION", SimTime.seconds(10)));
+        assertEquals("SECTION:" + T + ":3", raid.channel.sent("SECTION", 0).get(0).text());
+        assertEquals(3, raid.get(1).snapshot().currentSection());
+        assertEquals(3, raid.get(2).snapshot().currentSection());
+        assertEquals(0, raid.channel.count("BSREQ", SimTime.seconds(10)));
+    }
+
+    @Test
+    void navigationIsNotBroadcastWithoutLiveSync() {
+        HeadRaid raid = synced(2, false);
+        raid.at(10, () -> raid.get(0).navigate(2));
+        raid.runUntil(20);
+        assertEquals(0, raid.channel.count("SECTION", 0));
+        assertEquals(1, raid.get(1).snapshot().currentSection());
+    }
+
+    @Test
+    void newerSectionPullsOnceThenNotAgainWithinThirtySeconds() {
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        raid.inject(10, f, "SECTION:" + (T + 1) + ":2");
+        raid.inject(20, f, "SECTION:" + (T + 1) + ":2");
+        raid.inject(39, f, "SECTION:" + (T + 1) + ":2");
+        raid.inject(41, f, "SECTION:" + (T + 1) + ":2");
+        raid.runUntil(60);
+        List<Long> times = new ArrayList<>();
+        raid.channel.sent("BSREQ", 0).forEach(s -> times.add(s.time()));
+        // reaction at 10.05; 20.05 and 39.05 are inside the 30 s cooldown (B33); 41.05 is past it
+        assertEquals(List.of(SimTime.seconds(10.05), SimTime.seconds(41.05)), times);
+        assertEquals("BSREQ:" + T, raid.channel.sent("BSREQ", 0).get(0).text());
+    }
+
+    @Test
+    void throttledPullLeavesSyncFlagSetSoNavigationIsIgnoredForFifteenSeconds() {
+        HeadRaid raid = synced(1, true); // liveSync: the login roster event pulls at t = 2
+        int f = fake(raid);
+        raid.inject(4, f, "SECTION:" + (T + 1) + ":2"); // 2 s after the join pull: throttled (B5)
+        raid.inject(10, f, "SECTION:" + T + ":3");     // dropped: syncInProgress
+        raid.inject(20, f, "SECTION:" + T + ":4");     // flag cleared at 4.05 + 15 s
+        raid.at(12, () -> assertEquals(1, raid.get(0).snapshot().currentSection()));
+        raid.runUntil(30);
+        assertEquals(1, raid.channel.count("BSREQ", 0), "only the join pull");
+        assertEquals(4, raid.get(0).snapshot().currentSection());
+    }
+
+    @Test
+    void responderWithEqualAckStillPushes() {
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        raid.inject(10, f, "BSREQ:0");
+        raid.inject(10.5, f, "BSACK:" + T + ":Rival");
+        raid.runUntil(20);
+        assertEquals(1, raid.channel.count("BSACK", 0));
+        assertEquals(1, raid.channel.count("BSTR", 0), "ties never stand down (B1)");
+    }
+
+    @Test
+    void responderStandsDownOnStrictlyNewerAck() {
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        raid.inject(10, f, "BSREQ:0");
+        raid.inject(10.5, f, "BSACK:" + (T + 1) + ":Rival");
+        raid.runUntil(20);
+        assertEquals(1, raid.channel.count("BSACK", 0));
+        assertEquals(0, raid.channel.count("BSTR", 0));
+    }
+
+    @Test
+    void requestWithOlderOrEqualTimestampIsIgnoredButZeroIsAnswered() {
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        raid.inject(10, f, "BSREQ:" + T);
+        raid.inject(11, f, "BSREQ:" + (T + 5));
+        raid.runUntil(20);
+        assertEquals(0, raid.channel.count("BSACK", 0));
+        raid.inject(21, f, "BSREQ:" + (T - 5));
+        raid.runUntil(30);
+        assertEquals(1, raid.channel.count("BSACK", 0));
+        assertEquals("BSACK:" + T + ":P00", raid.channel.sent("BSACK", 0).get(0).text());
+    }
+
+    @Test
+    void responseDelayIsTwoToTwoAndAHalfSecondsOnTheClientsFrames() {
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        raid.inject(10, f, "BSREQ:0");
+        raid.runUntil(20);
+        long arrive = SimTime.seconds(10.05);
+        long pushed = raid.channel.sent("BSTR", 0).get(0).time();
+        assertTrue(pushed >= arrive + SimTime.seconds(2.0) && pushed < arrive + SimTime.seconds(2.5) + SimTime.millis(17));
+        assertEquals(raid.get(0).frameAtOrAfter(pushed), pushed, "timers fire on frames");
+    }
+
+    @Test
+    void pushGuardSwallowsAResponseWithinTenSecondsOfTheLastPush() {
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        raid.at(10, () -> raid.get(0).syncAll());
+        raid.inject(12, f, "BSREQ:0");
+        raid.runUntil(30);
+        assertEquals(1, raid.channel.count("BSACK", 0), "ACK promised (B7)");
+        assertEquals(1, raid.channel.count("BSTR", 0), "only the Sync All push");
+    }
+
+    @Test
+    void pendingResponseSurvivesOwnRequestAndStillPushes() {
+        HeadRaid raid = new HeadRaid(6, true);
+        EncodedSheet full = HeadRaid.encode(HeadRaid.sheet(raid.sim, "sheet", SMALL), T);
+        List<String> blobs = new ArrayList<>(full.sectionBlobs());
+        blobs.set(1, ""); // a placeholder counts as present (B13)
+        EncodedSheet holed = new EncodedSheet(full.names(), blobs, full.structureBlob());
+        raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)).withInitialData(new InitialData.Saved(T, holed)));
+        int f = raid.addFake();
+        raid.form();
+        raid.inject(10, f, "BSREQ:0");
+        raid.at(11, () -> raid.get(0).navigate(2)); // placeholder → RequestBulkSync forgets the pending response (B26)
+        raid.runUntil(20);
+        assertEquals(1, raid.channel.count("BSACK", 0));
+        assertEquals(1, raid.channel.count("BSREQ", 0));
+        assertEquals(1, raid.channel.count("BSTR", 0), "the forgotten timer still fires");
+        assertEquals(3, raid.channel.count("BSEC", 0), "the empty section is skipped");
+    }
+
+    @Test
+    void bulkSectionIsStoredWithoutVersionCheckAndOnlyRaisesTimestamp() {
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        String other = HeadRaid.encode(HeadRaid.sheet(raid.sim, "other", SMALL), T - 100).sectionBlobs().get(0);
+        raid.inject(10, f, "BSEC:" + (T - 100) + ":1:" + other);
+        raid.runUntil(11);
+        assertEquals(other, raid.get(0).snapshot().compressedSections().get(1), "older data overwrites (B11)");
+        assertEquals(T, raid.get(0).snapshot().assignmentsTimestamp());
+        raid.inject(12, f, "BSEC:" + (T + 100) + ":1:" + other);
+        raid.runUntil(13);
+        assertEquals(T + 100, raid.get(0).snapshot().assignmentsTimestamp(), "newer raises A (B9)");
+        assertEquals(T, raid.get(0).snapshot().compressedTimestamp());
+    }
+
+    @Test
+    void structureOlderThanCompressedTimestampIsIgnoredAndEqualIsReapplied() {
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        String structure = raid.get(0).snapshot().structure();
+        raid.inject(10, f, "BSTR:" + (T - 1) + ":" + structure);
+        raid.inject(11, f, "BSTR:" + T + ":" + structure);
+        raid.runUntil(12);
+        assertEquals(1, raid.metrics.count("duplicate", "BSTR"), "equal timestamp is fully re-processed (B12)");
+        assertEquals(0, raid.metrics.count("aborted"));
+    }
+
+    @Test
+    void referenceArrivingBeforeItsChunksStaysDangling() {
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        raid.inject(10, f, "CHUNKED:4:1747454400-11111:1");
+        raid.inject(10.1, f, "BSEC:" + T + ":2:CHUNKED:1747454400-22222");
+        raid.inject(10.2, f, "CHUNKED:4:1747454400-22222:1");
+        raid.inject(10.3, f, "CHUNK:1747454400-22222:1:\u00F1QQ=");
+        raid.runUntil(11);
+        assertEquals("CHUNKED:1747454400-22222", raid.get(0).snapshot().compressedSections().get(2));
+        assertEquals("1747454400-22222", raid.get(0).snapshot().missing().get(2));
+    }
+
+    @Test
+    void referenceIsIgnoredWhileTheChunkManagerWasNeverInitialised() {
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        String before = raid.get(0).snapshot().compressedSections().get(2);
+        raid.inject(10, f, "BSEC:" + T + ":2:CHUNKED:1747454400-22222");
+        raid.runUntil(11);
+        assertEquals(before, raid.get(0).snapshot().compressedSections().get(2), "B30");
+    }
+
+    @Test
+    void freshInstallNeitherAnswersNorNavigatesWithoutError() {
+        HeadRaid raid = new HeadRaid(7, true);
+        raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)));
+        int f = raid.addFake();
+        raid.form();
+        raid.inject(10, f, "BSREQ:0");
+        raid.at(11, () -> raid.get(0).navigate(2));
+        raid.runUntil(20);
+        assertEquals(0, raid.channel.count("BSACK", 0));
+        assertEquals(1, raid.metrics.count("aborted", 0), "NavigateToSection indexes a nil compressed table");
+        assertTrue(raid.get(0).snapshot().isExample());
+        assertEquals(0, raid.get(0).snapshot().assignmentsTimestamp());
+    }
+
+    @Test
+    void malformedMessagesAreCountedAndDropped() {
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        raid.inject(10, f, "SECTION:abc:1");
+        raid.inject(10, f, "GARBAGE");
+        raid.inject(10, f, "");
+        raid.inject(10, f, "SECTION:" + T);
+        raid.runUntil(11);
+        assertEquals(3, raid.metrics.count("malformed", 0));
+        assertEquals(1, raid.metrics.count("aborted", 0), "SECTION without index is a Lua error (12.2)");
+    }
+
+    @Test
+    void joiningWithLiveSyncSendsVersionAndRequestTwoSecondsLater() {
+        HeadRaid raid = synced(1, true);
+        raid.runUntil(5);
+        TestChannel.Sent ver = raid.channel.sent("VER", 0).get(0);
+        TestChannel.Sent req = raid.channel.sent("BSREQ", 0).get(0);
+        assertEquals("VER:0.1.0", ver.text());
+        assertEquals(raid.get(0).frameAtOrAfter(SimTime.seconds(2)), ver.time());
+        assertEquals(ver.time(), req.time());
+    }
+
+    @Test
+    void joiningWithoutLiveSyncSendsOnlyVersion() {
+        HeadRaid raid = synced(1, false);
+        raid.runUntil(5);
+        assertEquals(1, raid.channel.count("VER", 0));
+        assertEquals(0, raid.channel.count("BSREQ", 0));
+    }
+
+    @Test
+    void reloadKeepsSavedDataAndRejoinsTheGroup() {
+        HeadRaid raid = synced(1, true);
+        raid.at(20, () -> raid.get(0).reload());
+        raid.runUntil(30);
+        assertEquals(2, raid.channel.count("VER", 0));
+        assertEquals(2, raid.channel.count("BSREQ", 0));
+        assertEquals(T, raid.get(0).snapshot().assignmentsTimestamp());
+    }
+
+    @Test
+    void reloadDiscardsAPendingResponse() {
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        raid.inject(10, f, "BSREQ:0");
+        raid.at(11, () -> raid.get(0).reload());
+        raid.runUntil(20);
+        assertEquals(1, raid.channel.count("BSACK", 0));
+        assertEquals(0, raid.channel.count("BSTR", 0), "the timer table is runtime state");
+    }
+
+    @Test
+    void importPushesHalfASecondLaterWithoutLiveSyncAndWithoutSection() {
+        HeadRaid raid = synced(2, false);
+        AssignmentSet fresh = HeadRaid.sheet(raid.sim, "fresh", SMALL);
+        raid.at(10, () -> raid.get(0).importSheet(fresh));
+        raid.runUntil(20);
+        assertEquals(0, raid.channel.count("SECTION", 0));
+        TestChannel.Sent bstr = raid.channel.sent("BSTR", 0).get(0);
+        assertEquals(raid.get(0).frameAtOrAfter(SimTime.seconds(10.5)), bstr.time());
+        assertEquals(HeadRaid.EPOCH + 10, raid.get(1).snapshot().assignmentsTimestamp());
+        assertTrue(raid.metrics.syncedAt.containsKey(1));
+    }
+
+    @Test
+    void importerStampsItsOwnSkewedWallClock() {
+        HeadRaid raid = new HeadRaid(8, true);
+        raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)).withClocks(-SimTime.seconds(120), 86_400));
+        raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)));
+        raid.form();
+        raid.at(10, () -> raid.get(0).importSheet(HeadRaid.sheet(raid.sim, "s", SMALL)));
+        raid.runUntil(20);
+        assertEquals(HeadRaid.EPOCH + 10 - 120, raid.get(1).snapshot().assignmentsTimestamp());
+    }
+
+    @Test
+    void tankSyncSendsElevenCtraMessagesOnEveryNavigationIncludingFromSync() {
+        HeadRaid raid = new HeadRaid(9, true);
+        EncodedSheet sheet = HeadRaid.encode(HeadRaid.sheet(raid.sim, "sheet", SMALL), T);
+        raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)).withLiveSync(true).withInitialData(new InitialData.Saved(T, sheet)));
+        raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)).withLiveSync(true).withTankSync(true, List.of("Tanky"))
+                .withInitialData(new InitialData.Saved(T, sheet)));
+        raid.form();
+        raid.at(10, () -> raid.get(0).navigate(3));
+        raid.runUntil(20);
+        List<TestChannel.Sent> ctra = raid.channel.log().stream().filter(s -> s.prefix().equals("CTRA")).toList();
+        assertEquals(11, ctra.size());
+        assertEquals("MT CLEAR", ctra.get(0).text());
+        assertEquals("SET 1 Tanky", ctra.get(1).text());
+        assertEquals("SET 10 Empty", ctra.get(10).text());
+        assertEquals(Distribution.RAID, ctra.get(0).distribution());
+    }
+
+    @Test
+    void versionReplyToOlderIncompatiblePeerGoesToWhisperWithoutTarget() {
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        raid.inject(10, f, "VER:0.0.5");
+        raid.inject(11, f, "VER:0.1.7");
+        raid.runUntil(12);
+        List<TestChannel.Sent> whispers = raid.channel.refused().stream()
+                .filter(s -> s.distribution() == Distribution.WHISPER).toList();
+        assertEquals(1, whispers.size(), "B23: the target is dropped, the send fails");
+        assertEquals("VER:0.1.0", whispers.get(0).text());
+        assertFalse(raid.channel.log().stream().anyMatch(s -> s.distribution() == Distribution.WHISPER));
+    }
+}
