@@ -1,6 +1,8 @@
 package org.syncsim.protocol.client;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.syncsim.protocol.data.AssignmentSet;
@@ -28,6 +30,38 @@ public final class DataSheets {
     };
 
     private DataSheets() {
+    }
+
+    /**
+     * {@link #DECODER} with a memo of the last {@code capacity} verdicts per blob: a storm makes every member decode
+     * the same blobs dozens of times. Results are identical; the memo is not thread-safe, so use one per run.
+     */
+    public static PayloadDecoder cachingDecoder(int capacity) {
+        return new PayloadDecoder() {
+            private final Map<String, Optional<List<String>>> structures = lru(capacity);
+            private final Map<String, Boolean> sections = lru(capacity);
+
+            @Override
+            public Optional<List<String>> structureNames(String blob) {
+                return structures.computeIfAbsent(blob, DECODER::structureNames);
+            }
+
+            @Override
+            public boolean sectionUsable(String blob) {
+                return sections.computeIfAbsent(blob, DECODER::sectionUsable);
+            }
+        };
+    }
+
+    private static <V> Map<String, V> lru(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > capacity;
+            }
+        };
     }
 
     /** {@code set} as an importable source: every section and the structure encoded for the import's timestamp. */

@@ -229,6 +229,7 @@ public final class HeadClient implements SyncClient {
 
     @Override
     public void enterWorld() {
+        timers.cancelAll();
         rt = new Runtime();
         rt.liveSync = saved.liveSync;
         rt.tankSync = saved.tankSync;

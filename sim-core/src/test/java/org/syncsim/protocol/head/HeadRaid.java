@@ -33,7 +33,7 @@ final class HeadRaid {
     HeadRaid(long seed, boolean raid) {
         sim = new Simulation(seed);
         channel = new TestChannel(sim, LATENCY, raid);
-        env = new ProtocolEnvironment(sim, channel, metrics, truth, DataSheets.DECODER, HeadRaid::name, EPOCH);
+        env = new ProtocolEnvironment(sim, channel, metrics, truth, DataSheets.cachingDecoder(4096), HeadRaid::name, EPOCH);
     }
 
     static String name(int i) {
