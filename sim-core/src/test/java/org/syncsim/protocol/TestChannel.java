@@ -23,6 +23,12 @@ public final class TestChannel implements AddonChannel {
         boolean drop(int sender, int recipient, String text);
     }
 
+    /** Latency of one recipient's copy (constant per sender/recipient pair keeps FIFO). */
+    @FunctionalInterface
+    public interface LatencyRule {
+        long latency(int sender, int recipient, String text);
+    }
+
     /** One accepted send. */
     public record Sent(long time, int sender, String prefix, String text, Distribution distribution, String command) {
     }
@@ -36,6 +42,7 @@ public final class TestChannel implements AddonChannel {
     private final List<Sent> log = new ArrayList<>();
     private final List<Sent> refused = new ArrayList<>();
     private DropRule dropRule = (s, r, t) -> false;
+    private LatencyRule latencyRule;
     private int dropped;
 
     public TestChannel(Simulation sim, long latencyMicros, boolean raid) {
@@ -46,6 +53,10 @@ public final class TestChannel implements AddonChannel {
 
     public void setDropRule(DropRule rule) {
         this.dropRule = rule;
+    }
+
+    public void setLatencyRule(LatencyRule rule) {
+        this.latencyRule = rule;
     }
 
     @Override
@@ -63,7 +74,8 @@ public final class TestChannel implements AddonChannel {
                 dropped++;
                 continue;
             }
-            sim.post(sim.now() + latency, now -> {
+            long delay = latencyRule == null ? latency : latencyRule.latency(sender, m, text);
+            sim.post(sim.now() + delay, now -> {
                 if (members.contains(m)) {
                     messageListeners.get(m).onAddonMessage(now, prefix, text, distribution, sender);
                 }

@@ -32,6 +32,9 @@ public interface SyncClient {
     /** Local navigation to a section (button, key binding, slash command, §3.1). */
     void navigate(int index);
 
+    /** The options checkbox "Live Sync" (saved option and runtime flag, §2.7). */
+    void setLiveSync(boolean on);
+
     /** The "Sync All" button: a full push (§2.7). */
     void syncAll();
 

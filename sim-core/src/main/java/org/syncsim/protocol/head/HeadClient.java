@@ -258,7 +258,7 @@ public final class HeadClient implements SyncClient {
         rt.liveSync = saved.liveSync;
     }
 
-    /** The options checkbox for Live Sync (§2.7): saved and runtime flag. */
+    @Override
     public void setLiveSync(boolean on) {
         saved.liveSync = on;
         rt.liveSync = on;

@@ -224,4 +224,47 @@ class ValidationScenariosTest {
         List<String> tids = ch.sent("CHUNKED", from).stream().map(h -> h.text().split(":")[2]).toList();
         return tids.size() - new HashSet<>(tids).size();
     }
+
+    @Test
+    void lateRequestTurnsAnUpdatedMemberIntoAnExtraResponder() {
+        HeadRaid probe = new HeadRaid(55, true);
+        AssignmentSet old = HeadRaid.sheet(probe.sim, "sheet/old", SheetSpec.of(8, 10, 8));
+        AssignmentSet fresh = HeadRaid.sheet(probe.sim, "sheet/new", SheetSpec.of(8, 10, 8));
+        HeadRaid raid = raidWithOldData(55, 3, old);
+        // X (1) -> Y (2) is slow: Y applies the import push before X's pull reaches it (B4)
+        raid.channel.setLatencyRule((s, r, t) -> s == 1 && r == 2 ? SimTime.seconds(1) : HeadRaid.LATENCY);
+        raid.at(100, () -> raid.get(0).importSheet(fresh));
+        raid.runUntil(130);
+        long from = SimTime.seconds(100);
+        long t1 = HeadRaid.EPOCH + 100;
+        PushMessages push = PushMessages.of(HeadRaid.encode(fresh, t1), t1);
+        assertEquals(2, raid.channel.count("BSREQ", from));
+        assertEquals(List.of("BSACK:" + t1 + ":P00", "BSACK:" + t1 + ":P02"),
+                raid.channel.sent("BSACK", from).stream().map(TestChannel.Sent::text).toList());
+        assertEquals(2L * push.bstr(), raid.channel.count("BSTR", from), "import push + Y's extra push");
+        assertEquals(1, raid.channel.sent("BSTR", from).stream().filter(s -> s.sender() == 2).count());
+        assertEquals(2L * push.bytes() + 2L * ("BSREQ:" + T0).length() + 2L * ("BSACK:" + t1 + ":P00").length()
+                + ("SECTION:" + t1 + ":1").length(), raid.channel.textBytes(from));
+    }
+
+    @Test
+    void joinerWithinTenSecondsOfEveryMembersPushGetsAcksButNoDataAndStaysStale() {
+        HeadRaid raid = new HeadRaid(66, true);
+        EncodedSheet sheet = HeadRaid.encode(HeadRaid.sheet(raid.sim, "sheet", SheetSpec.of(8, 10, 8)), T0);
+        raid.add(2, i -> ClientConfig.defaults(HeadRaid.name(i)).withLiveSync(true)
+                .withInitialData(new InitialData.Saved(T0, sheet)));
+        raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)).withLiveSync(true));
+        raid.form();
+        raid.channel.leave(2);
+        raid.at(60, () -> raid.get(0).syncAll());
+        raid.at(60, () -> raid.get(1).syncAll());
+        raid.at(61, () -> raid.channel.join(2));
+        raid.runUntil(200);
+        long from = SimTime.seconds(61);
+        assertEquals(List.of("BSREQ:0"), raid.channel.sent("BSREQ", from).stream().map(TestChannel.Sent::text).toList());
+        assertEquals(2, raid.channel.count("BSACK", from), "both members promise a push");
+        assertEquals(0, raid.channel.count("BSTR", from), "both pushes are swallowed by the 10 s guard (B7)");
+        assertTrue(raid.get(2).snapshot().isExample(), "no retry: the joiner stays on example data");
+        assertFalse(raid.metrics.syncedAt.containsKey(2));
+    }
 }
