@@ -311,6 +311,13 @@ public final class HeadClient implements SyncClient {
         }
     }
 
+    /** {@code /twra version}: {@code CheckVersionCompatibility()} broadcasts VER (§3.8). */
+    public void slashVersion() {
+        if (online) {
+            sendVersion();
+        }
+    }
+
     @Override
     public void syncAll() {
         if (online) {

@@ -257,6 +257,14 @@ class HeadClientHandlersTest {
     }
 
     @Test
+    void slashVersionBroadcastsVersion() {
+        HeadRaid raid = synced(2, false);
+        raid.at(10, () -> raid.get(1).slashVersion());
+        raid.runUntil(11);
+        assertEquals(1, raid.channel.sent("VER", SimTime.seconds(10)).stream().filter(s -> s.sender() == 1).count());
+    }
+
+    @Test
     void joiningWithoutLiveSyncSendsOnlyVersion() {
         HeadRaid raid = synced(1, false);
         raid.runUntil(5);
