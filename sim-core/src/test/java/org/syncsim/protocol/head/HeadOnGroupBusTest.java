@@ -21,6 +21,7 @@ import org.syncsim.protocol.client.DataSheets;
 import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.client.GroundTruth;
 import org.syncsim.protocol.client.InitialData;
+import org.syncsim.protocol.client.PresenceBridge;
 import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.SyncClient;
 import org.syncsim.protocol.data.AssignmentSet;
@@ -31,12 +32,18 @@ class HeadOnGroupBusTest {
     /** Counts sends per command and the clients' reports. */
     private static final class Counts implements MetricsRecorder {
         final Map<String, Integer> offered = new TreeMap<>();
+        final List<String> log = new ArrayList<>();
+        final List<long[]> versions = new ArrayList<>();
         final List<Integer> synced = new ArrayList<>();
         int aborted;
 
         @Override
         public void messageOffered(long time, int sender, String command, int bytes) {
             offered.merge(command, 1, Integer::sum);
+            log.add(SimTime.format(time) + " " + sender + " " + command);
+            if (command.equals("VER")) {
+                versions.add(new long[] {time, sender});
+            }
         }
 
         @Override
@@ -81,5 +88,37 @@ class HeadOnGroupBusTest {
             assertEquals(HeadRaid.EPOCH + 60, c.snapshot().assignmentsTimestamp());
             assertFalse(c.checkDesync());
         }
+    }
+
+    @Test
+    void disconnectLosesAPendingResponseAndReconnectRejoinsLikeALogin() {
+        Simulation sim = new Simulation(78);
+        Counts counts = new Counts();
+        GroupBus bus = new GroupBus(sim, ChannelConfig.defaults(), counts);
+        ProtocolEnvironment env = new ProtocolEnvironment(sim, bus, counts, new GroundTruth(),
+                DataSheets.cachingDecoder(64), HeadRaid::name, HeadRaid.EPOCH);
+        long t0 = HeadRaid.EPOCH - 86_400;
+        EncodedSheet data = DataSheets.encode(HeadRaid.sheet(sim, "s", SheetSpec.of(4, 6, 6)), t0);
+        List<SyncClient> clients = new ArrayList<>();
+        clients.add(ProtocolProfiles.byName("head").create(env, 0, ClientConfig.defaults(HeadRaid.name(0))
+                .withInitialData(new InitialData.Saved(t0, data))));
+        clients.add(ProtocolProfiles.byName("head").create(env, 1, ClientConfig.defaults(HeadRaid.name(1))
+                .withLiveSync(true)));
+        bus.addPresenceListener(new PresenceBridge(clients::get));
+        clients.get(0).enterWorld();
+        bus.join(0);
+        clients.get(1).enterWorld();
+        sim.post(SimTime.seconds(30), now -> bus.join(1)); // fresh joiner: BSREQ:0 at 32 s
+        bus.disconnect(0, SimTime.seconds(33), SimTime.seconds(30)); // before its 2.0-2.5 s response delay ends
+        sim.run(RunLimits.until(SimTime.seconds(120)));
+
+        assertEquals(1, counts.offered.get("BSACK"));
+        assertFalse(counts.offered.containsKey("BSTR"), "the response timer died with the session");
+        List<long[]> later = counts.versions.stream().filter(v -> v[0] > SimTime.seconds(30)).toList();
+        assertEquals(2, later.size(), "the joiner's, then the responder's after reconnecting: " + counts.log);
+        assertEquals(1, later.get(0)[1]);
+        assertEquals(0, later.get(1)[1]);
+        assertTrue(later.get(1)[0] >= SimTime.seconds(65), "2 s after logging in again at 63 s");
+        assertTrue(clients.get(1).snapshot().isExample(), "nobody retries (B8)");
     }
 }
