@@ -1,0 +1,40 @@
+package org.syncsim.metrics;
+
+import java.util.SortedMap;
+
+/**
+ * Everything one client did and suffered in one run. Times are virtual microseconds; a time-to-sync of
+ * {@code -1} means the client never had to wait for data (or never finished waiting, see {@code syncedAtEnd}).
+ *
+ * @param byCommand messages/bytes sent and received, per wire command (sorted by command)
+ * @param receivedMessages deliveries from other clients (the own broadcast echo is not counted)
+ * @param syncEpisodes how many times the client went from stale to holding the newest data
+ * @param lastTimeToSyncMicros duration of the last completed episode, or -1
+ * @param maxTimeToSyncMicros the longest completed episode, or -1
+ * @param waitingAtEnd the client was in the group, stale, at the end of the run
+ * @param desyncedAtEnd the client claims the newest data timestamp but its content differs (ground truth)
+ */
+public record ClientResult(
+        int id,
+        String name,
+        long sentMessages,
+        long sentBytes,
+        long receivedMessages,
+        long receivedBytes,
+        SortedMap<String, CommandCounts> byCommand,
+        long rejectedMessages,
+        long lostMessages,
+        long requests,
+        long responses,
+        long duplicateTransfers,
+        long abortedHandlers,
+        long malformedMessages,
+        long serverDisconnects,
+        long maxQueueDelayMicros,
+        int syncEpisodes,
+        long lastTimeToSyncMicros,
+        long maxTimeToSyncMicros,
+        long finalDataTimestamp,
+        boolean waitingAtEnd,
+        boolean desyncedAtEnd) {
+}

@@ -1,0 +1,421 @@
+package org.syncsim.metrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The recorder of one run: aggregates what the channel and the clients report per client, per command and per
+ * time bucket, follows which clients are waiting for the newest data, and produces an immutable
+ * {@link RunResult}. Counters live in arrays indexed by client id and command ordinal (commands get ordinals in
+ * the order first seen), so recording allocates nothing once every command has been seen.
+ *
+ * <p>Time-to-sync: a client starts waiting when it is in the group and does not hold the newest data timestamp,
+ * either because newer data appeared ({@link #dataImported}, or a {@link #clientSynced} report with a newer
+ * timestamp than any before) or because it joined holding older data ({@link #memberJoined}); the episode ends
+ * when it reports holding the newest timestamp. Leaving the group abandons an episode.
+ *
+ * <p>Not thread-safe: one recorder per simulation, which is single-threaded.
+ */
+public final class RunRecorder implements MetricsRecorder {
+    private static final long NO_DATA = Long.MIN_VALUE;
+    private static final int REASONS = DropReason.values().length;
+
+    private final int clients;
+    private final String[] names;
+    private final long bucketMicros;
+
+    private final Map<String, Integer> commandOrdinal = new HashMap<>();
+    private final List<String> commandNames = new ArrayList<>();
+    private long[][] sentMsgs = new long[0][];
+    private long[][] sentBytes = new long[0][];
+    private long[][] recvMsgs = new long[0][];
+    private long[][] recvBytes = new long[0][];
+
+    private final long[] rejected;
+    private final long[] lost;
+    private final long[] requests;
+    private final long[] responses;
+    private final long[] duplicates;
+    private final long[] aborted;
+    private final long[] malformed;
+    private final long[] disconnects;
+    private final long[] maxQueueDelay;
+    private final long[] rejectedByReason = new long[REASONS];
+    private final long[] lostByReason = new long[REASONS];
+    private final Histogram queueDelays = new Histogram(3);
+
+    private final long[] queuedMsgs;
+    private final long[] queuedBytes;
+    private long totalQueuedMsgs;
+    private long totalQueuedBytes;
+
+    private int buckets;
+    private long[][] bucketSentMsgs = new long[0][];
+    private long[][] bucketSentBytes = new long[0][];
+    private long[] bucketDelivered = new long[16];
+    private long[] bucketMaxQMsgs = new long[16];
+    private long[] bucketMaxQBytes = new long[16];
+    private long[] bucketDisconnects = new long[16];
+
+    private long newestTs = NO_DATA;
+    private final long[] heldTs;
+    private final boolean[] present;
+    private final long[] waitingSince;
+    private final int[] episodes;
+    private final long[] lastTts;
+    private final long[] maxTts;
+    private final boolean[] desynced;
+    private long[] ttsSamples = new long[64];
+    private int ttsCount;
+
+    /**
+     * @param clientNames the name of each client id, in id order
+     * @param bucketMicros width of the time buckets of the timeline
+     */
+    public RunRecorder(List<String> clientNames, long bucketMicros) {
+        if (bucketMicros <= 0) {
+            throw new IllegalArgumentException("bucket width must be positive: " + bucketMicros);
+        }
+        this.clients = clientNames.size();
+        this.names = clientNames.toArray(new String[0]);
+        this.bucketMicros = bucketMicros;
+        rejected = new long[clients];
+        lost = new long[clients];
+        requests = new long[clients];
+        responses = new long[clients];
+        duplicates = new long[clients];
+        aborted = new long[clients];
+        malformed = new long[clients];
+        disconnects = new long[clients];
+        maxQueueDelay = new long[clients];
+        queuedMsgs = new long[clients];
+        queuedBytes = new long[clients];
+        heldTs = new long[clients];
+        Arrays.fill(heldTs, NO_DATA);
+        present = new boolean[clients];
+        waitingSince = new long[clients];
+        Arrays.fill(waitingSince, -1);
+        episodes = new int[clients];
+        lastTts = new long[clients];
+        Arrays.fill(lastTts, -1);
+        maxTts = new long[clients];
+        Arrays.fill(maxTts, -1);
+        desynced = new boolean[clients];
+    }
+
+    public int clientCount() {
+        return clients;
+    }
+
+    // ---- world-level facts (reported by the world builder, not by the channel or the clients) ----
+
+    /** At the start: the client holds data stamped {@code dataTimestamp} (0 for a fresh install). */
+    public void initialData(int client, long dataTimestamp) {
+        heldTs[client] = dataTimestamp;
+        if (dataTimestamp > newestTs) {
+            newestTs = dataTimestamp;
+        }
+    }
+
+    /** The client is now in the group (at the start, after joining or reconnecting). */
+    public void memberJoined(long time, int client) {
+        present[client] = true;
+        if (newestTs != NO_DATA && heldTs[client] != newestTs && waitingSince[client] < 0) {
+            waitingSince[client] = time;
+        }
+    }
+
+    /** The client left the group or went offline; an unfinished wait is abandoned. */
+    public void memberLeft(long time, int client) {
+        present[client] = false;
+        waitingSince[client] = -1;
+    }
+
+    /** A client imported data stamped {@code dataTimestamp}; every other member still holding older data waits. */
+    public void dataImported(long time, int client, long dataTimestamp) {
+        heldTs[client] = dataTimestamp;
+        if (dataTimestamp > newestTs) {
+            newer(time, dataTimestamp);
+        }
+    }
+
+    /** At the end: ground truth says this client claims the newest timestamp but holds different content. */
+    public void desyncedAtEnd(int client) {
+        desynced[client] = true;
+    }
+
+    private void newer(long time, long ts) {
+        newestTs = ts;
+        for (int c = 0; c < clients; c++) {
+            if (present[c] && heldTs[c] != ts && waitingSince[c] < 0) {
+                waitingSince[c] = time;
+            }
+        }
+    }
+
+    /** The newest data timestamp seen so far, or {@link Long#MIN_VALUE} if none. */
+    public long newestTimestamp() {
+        return newestTs;
+    }
+
+    /** Whether every member in the group holds the newest data. */
+    public boolean allSynced() {
+        for (int c = 0; c < clients; c++) {
+            if (present[c] && heldTs[c] != newestTs) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- MetricsRecorder ----
+
+    @Override
+    public void messageSent(long time, int sender, String command, int bytes, long queuedMicros) {
+        int k = ordinal(command);
+        sentMsgs[k][sender]++;
+        sentBytes[k][sender] += bytes;
+        int b = bucket(time);
+        bucketSentMsgs[k][b]++;
+        bucketSentBytes[k][b] += bytes;
+        queueDelays.recordValue(Math.max(0, queuedMicros));
+        if (queuedMicros > maxQueueDelay[sender]) {
+            maxQueueDelay[sender] = queuedMicros;
+        }
+    }
+
+    @Override
+    public void messageRejected(long time, int sender, String command, int bytes, DropReason reason) {
+        rejected[sender]++;
+        rejectedByReason[reason.ordinal()]++;
+    }
+
+    @Override
+    public void messageDelivered(long time, int sender, int recipient, String command, int bytes) {
+        if (sender == recipient) {
+            return;
+        }
+        int k = ordinal(command);
+        recvMsgs[k][recipient]++;
+        recvBytes[k][recipient] += bytes;
+        bucketDelivered[bucket(time)]++;
+    }
+
+    @Override
+    public void messageLost(long time, int sender, int recipient, String command, int bytes, DropReason reason) {
+        lost[recipient]++;
+        lostByReason[reason.ordinal()]++;
+    }
+
+    @Override
+    public void throttleQueue(long time, int client, int queuedMessages, long queuedBytesNow) {
+        int b = bucket(time);
+        totalQueuedMsgs += queuedMessages - queuedMsgs[client];
+        totalQueuedBytes += queuedBytesNow - queuedBytes[client];
+        queuedMsgs[client] = queuedMessages;
+        queuedBytes[client] = queuedBytesNow;
+        if (totalQueuedMsgs > bucketMaxQMsgs[b]) {
+            bucketMaxQMsgs[b] = totalQueuedMsgs;
+        }
+        if (totalQueuedBytes > bucketMaxQBytes[b]) {
+            bucketMaxQBytes[b] = totalQueuedBytes;
+        }
+    }
+
+    @Override
+    public void serverDisconnect(long time, int client, long untilTime) {
+        disconnects[client]++;
+        bucketDisconnects[bucket(time)]++;
+    }
+
+    @Override
+    public void clientSynced(long time, int client, long dataTimestamp) {
+        heldTs[client] = dataTimestamp;
+        if (dataTimestamp > newestTs) {
+            newer(time, dataTimestamp);
+            return;
+        }
+        if (dataTimestamp == newestTs && waitingSince[client] >= 0) {
+            long tts = time - waitingSince[client];
+            waitingSince[client] = -1;
+            episodes[client]++;
+            lastTts[client] = tts;
+            if (tts > maxTts[client]) {
+                maxTts[client] = tts;
+            }
+            if (ttsCount == ttsSamples.length) {
+                ttsSamples = Arrays.copyOf(ttsSamples, ttsCount * 2);
+            }
+            ttsSamples[ttsCount++] = tts;
+        }
+    }
+
+    @Override
+    public void requestSent(long time, int client, String command) {
+        requests[client]++;
+    }
+
+    @Override
+    public void responseStarted(long time, int client, String command) {
+        responses[client]++;
+    }
+
+    @Override
+    public void duplicateTransfer(long time, int client, String what) {
+        duplicates[client]++;
+    }
+
+    @Override
+    public void handlerAborted(long time, int client, String command, String where) {
+        aborted[client]++;
+    }
+
+    @Override
+    public void messageMalformed(long time, int client, String reason) {
+        malformed[client]++;
+    }
+
+    // ---- internals ----
+
+    private int ordinal(String command) {
+        Integer k = commandOrdinal.get(command);
+        if (k != null) {
+            return k;
+        }
+        int n = commandNames.size();
+        commandOrdinal.put(command, n);
+        commandNames.add(command);
+        sentMsgs = Arrays.copyOf(sentMsgs, n + 1);
+        sentBytes = Arrays.copyOf(sentBytes, n + 1);
+        recvMsgs = Arrays.copyOf(recvMsgs, n + 1);
+        recvBytes = Arrays.copyOf(recvBytes, n + 1);
+        sentMsgs[n] = new long[clients];
+        sentBytes[n] = new long[clients];
+        recvMsgs[n] = new long[clients];
+        recvBytes[n] = new long[clients];
+        bucketSentMsgs = Arrays.copyOf(bucketSentMsgs, n + 1);
+        bucketSentBytes = Arrays.copyOf(bucketSentBytes, n + 1);
+        bucketSentMsgs[n] = new long[bucketDelivered.length];
+        bucketSentBytes[n] = new long[bucketDelivered.length];
+        return n;
+    }
+
+    private int bucket(long time) {
+        long idx = time / bucketMicros;
+        if (idx > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("time beyond the timeline's range: " + time);
+        }
+        int b = (int) idx;
+        if (b >= bucketDelivered.length) {
+            int cap = Math.max(b + 1, bucketDelivered.length * 2);
+            bucketDelivered = Arrays.copyOf(bucketDelivered, cap);
+            bucketMaxQMsgs = Arrays.copyOf(bucketMaxQMsgs, cap);
+            bucketMaxQBytes = Arrays.copyOf(bucketMaxQBytes, cap);
+            bucketDisconnects = Arrays.copyOf(bucketDisconnects, cap);
+            for (int k = 0; k < bucketSentMsgs.length; k++) {
+                bucketSentMsgs[k] = Arrays.copyOf(bucketSentMsgs[k], cap);
+                bucketSentBytes[k] = Arrays.copyOf(bucketSentBytes[k], cap);
+            }
+        }
+        if (b >= buckets) {
+            // a bucket opens with the queue depth carried over from the previous one
+            for (int i = buckets; i <= b; i++) {
+                bucketMaxQMsgs[i] = Math.max(bucketMaxQMsgs[i], totalQueuedMsgs);
+                bucketMaxQBytes[i] = Math.max(bucketMaxQBytes[i], totalQueuedBytes);
+            }
+            buckets = b + 1;
+        }
+        return b;
+    }
+
+    /**
+     * The immutable result; the timeline covers every bucket up to {@code endTime}.
+     *
+     * @param stopReason why the run ended, e.g. {@code all-synced}
+     */
+    public RunResult result(long seed, long endTime, long eventsProcessed, String stopReason) {
+        bucket(endTime);
+        List<String> sorted = new ArrayList<>(commandNames);
+        sorted.sort(null);
+        int[] order = new int[sorted.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = commandOrdinal.get(sorted.get(i));
+        }
+        SortedMap<String, CommandCounts> totals = new TreeMap<>();
+        List<ClientResult> clientResults = new ArrayList<>(clients);
+        for (int c = 0; c < clients; c++) {
+            SortedMap<String, CommandCounts> byCommand = new TreeMap<>();
+            long sm = 0;
+            long sb = 0;
+            long rm = 0;
+            long rb = 0;
+            for (int i = 0; i < order.length; i++) {
+                int k = order[i];
+                CommandCounts cc = new CommandCounts(sentMsgs[k][c], sentBytes[k][c], recvMsgs[k][c], recvBytes[k][c]);
+                if (!cc.equals(CommandCounts.ZERO)) {
+                    byCommand.put(sorted.get(i), cc);
+                }
+                totals.merge(sorted.get(i), cc, CommandCounts::plus);
+                sm += cc.sentMessages();
+                sb += cc.sentBytes();
+                rm += cc.receivedMessages();
+                rb += cc.receivedBytes();
+            }
+            clientResults.add(new ClientResult(c, names[c], sm, sb, rm, rb,
+                    java.util.Collections.unmodifiableSortedMap(byCommand),
+                    rejected[c], lost[c], requests[c], responses[c], duplicates[c], aborted[c], malformed[c],
+                    disconnects[c], maxQueueDelay[c], episodes[c], lastTts[c], maxTts[c],
+                    heldTs[c] == NO_DATA ? 0 : heldTs[c],
+                    present[c] && newestTs != NO_DATA && heldTs[c] != newestTs,
+                    desynced[c]));
+        }
+        List<TimeBucket> timeline = new ArrayList<>(buckets);
+        for (int b = 0; b < buckets; b++) {
+            SortedMap<String, CommandCounts> byCommand = new TreeMap<>();
+            for (int i = 0; i < order.length; i++) {
+                int k = order[i];
+                if (bucketSentMsgs[k][b] != 0) {
+                    byCommand.put(sorted.get(i), new CommandCounts(bucketSentMsgs[k][b], bucketSentBytes[k][b], 0, 0));
+                }
+            }
+            timeline.add(new TimeBucket(b * bucketMicros, java.util.Collections.unmodifiableSortedMap(byCommand),
+                    bucketDelivered[b], bucketMaxQMsgs[b], bucketMaxQBytes[b], bucketDisconnects[b]));
+        }
+        Percentiles queue = queueDelays.getTotalCount() == 0 ? Percentiles.EMPTY
+                : new Percentiles(queueDelays.getTotalCount(), queueDelays.getValueAtPercentile(50),
+                        queueDelays.getValueAtPercentile(95), queueDelays.getMaxValue());
+        return new RunResult(seed, endTime, eventsProcessed, stopReason, bucketMicros, sorted, totals,
+                clientResults, timeline, percentiles(Arrays.copyOf(ttsSamples, ttsCount)), queue,
+                byReason(rejectedByReason), byReason(lostByReason));
+    }
+
+    /** Nearest-rank percentiles of {@code samples} (sorted in place). */
+    static Percentiles percentiles(long[] samples) {
+        if (samples.length == 0) {
+            return Percentiles.EMPTY;
+        }
+        Arrays.sort(samples);
+        return new Percentiles(samples.length, rank(samples, 0.50), rank(samples, 0.95), samples[samples.length - 1]);
+    }
+
+    private static long rank(long[] sorted, double p) {
+        int r = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, r - 1)];
+    }
+
+    private static SortedMap<String, Long> byReason(long[] counts) {
+        SortedMap<String, Long> m = new TreeMap<>();
+        for (DropReason r : DropReason.values()) {
+            if (counts[r.ordinal()] != 0) {
+                m.put(r.name(), counts[r.ordinal()]);
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,204 @@
+package org.syncsim.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunRecorderTest {
+    private static final long S = 1_000_000L;
+
+    private static RunRecorder recorder(int n) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add("C" + i);
+        }
+        return new RunRecorder(names, S);
+    }
+
+    @Test
+    void sentAndReceivedAreCountedPerClientAndCommandWithoutOwnEcho() {
+        RunRecorder r = recorder(3);
+        r.messageSent(0, 0, "BSEC", 100, 0);
+        r.messageSent(0, 0, "BSEC", 50, 0);
+        r.messageSent(0, 1, "BSREQ", 20, 0);
+        for (int to = 0; to < 3; to++) {
+            r.messageDelivered(10, 0, to, "BSEC", 100);
+        }
+        RunResult res = r.result(7, 2 * S, 5, "t");
+        ClientResult c0 = res.clients().get(0);
+        assertEquals(2, c0.sentMessages());
+        assertEquals(150, c0.sentBytes());
+        assertEquals(0, c0.receivedMessages(), "own echo is not a reception");
+        assertEquals(new CommandCounts(2, 150, 0, 0), c0.byCommand().get("BSEC"));
+        ClientResult c2 = res.clients().get(2);
+        assertEquals(new CommandCounts(0, 0, 1, 100), c2.byCommand().get("BSEC"));
+        assertEquals(List.of("BSEC", "BSREQ"), res.commands());
+        assertEquals(new CommandCounts(2, 150, 2, 200), res.totalsByCommand().get("BSEC"));
+        assertEquals(3, res.sentMessages());
+        assertEquals(170, res.sentBytes());
+        assertEquals(2, res.sent("BSEC"));
+        assertEquals(0, res.sent("CHUNK"));
+    }
+
+    @Test
+    void timelineBucketsSentTrafficByCommandAndTime() {
+        RunRecorder r = recorder(2);
+        r.messageSent(S / 2, 0, "SECTION", 30, 0);
+        r.messageSent(2 * S + 1, 1, "BSREQ", 20, 0);
+        r.messageSent(2 * S + 2, 1, "BSREQ", 20, 0);
+        r.messageDelivered(2 * S + 5, 1, 0, "BSREQ", 20);
+        RunResult res = r.result(1, 3 * S, 0, "t");
+        assertEquals(4, res.timeline().size(), "buckets 0..3 s inclusive of the end instant");
+        assertEquals(new CommandCounts(1, 30, 0, 0), res.timeline().get(0).sentByCommand().get("SECTION"));
+        assertTrue(res.timeline().get(1).sentByCommand().isEmpty());
+        assertEquals(new CommandCounts(2, 40, 0, 0), res.timeline().get(2).sentByCommand().get("BSREQ"));
+        assertEquals(1, res.timeline().get(2).deliveredMessages());
+        assertEquals(2 * S, res.timeline().get(2).startMicros());
+    }
+
+    @Test
+    void queueDepthIsTheMaximumTotalOverClientsAndCarriesIntoLaterBuckets() {
+        RunRecorder r = recorder(2);
+        r.throttleQueue(0, 0, 3, 300);
+        r.throttleQueue(10, 1, 2, 200);
+        r.throttleQueue(20, 0, 1, 100);
+        r.throttleQueue(2 * S, 1, 0, 0);
+        RunResult res = r.result(1, 2 * S, 0, "t");
+        assertEquals(5, res.timeline().get(0).maxQueuedMessages());
+        assertEquals(500, res.timeline().get(0).maxQueuedBytes());
+        assertEquals(3, res.timeline().get(1).maxQueuedMessages(), "1 + 2 still queued through second 1");
+        assertEquals(3, res.timeline().get(2).maxQueuedMessages(), "depth at the bucket's opening counts");
+    }
+
+    @Test
+    void queueDelaysArePercentilesOfEverySentMessage() {
+        RunRecorder r = recorder(1);
+        for (int i = 1; i <= 100; i++) {
+            r.messageSent(0, 0, "X", 1, i * 1000L);
+        }
+        RunResult res = r.result(1, 0, 0, "t");
+        assertEquals(100, res.queueDelay().count());
+        assertEquals(50_000, res.queueDelay().p50Micros(), 50);
+        assertEquals(95_000, res.queueDelay().p95Micros(), 95);
+        assertEquals(100_000, res.queueDelay().maxMicros(), 100);
+        assertEquals(100_000, res.clients().get(0).maxQueueDelayMicros());
+    }
+
+    @Test
+    void importMakesEveryOtherMemberWaitUntilItHoldsTheNewTimestamp() {
+        RunRecorder r = recorder(3);
+        for (int c = 0; c < 3; c++) {
+            r.initialData(c, 100);
+            r.memberJoined(0, c);
+        }
+        assertTrue(r.allSynced());
+        r.dataImported(10 * S, 0, 200);
+        assertFalse(r.allSynced());
+        r.clientSynced(12 * S, 1, 200);
+        r.clientSynced(15 * S, 2, 200);
+        assertTrue(r.allSynced());
+        RunResult res = r.result(1, 20 * S, 0, "all-synced");
+        assertEquals(0, res.clients().get(0).syncEpisodes(), "the importer never waited");
+        assertEquals(2 * S, res.clients().get(1).lastTimeToSyncMicros());
+        assertEquals(5 * S, res.clients().get(2).maxTimeToSyncMicros());
+        assertEquals(new Percentiles(2, 2 * S, 5 * S, 5 * S), res.timeToSync());
+        assertEquals(0, res.waitingAtEnd());
+        assertEquals(200, res.clients().get(2).finalDataTimestamp());
+    }
+
+    @Test
+    void joinerWithOldDataWaitsFromItsJoinAndLeaverAbandonsItsWait() {
+        RunRecorder r = recorder(3);
+        r.initialData(0, 200);
+        r.memberJoined(0, 0);
+        r.initialData(1, 0);
+        r.initialData(2, 100);
+        r.memberJoined(5 * S, 1);
+        r.memberJoined(6 * S, 2);
+        r.memberLeft(7 * S, 2);
+        r.clientSynced(9 * S, 1, 200);
+        RunResult res = r.result(1, 10 * S, 0, "t");
+        assertEquals(4 * S, res.clients().get(1).lastTimeToSyncMicros());
+        assertEquals(0, res.clients().get(2).syncEpisodes());
+        assertFalse(res.clients().get(2).waitingAtEnd(), "not in the group, so not waiting");
+        assertEquals(1, res.timeToSync().count());
+    }
+
+    @Test
+    void aReportedNewerTimestampMakesTheOthersStale() {
+        RunRecorder r = recorder(2);
+        r.initialData(0, 100);
+        r.initialData(1, 100);
+        r.memberJoined(0, 0);
+        r.memberJoined(0, 1);
+        r.clientSynced(S, 1, 999);
+        RunResult res = r.result(1, 2 * S, 0, "t");
+        assertTrue(res.clients().get(0).waitingAtEnd());
+        assertEquals(1, res.waitingAtEnd());
+        assertEquals(0.5, res.scalars().get("never_synced_fraction"));
+    }
+
+    @Test
+    void errorsDropsAndDisconnectsAreCountedPerClientAndReason() {
+        RunRecorder r = recorder(2);
+        r.messageRejected(0, 0, "BSEC", 3000, DropReason.TOO_LONG);
+        r.messageLost(0, 0, 1, "BSEC", 10, DropReason.LINK_LOSS);
+        r.messageLost(0, 0, 1, "BSEC", 10, DropReason.LINK_LOSS);
+        r.messageLost(0, 0, 1, "BSEC", 10, DropReason.LOADING_SCREEN);
+        r.serverDisconnect(S, 0, 31 * S);
+        r.requestSent(0, 1, "BSREQ");
+        r.responseStarted(0, 0, "BSACK");
+        r.duplicateTransfer(0, 1, "BSTR");
+        r.handlerAborted(0, 1, "BSTR", "missing sections");
+        r.messageMalformed(0, 1, "garbage");
+        r.desyncedAtEnd(1);
+        RunResult res = r.result(1, 2 * S, 0, "t");
+        ClientResult c0 = res.clients().get(0);
+        ClientResult c1 = res.clients().get(1);
+        assertEquals(1, c0.rejectedMessages());
+        assertEquals(3, c1.lostMessages());
+        assertEquals(1, c0.serverDisconnects());
+        assertEquals(1, res.timeline().get(1).disconnects());
+        assertEquals(1, c1.requests());
+        assertEquals(1, c0.responses());
+        assertEquals(1, c1.duplicateTransfers());
+        assertEquals(1, c1.abortedHandlers());
+        assertEquals(1, c1.malformedMessages());
+        assertTrue(c1.desyncedAtEnd());
+        assertEquals(1, res.desyncedAtEnd());
+        assertEquals(java.util.Map.of("TOO_LONG", 1L), res.rejectedByReason());
+        assertEquals(java.util.Map.of("LINK_LOSS", 2L, "LOADING_SCREEN", 1L), res.lostByReason());
+        assertEquals(1.0, res.scalars().get("server_disconnects"));
+        assertEquals(3.0, res.scalars().get("lost_copies"));
+    }
+
+    @Test
+    void sameReportsGiveEqualResults() {
+        RunResult a = scripted();
+        RunResult b = scripted();
+        assertEquals(a, b);
+        assertEquals(a.scalars(), b.scalars());
+    }
+
+    @Test
+    void nearestRankPercentiles() {
+        assertEquals(new Percentiles(4, 2, 4, 4), RunRecorder.percentiles(new long[] {4, 1, 3, 2}));
+        assertEquals(Percentiles.EMPTY, RunRecorder.percentiles(new long[0]));
+        long[] hundred = new long[100];
+        for (int i = 0; i < 100; i++) {
+            hundred[i] = 100 - i;
+        }
+        assertEquals(new Percentiles(100, 50, 95, 100), RunRecorder.percentiles(hundred));
+    }
+
+    private static RunResult scripted() {
+        RunRecorder r = recorder(2);
+        r.messageSent(0, 0, "B", 10, 5);
+        r.messageSent(0, 1, "A", 10, 5);
+        r.messageDelivered(1, 0, 1, "B", 10);
+        return r.result(3, S, 4, "quiet");
+    }
+}
