@@ -1,0 +1,106 @@
+package org.syncsim.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The addon-message channel: realm limits, the client throttle, the server's limiter, links and presence.
+ * Defaults are those of the channel spec ({@code addon-channel.md}).
+ *
+ * @param realm {@code turtle} (2042-character messages, the default) or {@code vanilla} (254 bytes)
+ * @param messageLimit overrides the realm's maximum message length in bytes; optional
+ * @param tooLong what happens to a longer message: {@code reject} (default) or {@code truncate}
+ * @param whisper whether WHISPER addon messages exist on this realm (default false)
+ * @param throttle the default send path of clients: {@code direct} (TWRA, the default) or {@code ctl}
+ * @param ctl ChatThrottleLib's parameters, used by {@code ctl} clients
+ * @param server the server's per-client rate limiter
+ * @param latency delivery delay (default log-normal, median 80ms, p95 250ms)
+ * @param loss delivery loss (default none)
+ * @param loadingScreen how long a {@code reload} or {@code loading-screen} lasts when the action gives no
+ *     {@code for:} (default 5s)
+ */
+public record ChannelSpec(
+        Realm realm,
+        Integer messageLimit,
+        TooLong tooLong,
+        Boolean whisper,
+        ThrottleMode throttle,
+        Ctl ctl,
+        Server server,
+        Latency latency,
+        Loss loss,
+        Span loadingScreen) {
+
+    public enum Realm {
+        @JsonProperty("turtle") TURTLE,
+        @JsonProperty("vanilla") VANILLA
+    }
+
+    public enum TooLong {
+        @JsonProperty("reject") REJECT,
+        @JsonProperty("truncate") TRUNCATE
+    }
+
+    public ChannelSpec {
+        realm = realm == null ? Realm.TURTLE : realm;
+        tooLong = tooLong == null ? TooLong.REJECT : tooLong;
+        whisper = whisper == null ? Boolean.FALSE : whisper;
+        throttle = throttle == null ? ThrottleMode.DIRECT : throttle;
+        ctl = ctl == null ? Ctl.defaults() : ctl;
+        server = server == null ? Server.defaults() : server;
+        latency = latency == null ? Latency.DEFAULT : latency;
+        loss = loss == null ? Loss.NONE : loss;
+        loadingScreen = loadingScreen == null ? Span.parse("5s") : loadingScreen;
+    }
+
+    public static ChannelSpec defaults() {
+        return new ChannelSpec(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * ChatThrottleLib's constants (vanilla-era v24 defaults).
+     *
+     * @param maxCps bytes per second (default 800)
+     * @param burst the budget's cap in bytes (default 4000)
+     * @param overhead bytes charged per message on top of its text (default 40)
+     * @param minFps below this frame rate the refill halves (default 20)
+     */
+    public record Ctl(Integer maxCps, Integer burst, Integer overhead, Integer minFps) {
+        public Ctl {
+            maxCps = maxCps == null ? 800 : maxCps;
+            burst = burst == null ? 4000 : burst;
+            overhead = overhead == null ? 40 : overhead;
+            minFps = minFps == null ? 20 : minFps;
+        }
+
+        public static Ctl defaults() {
+            return new Ctl(null, null, null, null);
+        }
+    }
+
+    /**
+     * The server's per-client token bucket on bytes.
+     *
+     * @param rate sustained bytes per second (default 2000)
+     * @param burst bucket size in bytes (default 32768)
+     * @param onExceed {@code disconnect} (default), {@code drop} the excess, or {@code none} (no limiter)
+     * @param offlineFor how long a disconnected client stays away, reload included (default 30s)
+     */
+    public record Server(Integer rate, Integer burst, OnExceed onExceed, Span offlineFor) {
+        public enum OnExceed {
+            @JsonProperty("disconnect") DISCONNECT,
+            @JsonProperty("drop") DROP,
+            @JsonProperty("none") NONE
+        }
+
+        public Server {
+            rate = rate == null ? 2000 : rate;
+            burst = burst == null ? 32_768 : burst;
+            onExceed = onExceed == null ? OnExceed.DISCONNECT : onExceed;
+            offlineFor = offlineFor == null ? Span.parse("30s") : offlineFor;
+        }
+
+        public static Server defaults() {
+            return new Server(null, null, null, null);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.syncsim.scenario;
+
+import java.util.List;
+
+/**
+ * A scenario that passed every check, with its roster resolved and its timeline in time order.
+ *
+ * @param source where it came from (a path, or {@code bundled:NAME})
+ * @param text the file's text (kept so that later overrides can be located and reported)
+ * @param summary the first line of the file's comment header, or the description
+ */
+public record LoadedScenario(String source, String text, Scenario scenario, List<RosterEntry> roster,
+        List<TimedAction> timeline, String summary) {
+    public LoadedScenario {
+        roster = List.copyOf(roster);
+        timeline = List.copyOf(timeline);
+    }
+
+    /** The entry of the member with this name, or null. */
+    public RosterEntry member(String name) {
+        for (RosterEntry e : roster) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Time of the last timeline action (0 if none). */
+    public long lastActionMicros() {
+        return timeline.isEmpty() ? 0 : timeline.get(timeline.size() - 1).atMicros();
+    }
+}

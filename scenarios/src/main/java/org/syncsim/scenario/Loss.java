@@ -1,0 +1,43 @@
+package org.syncsim.scenario;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** Which deliveries the link loses, chosen by {@code model}; each link draws from its own random stream. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "model")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Loss.None.class, name = "none"),
+    @JsonSubTypes.Type(value = Loss.Bernoulli.class, name = "bernoulli"),
+    @JsonSubTypes.Type(value = Loss.GilbertElliott.class, name = "gilbert-elliott")
+})
+public sealed interface Loss {
+    Loss NONE = new None();
+
+    /** Nothing is lost (the game's TCP relay; the default). */
+    record None() implements Loss {
+    }
+
+    /** Each delivery is lost independently with probability {@code p}. */
+    record Bernoulli(Double p) implements Loss {
+        public Bernoulli {
+            p = p == null ? 0.01 : p;
+        }
+    }
+
+    /**
+     * Bursty loss: a two-state Markov chain per link, stepped once per delivery (Gilbert 1960, Elliott 1963).
+     *
+     * @param toBad probability of moving from the good to the bad state (default 0.01)
+     * @param toGood probability of moving from the bad to the good state (default 0.25)
+     * @param lossGood loss probability in the good state (default 0)
+     * @param lossBad loss probability in the bad state (default 0.5)
+     */
+    record GilbertElliott(Double toBad, Double toGood, Double lossGood, Double lossBad) implements Loss {
+        public GilbertElliott {
+            toBad = toBad == null ? 0.01 : toBad;
+            toGood = toGood == null ? 0.25 : toGood;
+            lossGood = lossGood == null ? 0.0 : lossGood;
+            lossBad = lossBad == null ? 0.5 : lossBad;
+        }
+    }
+}

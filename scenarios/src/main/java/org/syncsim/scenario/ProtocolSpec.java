@@ -1,0 +1,24 @@
+package org.syncsim.scenario;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Which protocol generation clients run, and the plan's policies.
+ *
+ * @param profile {@code seed}, {@code head} or {@code plan} (default head)
+ * @param base for {@code plan}: the generation the policies apply to (default head)
+ * @param policies policy name to choice, e.g. {@code backoff: exponential}; unnamed policies keep the
+ *     addon's behaviour
+ */
+public record ProtocolSpec(ProfileName profile, ProfileName base, Map<String, String> policies) {
+    public ProtocolSpec {
+        profile = profile == null ? ProfileName.HEAD : profile;
+        base = base == null ? ProfileName.HEAD : base;
+        policies = policies == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(policies));
+    }
+
+    public static ProtocolSpec defaults() {
+        return new ProtocolSpec(null, null, null);
+    }
+}

@@ -1,0 +1,54 @@
+package org.syncsim.scenario;
+
+/**
+ * One client with every setting resolved (its roster entry over {@code raid.defaults} over the built-in and
+ * channel/protocol defaults). {@code id} is the dense client id used by the channel and the metrics.
+ */
+public record RosterEntry(
+        int id,
+        String name,
+        Member.Role role,
+        boolean liveSync,
+        double fps,
+        long clockOffsetMicros,
+        ThrottleMode throttle,
+        ProfileName profile,
+        ClientSettings.Start start,
+        ClientSettings.Holds data) {
+
+    /**
+     * The resolved roster of a scenario: listed members first, then generated ones named {@code RaiderNN} by
+     * position; the first entry leads if no entry is named leader.
+     */
+    public static java.util.List<RosterEntry> of(Scenario s) {
+        Raid raid = s.raid();
+        ClientSettings builtIn = new ClientSettings(true, 60.0, ClockOffset.NONE, s.channel().throttle(),
+                s.protocol().profile(), ClientSettings.Start.IN_RAID, ClientSettings.Holds.CURRENT);
+        ClientSettings defaults = raid.defaults().over(builtIn);
+        boolean anyLeader = raid.members().stream().anyMatch(m -> m.role() == Member.Role.LEADER);
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        raid.members().forEach(m -> taken.add(m.name()));
+        java.util.List<RosterEntry> out = new java.util.ArrayList<>();
+        int size = Math.max(raid.size(), raid.members().size());
+        for (int i = 0; i < size; i++) {
+            Member m = i < raid.members().size() ? raid.members().get(i) : null;
+            ClientSettings cs = m == null ? defaults : m.settings().over(defaults);
+            String name = m != null ? m.name() : generatedName(i, taken);
+            Member.Role role = m != null && m.role() != null ? m.role()
+                    : (i == 0 && !anyLeader ? Member.Role.LEADER : Member.Role.MEMBER);
+            out.add(new RosterEntry(i, name, role, cs.liveSync(), cs.fps(), cs.clock().micros(), cs.throttle(),
+                    cs.profile(), cs.start(), cs.data()));
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    private static String generatedName(int index, java.util.Set<String> taken) {
+        String base = String.format(java.util.Locale.ROOT, "Raider%02d", index + 1);
+        String name = base;
+        for (char c = 'a'; taken.contains(name); c++) {
+            name = base + c;
+        }
+        taken.add(name);
+        return name;
+    }
+}

@@ -1,0 +1,461 @@
+package org.syncsim.scenario;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Reads scenario files (YAML, or JSON for {@code .json} files) into a {@link LoadedScenario}, checking types,
+ * field names and meaning. Every error names the file, line, column and field and says what was expected.
+ */
+public final class ScenarioLoader {
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder(
+            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build());
+    private static final ObjectMapper JSON = configure(JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build());
+
+    private ScenarioLoader() {
+    }
+
+    private static ObjectMapper configure(ObjectMapper m) {
+        m.setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
+        m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        m.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        m.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        m.configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, false);
+        m.setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+        for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            m.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return m;
+    }
+
+    /** The mapper for YAML scenario text (kebab-case field names, strict). */
+    public static ObjectMapper yaml() {
+        return YAML;
+    }
+
+    /** The mapper for JSON scenario text (kebab-case field names, strict). */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    /** Loads and checks a scenario file. */
+    public static LoadedScenario load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return load(file.toString(), text, defaultName(file.getFileName().toString()));
+    }
+
+    /** Loads and checks scenario text; {@code source} names it in messages ({@code .json} means JSON). */
+    public static LoadedScenario load(String source, String text, String defaultName) {
+        ObjectMapper mapper = mapperFor(source);
+        Scenario s;
+        try {
+            s = mapper.readValue(text, Scenario.class);
+        } catch (JsonProcessingException e) {
+            throw new ScenarioException(describe(source, text, mapper.getFactory(), e), e);
+        }
+        if (s == null) {
+            s = new Scenario(null, null, null, null, null, null, null, null);
+        }
+        String summary = commentSummary(text);
+        s = s.named(s.name() != null ? s.name() : defaultName,
+                s.description() != null ? s.description() : summary);
+        return check(source, text, mapper.getFactory(), s);
+    }
+
+    /**
+     * Applies {@code path=value} overrides (paths as in messages: {@code run.seed}, {@code timeline[0].t},
+     * {@code channel.latency.median}) and checks the result again. Values are read as YAML scalars or flow
+     * collections ({@code 5}, {@code 5s}, {@code true}, {@code [1, 2]}, {@code {model: fixed}}).
+     */
+    public static LoadedScenario override(LoadedScenario base, List<String> assignments) {
+        if (assignments.isEmpty()) {
+            return base;
+        }
+        ObjectMapper mapper = mapperFor(base.source());
+        ObjectNode tree = mapper.valueToTree(base.scenario());
+        for (String a : assignments) {
+            int eq = a.indexOf('=');
+            if (eq <= 0) {
+                throw new ScenarioException("--set " + a + ": expected path=value, e.g. run.seed=7 or raid.size=20");
+            }
+            String path = a.substring(0, eq).trim();
+            String raw = a.substring(eq + 1);
+            JsonNode value;
+            try {
+                value = raw.isEmpty() ? YAML.getNodeFactory().textNode("") : YAML.readTree(raw);
+            } catch (JsonProcessingException e) {
+                throw new ScenarioException("--set " + a + ": cannot read the value: " + e.getOriginalMessage());
+            }
+            set(tree, path, value, a);
+        }
+        Scenario s;
+        try {
+            s = mapper.treeToValue(tree, Scenario.class);
+        } catch (JsonProcessingException e) {
+            throw new ScenarioException("--set: " + describeWithoutLocation(e), e);
+        }
+        return check(base.source() + " (with --set)", null, mapper.getFactory(), s);
+    }
+
+    /** Writes a scenario back as YAML (every default filled in). */
+    public static String toYaml(Scenario s) {
+        try {
+            return YAML.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first line of the file's leading comment block, without the {@code #}. */
+    public static String commentSummary(String text) {
+        for (String line : text.split("\r?\n")) {
+            String t = line.trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (!t.startsWith("#")) {
+                return null;
+            }
+            String c = t.replaceFirst("^#+\\s*", "");
+            if (!c.isEmpty()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    static String defaultName(String fileName) {
+        return fileName.replaceFirst("\\.(ya?ml|json)$", "");
+    }
+
+    private static ObjectMapper mapperFor(String source) {
+        return source.toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML;
+    }
+
+    private static LoadedScenario check(String source, String text, JsonFactory factory, Scenario s) {
+        List<Problem> problems = new ArrayList<>();
+        List<RosterEntry> roster = ScenarioValidator.validate(s, problems);
+        List<TimedAction> timeline = problems.isEmpty() ? ScenarioValidator.resolveTimeline(s, problems) : List.of();
+        if (!problems.isEmpty()) {
+            String msg = problems.stream().map(p -> {
+                String where = text == null ? null : Locator.locate(factory, text, p.pointer());
+                return source + (where == null ? "" : ":" + where) + ": " + Problem.dotted(p.pointer()) + ": "
+                        + p.message();
+            }).collect(Collectors.joining("\n"));
+            throw new ScenarioException(msg);
+        }
+        return new LoadedScenario(source, text, s, roster, timeline,
+                s.description() != null ? s.description() : "");
+    }
+
+    // ---- --set ----
+
+    private static void set(ObjectNode root, String path, JsonNode value, String assignment) {
+        List<Object> segs = parsePath(path, assignment);
+        JsonNode node = root;
+        StringBuilder seen = new StringBuilder();
+        for (int i = 0; i < segs.size(); i++) {
+            Object seg = segs.get(i);
+            boolean last = i == segs.size() - 1;
+            if (seg instanceof String field) {
+                if (!(node instanceof ObjectNode obj)) {
+                    throw new ScenarioException("--set " + assignment + ": " + (seen.length() == 0 ? "(top)" : seen)
+                            + " is not a mapping, so it has no field \"" + field + "\"");
+                }
+                if (last) {
+                    obj.set(field, value);
+                    return;
+                }
+                JsonNode next = obj.get(field);
+                if (next == null || next.isNull()) {
+                    next = segs.get(i + 1) instanceof Integer ? obj.putArray(field) : obj.putObject(field);
+                }
+                node = next;
+                seen.append(seen.length() == 0 ? "" : ".").append(field);
+            } else {
+                int idx = (Integer) seg;
+                if (!(node instanceof ArrayNode arr)) {
+                    throw new ScenarioException("--set " + assignment + ": " + seen + " is not a list");
+                }
+                if (idx >= arr.size()) {
+                    throw new ScenarioException("--set " + assignment + ": " + seen + " has " + arr.size()
+                            + " entries (indexes 0.." + (arr.size() - 1) + ")");
+                }
+                if (last) {
+                    arr.set(idx, value);
+                    return;
+                }
+                node = arr.get(idx);
+                seen.append('[').append(idx).append(']');
+            }
+        }
+    }
+
+    private static List<Object> parsePath(String path, String assignment) {
+        List<Object> segs = new ArrayList<>();
+        for (String part : path.split("\\.", -1)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9-]*)((?:\\[[0-9]+\\])*)")
+                    .matcher(part);
+            if (!m.matches()) {
+                throw new ScenarioException("--set " + assignment + ": bad path \"" + path
+                        + "\": expected fields separated by dots, with [n] for list entries, e.g. timeline[0].t");
+            }
+            segs.add(m.group(1));
+            java.util.regex.Matcher idx = java.util.regex.Pattern.compile("\\[([0-9]+)\\]").matcher(m.group(2));
+            while (idx.find()) {
+                segs.add(Integer.parseInt(idx.group(1)));
+            }
+        }
+        return segs;
+    }
+
+    // ---- Jackson errors into sentences ----
+
+    /**
+     * The error with its place: for a mapping error, where the offending field or value is written (Jackson's
+     * own location is where the parser stopped, which for YAML is often the next line); else the parser's.
+     */
+    static String describe(String source, String text, JsonFactory factory, JsonProcessingException e) {
+        com.fasterxml.jackson.core.exc.StreamReadException syntax = syntaxError(e);
+        if (syntax != null) {
+            JsonLocation loc = syntax.getLocation();
+            String at = loc == null || loc.getLineNr() < 0 ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            return source + at + ": not valid YAML/JSON: " + syntax.getOriginalMessage().replaceAll("\\s+", " ");
+        }
+        String where = null;
+        if (e instanceof JsonMappingException me && !me.getPath().isEmpty()) {
+            where = Locator.locate(factory, text, pointerOf(me.getPath()));
+        }
+        if (where == null) {
+            JsonLocation loc = e.getLocation();
+            where = loc == null || loc.getLineNr() < 0 ? null : loc.getLineNr() + ":" + loc.getColumnNr();
+        }
+        return source + (where == null ? "" : ":" + where) + ": " + describeWithoutLocation(e);
+    }
+
+    private static String pointerOf(List<JsonMappingException.Reference> refs) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                b.append('/').append(r.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else if (r.getIndex() >= 0) {
+                b.append('/').append(r.getIndex());
+            }
+        }
+        return b.toString();
+    }
+
+    private static com.fasterxml.jackson.core.exc.StreamReadException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException sre && !(t instanceof JsonMappingException)) {
+                return sre;
+            }
+        }
+        return null;
+    }
+
+    static String describeWithoutLocation(JsonProcessingException e) {
+        com.fasterxml.jackson.core.exc.StreamReadException syntax = syntaxError(e);
+        if (syntax != null) {
+            return "not valid YAML/JSON: " + syntax.getOriginalMessage().replaceAll("\\s+", " ");
+        }
+        if (!(e instanceof JsonMappingException me)) {
+            return "not valid YAML/JSON: " + e.getOriginalMessage();
+        }
+        String path = pathOf(me);
+        String prefix = path.isEmpty() ? "" : path + ": ";
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<String> known = u.getKnownPropertyIds() == null ? List.of()
+                    : u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+            String field = u.getPropertyName();
+            String parent = pathOf(u.getPath().subList(0, Math.max(0, u.getPath().size() - 1)));
+            return (parent.isEmpty() ? "" : parent + ": ") + "unknown field \"" + field + "\"" + suggestion(field, known)
+                    + "; valid fields here: " + String.join(", ", known);
+        }
+        if (e instanceof InvalidTypeIdException t) {
+            Class<?> base = t.getBaseType().getRawClass();
+            List<String> names = subtypeNames(base);
+            String prop = typeProperty(base);
+            if (t.getTypeId() == null) {
+                return prefix + "missing \"" + prop + ":\"; expected one of " + String.join(", ", names);
+            }
+            return prefix + "unknown " + prop + " \"" + t.getTypeId() + "\"" + suggestion(t.getTypeId(), names)
+                    + "; expected one of " + String.join(", ", names);
+        }
+        if (e instanceof ValueInstantiationException v) {
+            Throwable c = v.getCause() != null ? v.getCause() : v;
+            return prefix + c.getMessage();
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            List<String> names = enumNames(f.getTargetType());
+            String got = String.valueOf(f.getValue());
+            return prefix + "expected one of " + String.join(", ", names) + ", got \"" + got + "\""
+                    + suggestion(got, names);
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return prefix + "expected " + expected(m.getTargetType()) + gotToken(m);
+        }
+        return prefix + me.getOriginalMessage();
+    }
+
+    private static String gotToken(MismatchedInputException m) {
+        Object proc = m.getProcessor();
+        if (proc instanceof JsonParser p && p.currentToken() != null) {
+            try {
+                return switch (p.currentToken()) {
+                    case START_OBJECT -> ", got a mapping";
+                    case START_ARRAY -> ", got a list";
+                    case VALUE_STRING -> ", got \"" + p.getText() + "\"";
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> ", got " + p.getText();
+                    case VALUE_NULL -> ", got nothing";
+                    default -> "";
+                };
+            } catch (IOException ex) {
+                return "";
+            }
+        }
+        return "";
+    }
+
+    static String expected(Class<?> t) {
+        if (t == Integer.class || t == int.class || t == Long.class || t == long.class) {
+            return "a whole number";
+        }
+        if (t == Double.class || t == double.class) {
+            return "a number";
+        }
+        if (t == Boolean.class || t == boolean.class) {
+            return "true or false";
+        }
+        if (t == String.class) {
+            return "text";
+        }
+        if (t == Span.class) {
+            return "a time with a unit, like 12.5s, 250ms or 2m (units us, ms, s, m, h)";
+        }
+        if (t == ClockOffset.class) {
+            return "a signed time like -90s or +2m";
+        }
+        if (t == StopCondition.class) {
+            return "all-synced, quiet-for <time> or t <time>";
+        }
+        if (List.class.isAssignableFrom(t) || Collection.class.isAssignableFrom(t)) {
+            return "a list";
+        }
+        if (t.isEnum()) {
+            return "one of " + String.join(", ", enumNames(t));
+        }
+        return "a mapping of fields (" + t.getSimpleName() + ")";
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return pathOf(e.getPath());
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> refs) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (b.length() > 0) {
+                    b.append('.');
+                }
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    /** {@code ; did you mean "x"?} if one name is close to {@code got}. */
+    static String suggestion(String got, Collection<String> names) {
+        String best = closest(got, names);
+        return best == null ? "" : "; did you mean \"" + best + "\"?";
+    }
+
+    /** The name nearest to {@code got} by Levenshtein distance, if near enough to be a likely typo. */
+    static String closest(String got, Collection<String> names) {
+        LevenshteinDistance lev = LevenshteinDistance.getDefaultInstance();
+        String lower = got.toLowerCase(Locale.ROOT);
+        return names.stream()
+                .map(n -> java.util.Map.entry(n, lev.apply(lower, n.toLowerCase(Locale.ROOT))))
+                .filter(en -> en.getValue() <= Math.max(2, en.getKey().length() / 3))
+                .min(Comparator.comparingInt((java.util.Map.Entry<String, Integer> en) -> en.getValue())
+                        .thenComparing(java.util.Map.Entry::getKey))
+                .map(java.util.Map.Entry::getKey)
+                .orElse(null);
+    }
+
+    static List<String> subtypeNames(Class<?> base) {
+        JsonSubTypes st = base.getAnnotation(JsonSubTypes.class);
+        return st == null ? List.of() : Arrays.stream(st.value()).map(JsonSubTypes.Type::name).toList();
+    }
+
+    private static String typeProperty(Class<?> base) {
+        JsonTypeInfo ti = base.getAnnotation(JsonTypeInfo.class);
+        return ti == null ? "type" : ti.property();
+    }
+
+    static List<String> enumNames(Class<?> enumType) {
+        List<String> out = new ArrayList<>();
+        for (Object c : enumType.getEnumConstants()) {
+            out.add(YAML.convertValue(c, String.class));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,246 @@
+package org.syncsim.scenario;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The checks a scenario must pass beyond types: ranges, names that exist, and times that can be resolved. */
+final class ScenarioValidator {
+    private ScenarioValidator() {
+    }
+
+    /** Checks everything but the timeline's times; returns the resolved roster (possibly partial on problems). */
+    static List<RosterEntry> validate(Scenario s, List<Problem> out) {
+        Raid raid = s.raid();
+        if (raid.size() < 1 || raid.size() > Raid.MAX_SIZE) {
+            out.add(new Problem("/raid/size", "a raid has 1 to " + Raid.MAX_SIZE + " members, got " + raid.size()));
+        } else if (raid.size() < raid.members().size()) {
+            out.add(new Problem("/raid/size", "size " + raid.size() + " is smaller than the " + raid.members().size()
+                    + " members listed; drop size or raise it"));
+        }
+        Set<String> names = new HashSet<>();
+        int leaders = 0;
+        for (int i = 0; i < raid.members().size(); i++) {
+            Member m = raid.members().get(i);
+            String at = "/raid/members/" + i;
+            if (m.name() == null || m.name().isBlank()) {
+                out.add(new Problem(at, "every member needs a name"));
+            } else if (!names.add(m.name())) {
+                out.add(new Problem(at + "/name", "the name \"" + m.name() + "\" is used twice"));
+            }
+            if (m.role() == Member.Role.LEADER && ++leaders > 1) {
+                out.add(new Problem(at + "/role", "a raid has one leader; make the others assistant"));
+            }
+            checkFps(m.fps(), at + "/fps", out);
+        }
+        checkFps(raid.defaults().fps(), "/raid/defaults/fps", out);
+
+        DataSpec d = s.data();
+        positive(d.sections(), "/data/sections", out);
+        if (d.sections() > 100) {
+            out.add(new Problem("/data/sections", "the addon keeps at most 100 sections, got " + d.sections()));
+        }
+        positive(d.rows(), "/data/rows", out);
+        positive(d.columns(), "/data/columns", out);
+        if (d.timestamp() <= 0) {
+            out.add(new Problem("/data/timestamp", "expected a Unix time in seconds above 0 (0 is a fresh install)"));
+        }
+        if (d.oldTimestamp() <= 0 || d.oldTimestamp() >= d.timestamp()) {
+            out.add(new Problem("/data/old-timestamp", "expected a Unix time above 0 and below data.timestamp ("
+                    + d.timestamp() + ")"));
+        }
+
+        ChannelSpec c = s.channel();
+        if (c.messageLimit() != null) {
+            positive(c.messageLimit(), "/channel/message-limit", out);
+        }
+        positive(c.ctl().maxCps(), "/channel/ctl/max-cps", out);
+        positive(c.ctl().burst(), "/channel/ctl/burst", out);
+        nonNegative(c.ctl().overhead(), "/channel/ctl/overhead", out);
+        positive(c.ctl().minFps(), "/channel/ctl/min-fps", out);
+        positive(c.server().rate(), "/channel/server/rate", out);
+        positive(c.server().burst(), "/channel/server/burst", out);
+        checkLatency(c.latency(), "/channel/latency", out);
+        checkLoss(c.loss(), "/channel/loss", out);
+
+        RunSpec r = s.run();
+        positive(r.replications(), "/run/replications", out);
+        if (r.eventCap() < 1) {
+            out.add(new Problem("/run/event-cap", "expected a positive number of events"));
+        }
+        if (r.bucket().micros() == 0) {
+            out.add(new Problem("/run/bucket", "expected a time above 0, e.g. 1s"));
+        }
+        if (r.limit().micros() == 0) {
+            out.add(new Problem("/run/limit", "expected a time above 0, e.g. 1h"));
+        }
+
+        if (!out.isEmpty()) {
+            return List.of();
+        }
+        List<RosterEntry> roster = RosterEntry.of(s);
+        checkTimeline(s, roster, out);
+        return roster;
+    }
+
+    private static void checkTimeline(Scenario s, List<RosterEntry> roster, List<Problem> out) {
+        Set<String> names = roster.stream().map(RosterEntry::name).collect(Collectors.toSet());
+        List<String> ordered = roster.stream().map(RosterEntry::name).toList();
+        int sections = s.data().sections();
+        for (int i = 0; i < s.timeline().size(); i++) {
+            Action a = s.timeline().get(i);
+            String at = "/timeline/" + i;
+            String kind = kindOf(a);
+            if (a.t() == null && a.after() == null) {
+                out.add(new Problem(at, kind + " needs a time: t: (from the start) or after: (from the previous entry)"));
+            } else if (a.t() != null && a.after() != null) {
+                out.add(new Problem(at + "/after", "give t: or after:, not both"));
+            }
+            boolean needsWho = !(a instanceof Action.Storm) && !(a instanceof Action.Network);
+            if (a.who() == null && needsWho) {
+                out.add(new Problem(at, kind + " needs who: (a member of the raid: " + preview(ordered) + ")"));
+            } else if (a.who() != null) {
+                member(a.who(), at + "/who", names, ordered, out);
+            }
+            if (a instanceof Action.Import im) {
+                    if (im.sections() != null) {
+                        for (int k = 0; k < im.sections().size(); k++) {
+                            section(im.sections().get(k), at + "/sections/" + k, sections, out);
+                        }
+                    }
+            } else if (a instanceof Action.Navigate nav) {
+                    if (nav.section() == null) {
+                        out.add(new Problem(at, "navigate needs section: (1.." + sections + ")"));
+                    } else {
+                        section(nav.section(), at + "/section", sections, out);
+                    }
+            } else if (a instanceof Action.Storm st) {
+                    if (st.members() != null && (st.members() < 1 || st.members() > roster.size())) {
+                        out.add(new Problem(at + "/members", "expected 1.." + roster.size()
+                                + " (the roster's size), got " + st.members()));
+                    }
+                    if (st.names() != null) {
+                        for (int k = 0; k < st.names().size(); k++) {
+                            member(st.names().get(k), at + "/names/" + k, names, ordered, out);
+                        }
+                        if (st.members() != null) {
+                            out.add(new Problem(at + "/members", "give members: (a count) or names:, not both"));
+                        }
+                    }
+            } else if (a instanceof Action.Network net) {
+                    if (net.latency() == null && net.loss() == null) {
+                        out.add(new Problem(at, "network needs latency: and/or loss:"));
+                    }
+                    if (net.latency() != null) {
+                        checkLatency(net.latency(), at + "/latency", out);
+                    }
+                    if (net.loss() != null) {
+                        checkLoss(net.loss(), at + "/loss", out);
+                    }
+            } else if (a instanceof Action.Rogue rg) {
+                    if (!(rg.rate() > 0)) {
+                        out.add(new Problem(at + "/rate", "expected messages per second above 0, got " + rg.rate()));
+                    }
+                    positive(rg.count(), at + "/count", out);
+                    if (rg.send() == Action.Rogue.RogueMessage.TEXT && (rg.text() == null || rg.text().isEmpty())) {
+                        out.add(new Problem(at, "send: text needs text: (the message to send)"));
+                    }
+            }
+        }
+    }
+
+    /** Absolute times of the timeline, in time order (file order among equal times). */
+    static List<TimedAction> resolveTimeline(Scenario s, List<Problem> out) {
+        List<TimedAction> timed = new ArrayList<>();
+        long previous = 0;
+        for (int i = 0; i < s.timeline().size(); i++) {
+            Action a = s.timeline().get(i);
+            long at = a.t() != null ? a.t().micros() : previous + a.after().micros();
+            if (at > s.run().limit().micros()) {
+                out.add(new Problem("/timeline/" + i, "happens at " + Span.format(at) + ", after the run's limit ("
+                        + s.run().limit() + "); raise run.limit"));
+            }
+            timed.add(new TimedAction(at, i, a));
+            previous = at;
+        }
+        timed.sort(java.util.Comparator.comparingLong(TimedAction::atMicros).thenComparingInt(TimedAction::index));
+        return timed;
+    }
+
+    /** The {@code do:} name of an action. */
+    static String kindOf(Action a) {
+        for (com.fasterxml.jackson.annotation.JsonSubTypes.Type t
+                : Action.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
+            if (t.value() == a.getClass()) {
+                return t.name();
+            }
+        }
+        throw new IllegalStateException("no do: name for " + a.getClass());
+    }
+
+    private static void member(String who, String at, Set<String> names, List<String> ordered, List<Problem> out) {
+        if (!names.contains(who)) {
+            out.add(new Problem(at, "no member named \"" + who + "\" in the raid roster"
+                    + ScenarioLoader.suggestion(who, ordered) + " (members: " + preview(ordered) + ")"));
+        }
+    }
+
+    private static String preview(List<String> names) {
+        return names.size() <= 8 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 6)) + ", ... " + names.get(names.size() - 1);
+    }
+
+    private static void section(Integer idx, String at, int sections, List<Problem> out) {
+        if (idx == null || idx < 1 || idx > sections) {
+            out.add(new Problem(at, "section " + idx + " is out of range: the sheet has sections 1.." + sections
+                    + " (data.sections)"));
+        }
+    }
+
+    private static void checkFps(Double fps, String at, List<Problem> out) {
+        if (fps != null && !(fps > 0 && fps <= 1000)) {
+            out.add(new Problem(at, "expected frames per second above 0 (e.g. 60), got " + fps));
+        }
+    }
+
+    private static void checkLatency(Latency l, String at, List<Problem> out) {
+        if (l instanceof Latency.LogNormal ln && ln.p95().compareTo(ln.median()) <= 0) {
+            out.add(new Problem(at + "/p95", "p95 (" + ln.p95() + ") must be above the median (" + ln.median() + ")"));
+        }
+        if (l instanceof Latency.Uniform u && u.max().compareTo(u.min()) < 0) {
+            out.add(new Problem(at + "/max", "max (" + u.max() + ") must not be below min (" + u.min() + ")"));
+        }
+    }
+
+    private static void checkLoss(Loss l, String at, List<Problem> out) {
+        if (l instanceof Loss.Bernoulli b) {
+            probability(b.p(), at + "/p", out);
+        }
+        if (l instanceof Loss.GilbertElliott g) {
+            probability(g.toBad(), at + "/to-bad", out);
+            probability(g.toGood(), at + "/to-good", out);
+            probability(g.lossGood(), at + "/loss-good", out);
+            probability(g.lossBad(), at + "/loss-bad", out);
+        }
+    }
+
+    private static void probability(double p, String at, List<Problem> out) {
+        if (!(p >= 0 && p <= 1)) {
+            out.add(new Problem(at, "expected a probability between 0 and 1, got " + p));
+        }
+    }
+
+    private static void positive(Integer v, String at, List<Problem> out) {
+        if (v == null || v < 1) {
+            out.add(new Problem(at, "expected a whole number above 0, got " + v));
+        }
+    }
+
+    private static void nonNegative(Integer v, String at, List<Problem> out) {
+        if (v == null || v < 0) {
+            out.add(new Problem(at, "expected a whole number of 0 or more, got " + v));
+        }
+    }
+}

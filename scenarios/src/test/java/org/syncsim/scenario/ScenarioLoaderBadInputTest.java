@@ -1,0 +1,102 @@
+package org.syncsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Each bad file gets a message naming the file, line, column and field and what was expected. */
+class ScenarioLoaderBadInputTest {
+
+    private static String error(String file) {
+        Path p;
+        try {
+            p = Path.of(ScenarioLoaderBadInputTest.class.getResource("/bad/" + file).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(p));
+        return e.getMessage();
+    }
+
+    private static void assertContains(String message, String... parts) {
+        for (String part : parts) {
+            assertTrue(message.contains(part), () -> "expected \"" + part + "\" in: " + message);
+        }
+    }
+
+    @Test
+    void unknownFieldNamesTheClosestValidField() {
+        assertContains(error("unknown-field.yaml"), "unknown-field.yaml:6:1: ", "unknown field \"rnu\"",
+                "did you mean \"run\"?", "valid fields here:");
+    }
+
+    @Test
+    void unknownNestedFieldNamesItsParentAndTheClosestField() {
+        assertContains(error("unknown-nested-field.yaml"), "unknown-nested-field.yaml:4:5: ",
+                "raid.defaults: unknown field \"live-sinc\"", "did you mean \"live-sync\"?");
+    }
+
+    @Test
+    void wrongTypeSaysWhatWasExpected() {
+        assertContains(error("wrong-type.yaml"), "wrong-type.yaml:2:3: ", "raid.size: expected a whole number",
+                "got \"ten\"");
+    }
+
+    @Test
+    void wrongTypeInJsonIsLocatedToo() {
+        assertContains(error("wrong-type.json"), "wrong-type.json:1:", "run.replications: expected a whole number");
+    }
+
+    @Test
+    void negativeTimeIsRejected() {
+        assertContains(error("negative-time.yaml"), "negative-time.yaml:4:5: ", "timeline[0].t: negative time \"-5s\"");
+    }
+
+    @Test
+    void timeWithoutUnitShowsTheForm() {
+        assertContains(error("time-without-unit.yaml"), "timeline[0].t: expected a time with a unit, like 12.5s");
+    }
+
+    @Test
+    void actionNamingAClientNotInTheRosterIsRejectedWithASuggestion() {
+        assertContains(error("unknown-member.yaml"), "unknown-member.yaml:8:30: ",
+                "timeline[1].who: no member named \"Bobb\"", "did you mean \"Bob\"?", "members: Alice, Bob, Carol");
+    }
+
+    @Test
+    void sectionIndexOutOfRangeIsRejected() {
+        assertContains(error("section-out-of-range.yaml"), "section-out-of-range.yaml:6:",
+                "timeline[0].sections[1]: section 13 is out of range: the sheet has sections 1..12");
+    }
+
+    @Test
+    void unknownActionNamesTheClosestAction() {
+        assertContains(error("unknown-action.yaml"), "unknown-action.yaml:4:", "timeline[0]: unknown do \"imprt\"",
+                "did you mean \"import\"?", "join, leave");
+    }
+
+    @Test
+    void actionWithoutTimeAsksForTOrAfter() {
+        assertContains(error("missing-time.yaml"), "missing-time.yaml:4:5: ",
+                "timeline[0]: reload needs a time: t: (from the start) or after: (from the previous entry)");
+    }
+
+    @Test
+    void unknownEnumValueListsTheChoices() {
+        assertContains(error("bad-enum.yaml"), "bad-enum.yaml:2:3: ", "channel.throttle: expected one of direct, ctl",
+                "did you mean \"ctl\"?");
+    }
+
+    @Test
+    void badStopConditionShowsTheForms() {
+        assertContains(error("bad-stop.yaml"), "bad-stop.yaml:2:3: ", "run.until: expected all-synced, quiet-for");
+    }
+
+    @Test
+    void syntaxErrorIsLocated() {
+        assertContains(error("bad-syntax.yaml"), "bad-syntax.yaml:3:", "not valid YAML/JSON");
+    }
+}
