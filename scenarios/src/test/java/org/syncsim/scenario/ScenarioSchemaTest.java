@@ -1,0 +1,188 @@
+package org.syncsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.victools.jsonschema.generator.CustomDefinition;
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The shipped JSON Schema ({@code syncsim-scenario.schema.json}) is generated from the records: this test
+ * regenerates it and fails if the shipped file differs. Run with {@code -Dsyncsim.updateSchema=true} to
+ * rewrite the file after changing the records.
+ */
+class ScenarioSchemaTest {
+    static final String RESOURCE = "/syncsim-scenario.schema.json";
+    static final Path SOURCE = Path.of("src/main/resources/syncsim-scenario.schema.json");
+
+    static String generate() throws IOException {
+        SchemaGeneratorConfigBuilder b = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
+                OptionPreset.PLAIN_JSON)
+                .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY))
+                .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+                .with(Option.DEFINITIONS_FOR_ALL_OBJECTS);
+        b.forFields().withPropertyNameOverrideResolver(field -> {
+            JsonProperty jp = field.getAnnotationConsideringFieldAndGetter(JsonProperty.class);
+            if (jp != null && !jp.value().isEmpty()) {
+                return jp.value();
+            }
+            return PropertyNamingStrategies.KebabCaseStrategy.INSTANCE.translate(field.getDeclaredName());
+        });
+        b.forTypesInGeneral().withCustomDefinitionProvider((type, ctx) -> {
+            Class<?> c = type.getErasedType();
+            String pattern = c == Span.class ? Span.PATTERN : c == ClockOffset.class ? ClockOffset.PATTERN
+                    : c == StopCondition.class ? StopCondition.PATTERN : null;
+            if (pattern == null) {
+                return null;
+            }
+            var node = ctx.getGeneratorConfig().createObjectNode().put("type", "string").put("pattern", pattern);
+            return new CustomDefinition(node, CustomDefinition.DefinitionType.STANDARD,
+                    CustomDefinition.AttributeInclusion.NO);
+        });
+        JsonNode schema = new SchemaGenerator(b.build()).generateSchema(Scenario.class);
+        admitTypeProperties(schema.get("$defs"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) schema)
+                .put("title", "SyncSim scenario")
+                .put("description", "A SyncSim scenario file; see docs/scenarios.md.");
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(schema) + "\n";
+    }
+
+    /**
+     * The generator describes a subtype as its plain record schema (closed to unknown fields) plus a wrapper
+     * that adds the type property ({@code do:} or {@code model:}); the closed schema must admit that property.
+     */
+    private static void admitTypeProperties(JsonNode defs) {
+        defs.fields().forEachRemaining(def -> {
+            JsonNode ref = def.getValue().get("$ref");
+            JsonNode props = def.getValue().get("properties");
+            if (ref == null || props == null) {
+                return;
+            }
+            var target = (com.fasterxml.jackson.databind.node.ObjectNode) defs.get(
+                    ref.asText().substring("#/$defs/".length()));
+            var targetProps = target.has("properties") ? (com.fasterxml.jackson.databind.node.ObjectNode)
+                    target.get("properties") : target.putObject("properties");
+            props.fields().forEachRemaining(p -> {
+                if (p.getValue().has("const")) {
+                    targetProps.set(p.getKey(), p.getValue());
+                }
+            });
+        });
+    }
+
+    static String shipped() throws IOException {
+        try (InputStream in = ScenarioSchemaTest.class.getResourceAsStream(RESOURCE)) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void shippedSchemaIsTheOneGeneratedFromTheRecords() throws IOException {
+        String generated = generate();
+        if (Boolean.getBoolean("syncsim.updateSchema")) {
+            Files.writeString(SOURCE, generated, StandardCharsets.UTF_8);
+            return;
+        }
+        assertEquals(generated, shipped(), "the shipped schema is stale: rerun this test with -Dsyncsim.updateSchema=true");
+    }
+
+    static JsonSchema schema() throws IOException {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(shipped());
+    }
+
+    static List<String> bundled() {
+        return BundledScenarios.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundled")
+    void everyBundledScenarioValidatesAgainstTheSchema(String name) throws IOException {
+        JsonNode doc = ScenarioLoader.yaml().readTree(BundledScenarios.text(name));
+        Set<ValidationMessage> errors = schema().validate(doc);
+        assertTrue(errors.isEmpty(), () -> name + ": " + errors);
+    }
+
+    @Test
+    void theSchemaRejectsAnUnknownFieldAndABadTime() throws IOException {
+        JsonNode typo = ScenarioLoader.yaml().readTree("raid: { size: 10 }\nrnu: { seed: 3 }\n");
+        assertFalse(schema().validate(typo).isEmpty());
+        JsonNode badTime = ScenarioLoader.yaml().readTree("timeline: [ { t: -5s, do: reload, who: A } ]\n");
+        assertFalse(schema().validate(badTime).isEmpty());
+        JsonNode badAction = ScenarioLoader.yaml().readTree("timeline: [ { t: 5s, do: imprt, who: A } ]\n");
+        assertFalse(schema().validate(badAction).isEmpty());
+    }
+
+    @Test
+    void everyRecordFieldAppearsInTheSchema() throws IOException, NoSuchFieldException {
+        JsonNode schema = new ObjectMapper().readTree(shipped());
+        Set<String> properties = new HashSet<>();
+        schema.findParents("properties").forEach(p -> p.get("properties").fieldNames().forEachRemaining(properties::add));
+        Deque<Class<?>> todo = new ArrayDeque<>(List.of(Scenario.class));
+        Set<Class<?>> seen = new HashSet<>();
+        int checked = 0;
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.pop();
+            if (!seen.add(c) || !c.getPackageName().equals(Scenario.class.getPackageName())) {
+                continue;
+            }
+            if (c.isSealed() && c != StopCondition.class) {
+                todo.addAll(List.of(c.getPermittedSubclasses()));
+            }
+            if (!c.isRecord() || c == Span.class || c == ClockOffset.class || StopCondition.class.isAssignableFrom(c)) {
+                continue;
+            }
+            for (RecordComponent rc : c.getRecordComponents()) {
+                // @JsonProperty does not target record components; javac puts it on the field
+                JsonProperty jp = c.getDeclaredField(rc.getName()).getAnnotation(JsonProperty.class);
+                String name = jp != null ? jp.value()
+                        : PropertyNamingStrategies.KebabCaseStrategy.INSTANCE.translate(rc.getName());
+                assertTrue(properties.contains(name), c.getSimpleName() + "." + rc.getName() + " as " + name);
+                checked++;
+                enqueue(rc.getGenericType(), todo);
+            }
+        }
+        assertTrue(checked > 60, "walked the records: " + checked);
+    }
+
+    private static void enqueue(Type t, Deque<Class<?>> todo) {
+        if (t instanceof Class<?> c) {
+            todo.add(c);
+        } else if (t instanceof ParameterizedType p) {
+            for (Type a : p.getActualTypeArguments()) {
+                enqueue(a, todo);
+            }
+        }
+    }
+}
