@@ -423,7 +423,7 @@ public final class ScenarioLoader {
     }
 
     /** {@code ; did you mean "x"?} if one name is close to {@code got}. */
-    static String suggestion(String got, Collection<String> names) {
+    public static String suggestion(String got, Collection<String> names) {
         String best = closest(got, names);
         return best == null ? "" : "; did you mean \"" + best + "\"?";
     }

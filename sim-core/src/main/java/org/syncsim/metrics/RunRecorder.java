@@ -63,6 +63,7 @@ public final class RunRecorder implements MetricsRecorder {
     private long[] bucketMaxQBytes = new long[16];
     private long[] bucketDisconnects = new long[16];
 
+    private long lastSent = -1;
     private long newestTs = NO_DATA;
     private final long[] heldTs;
     private final boolean[] present;
@@ -164,6 +165,16 @@ public final class RunRecorder implements MetricsRecorder {
         return newestTs;
     }
 
+    /** When the last message left a client, or -1 if none has. */
+    public long lastSentMicros() {
+        return lastSent;
+    }
+
+    /** Whether the client is in the group, as last reported. */
+    public boolean isMember(int client) {
+        return present[client];
+    }
+
     /** Whether every member in the group holds the newest data. */
     public boolean allSynced() {
         for (int c = 0; c < clients; c++) {
@@ -178,6 +189,7 @@ public final class RunRecorder implements MetricsRecorder {
 
     @Override
     public void messageSent(long time, int sender, String command, int bytes, long queuedMicros) {
+        lastSent = time;
         int k = ordinal(command);
         sentMsgs[k][sender]++;
         sentBytes[k][sender] += bytes;

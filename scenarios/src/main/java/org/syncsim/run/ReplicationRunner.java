@@ -1,0 +1,181 @@
+package org.syncsim.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.syncsim.engine.EventCapExceededException;
+import org.syncsim.engine.RandomStreams;
+import org.syncsim.engine.RunLimits;
+import org.syncsim.engine.RunOutcome;
+import org.syncsim.engine.SimTime;
+import org.syncsim.engine.Simulation;
+import org.syncsim.metrics.RunRecorder;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.scenario.Action;
+import org.syncsim.scenario.ClientSettings;
+import org.syncsim.scenario.LoadedScenario;
+import org.syncsim.scenario.RosterEntry;
+import org.syncsim.scenario.RunSpec;
+import org.syncsim.scenario.StopCondition;
+import org.syncsim.scenario.TimedAction;
+
+/**
+ * Runs one replication of a scenario: a fresh simulation seeded with
+ * {@code RandomStreams.replicationSeed(run.seed, r)}, the world from the factory, the timeline scheduled as
+ * events, and the stop condition. Storms are expanded into per-member actions with the random stream
+ * {@code scenario/timeline/<index>}.
+ */
+public final class ReplicationRunner {
+    private final WorldFactory factory;
+
+    public ReplicationRunner(WorldFactory factory) {
+        this.factory = factory;
+    }
+
+    /** The seed replication {@code r} runs with. */
+    public static long seedOf(LoadedScenario s, int r) {
+        return RandomStreams.replicationSeed(s.scenario().run().seed(), r);
+    }
+
+    /** Runs replication {@code r} to its stop condition. */
+    public RunResult run(LoadedScenario s, int r) {
+        long seed = seedOf(s, r);
+        RunSpec spec = s.scenario().run();
+        Simulation sim = new Simulation(seed);
+        RunRecorder rec = new RunRecorder(s.roster().stream().map(RosterEntry::name).toList(), spec.bucket().micros());
+        World world = factory.build(s, sim, rec);
+        schedule(s, sim, world);
+
+        long lastAction = s.lastActionMicros();
+        boolean[] stop = {false};
+        String[] reason = {null};
+        StopCondition until = spec.until();
+        long end = spec.limit().micros();
+        if (until instanceof StopCondition.At at) {
+            end = Math.min(end, at.end().micros());
+        } else {
+            long quiet = until instanceof StopCondition.QuietFor q ? q.quiet().micros() : spec.settle().micros();
+            boolean needSync = until instanceof StopCondition.AllSynced;
+            watch(sim, rec, world, lastAction, quiet, needSync, stop, reason);
+        }
+        RunOutcome outcome;
+        try {
+            outcome = sim.run(RunLimits.until(end).withEventCap(spec.eventCap()).withStop(() -> stop[0]));
+        } catch (EventCapExceededException e) {
+            throw new RunFailedException("replication " + r + " (seed " + seed + ") processed more than run.event-cap = "
+                    + spec.eventCap() + " events by t=" + SimTime.format(sim.now())
+                    + "; raise run.event-cap if the scenario is meant to be that busy", e);
+        }
+        long endTime = switch (outcome) {
+            case STOPPED -> sim.now();
+            case TIME_LIMIT -> end;
+            case QUEUE_EMPTY -> until instanceof StopCondition.At ? end : Math.max(sim.now(), lastAction);
+        };
+        String why = switch (outcome) {
+            case STOPPED -> reason[0];
+            case TIME_LIMIT -> until instanceof StopCondition.At && end < spec.limit().micros() ? "time" : "limit";
+            case QUEUE_EMPTY -> until instanceof StopCondition.At ? "time" : "idle";
+        };
+        world.finish(endTime);
+        return rec.result(seed, endTime, sim.eventsProcessed(), why);
+    }
+
+    /**
+     * A check that fires when the channel could first have been quiet long enough, and again at each later
+     * such instant, so the run stops exactly when the condition starts to hold.
+     */
+    private static void watch(Simulation sim, RunRecorder rec, World world, long lastAction, long quiet,
+            boolean needSync, boolean[] stop, String[] reason) {
+        org.syncsim.engine.Action[] check = new org.syncsim.engine.Action[1];
+        check[0] = now -> {
+            long quietSince = Math.max(lastAction, rec.lastSentMicros());
+            long due = quietSince + quiet;
+            if (now >= due && world.settled() && (!needSync || rec.allSynced())) {
+                stop[0] = true;
+                reason[0] = needSync ? "all-synced" : "quiet";
+                return;
+            }
+            sim.post(Math.max(due, now + Math.max(quiet, 1)), check[0]);
+        };
+        sim.post(lastAction + quiet, check[0]);
+    }
+
+    private static void schedule(LoadedScenario s, Simulation sim, World world) {
+        long defaultLoading = s.scenario().channel().loadingScreen().micros();
+        List<RosterEntry> roster = s.roster();
+        for (TimedAction ta : s.timeline()) {
+            Action a = ta.action();
+            int who = a.who() == null ? -1 : s.member(a.who()).id();
+            long at = ta.atMicros();
+            if (a instanceof Action.Join) {
+                sim.post(at, now -> world.join(now, who));
+            } else if (a instanceof Action.Leave) {
+                sim.post(at, now -> world.leave(now, who));
+            } else if (a instanceof Action.Disconnect d) {
+                sim.post(at, now -> world.disconnect(now, who));
+                if (d.duration() != null) {
+                    sim.post(at + d.duration().micros(), now -> world.reconnect(now, who));
+                }
+            } else if (a instanceof Action.Reconnect) {
+                sim.post(at, now -> world.reconnect(now, who));
+            } else if (a instanceof Action.Reload rl) {
+                long loading = rl.duration() == null ? defaultLoading : rl.duration().micros();
+                sim.post(at, now -> world.reload(now, who, loading));
+            } else if (a instanceof Action.LoadingScreen ls) {
+                long loading = ls.duration() == null ? defaultLoading : ls.duration().micros();
+                sim.post(at, now -> world.loadingScreen(now, who, loading));
+            } else if (a instanceof Action.Import im) {
+                sim.post(at, now -> world.importData(now, who, im.sections()));
+            } else if (a instanceof Action.Navigate nav) {
+                sim.post(at, now -> world.navigate(now, who, nav.section()));
+            } else if (a instanceof Action.SyncAll) {
+                sim.post(at, now -> world.syncAll(now, who));
+            } else if (a instanceof Action.Network net) {
+                sim.post(at, now -> world.network(now, who, net.latency(), net.loss()));
+            } else if (a instanceof Action.Rogue rg) {
+                long gap = Math.round(1e6 / rg.rate());
+                for (int k = 0; k < rg.count(); k++) {
+                    int kk = k;
+                    sim.post(at + k * gap, now -> world.rogue(now, who, rg, kk));
+                }
+            } else if (a instanceof Action.Storm st) {
+                UniformRandomProvider rng = sim.random().stream("scenario/timeline/" + ta.index());
+                long defaultLoadingForStorm = defaultLoading;
+                for (int client : stormMembers(s, st, roster)) {
+                    long offset = st.spread() == Action.Storm.Spread.AT_ONCE || st.window().micros() == 0 ? 0
+                            : rng.nextLong(st.window().micros() + 1);
+                    if (st.what() == Action.Storm.StormKind.JOIN) {
+                        sim.post(at + offset, now -> world.join(now, client));
+                    } else {
+                        sim.post(at + offset, now -> world.reload(now, client, defaultLoadingForStorm));
+                    }
+                }
+            } else {
+                throw new IllegalStateException("unscheduled action " + a);
+            }
+        }
+    }
+
+    /**
+     * Who takes part in a storm: the named members, else the first {@code members} (default all) in roster
+     * order among those who can: for {@code join}, members not in the raid at t=0; for {@code reload},
+     * members in the raid at t=0.
+     */
+    static List<Integer> stormMembers(LoadedScenario s, Action.Storm st, List<RosterEntry> roster) {
+        List<Integer> out = new ArrayList<>();
+        if (st.names() != null) {
+            for (String n : st.names()) {
+                out.add(s.member(n).id());
+            }
+            return out;
+        }
+        for (RosterEntry e : roster) {
+            boolean inRaid = e.start() == ClientSettings.Start.IN_RAID;
+            if ((st.what() == Action.Storm.StormKind.JOIN) != inRaid) {
+                out.add(e.id());
+            }
+        }
+        int n = st.members() == null ? out.size() : Math.min(st.members(), out.size());
+        return out.subList(0, n);
+    }
+}

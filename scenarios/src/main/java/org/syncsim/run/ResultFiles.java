@@ -1,0 +1,174 @@
+package org.syncsim.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.syncsim.metrics.ClientResult;
+import org.syncsim.metrics.CommandCounts;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.metrics.TimeBucket;
+import org.syncsim.scenario.LoadedScenario;
+import org.syncsim.scenario.RosterEntry;
+import org.syncsim.scenario.ScenarioLoader;
+
+/**
+ * The files of a finished run (columns in {@code docs/results.md}): {@code summary.json} (deterministic: no wall
+ * time), {@code clients.csv}, {@code timeline.csv}, and {@code run-info.json} (wall time, threads, version).
+ * Every file is written atomically.
+ */
+public final class ResultFiles {
+    public static final String SUMMARY = "summary.json";
+    public static final String CLIENTS = "clients.csv";
+    public static final String TIMELINE = "timeline.csv";
+    public static final String RUN_INFO = "run-info.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultFiles() {
+    }
+
+    /** Every scalar metric aggregated across the replications, in first-seen order (missing counts as 0). */
+    public static Map<String, Aggregate> aggregate(List<RunResult> results) {
+        Map<String, List<Double>> byName = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            r.scalars().keySet().forEach(k -> byName.putIfAbsent(k, new ArrayList<>()));
+        }
+        Map<String, Aggregate> out = new LinkedHashMap<>();
+        for (String name : byName.keySet()) {
+            double[] v = results.stream().mapToDouble(r -> r.scalars().getOrDefault(name, 0.0)).toArray();
+            out.put(name, Aggregate.of(v));
+        }
+        return out;
+    }
+
+    /** The text of {@code summary.json}. */
+    public static String summaryJson(LoadedScenario s, List<String> overrides, List<RunResult> results)
+            throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("scenario", s.scenario().name());
+        root.put("description", s.summary());
+        root.put("profile", ScenarioLoader.yaml().convertValue(s.scenario().protocol().profile(), String.class));
+        root.put("seed", s.scenario().run().seed());
+        root.put("replications", results.size());
+        root.put("until", s.scenario().run().until().text());
+        root.put("overrides", overrides);
+        root.put("aggregate", aggregate(results));
+        List<Map<String, Object>> reps = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            RunResult r = results.get(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("replication", i);
+            m.put("seed", r.seed());
+            m.put("stop", r.stopReason());
+            m.put("metrics", r.scalars());
+            m.put("dropped", Map.of("rejected", r.rejectedByReason(), "lost", r.lostByReason()));
+            reps.add(m);
+        }
+        root.put("per_replication", reps);
+        root.put("resolved_scenario", ScenarioLoader.json().valueToTree(s.scenario()));
+        return JSON.writeValueAsString(root) + "\n";
+    }
+
+    /** The text of {@code clients.csv}: one row per replication and client. */
+    public static String clientsCsv(LoadedScenario s, List<RunResult> results) {
+        TreeSet<String> commands = new TreeSet<>();
+        results.forEach(r -> commands.addAll(r.commands()));
+        StringBuilder b = new StringBuilder();
+        b.append("replication,client,name,role,time_to_sync_s,max_time_to_sync_s,sync_episodes,waiting_at_end,")
+                .append("desynced_at_end,final_data_ts,sent_messages,sent_bytes,received_messages,received_bytes,")
+                .append("requests,responses,duplicate_transfers,aborted_handlers,malformed_messages,")
+                .append("server_disconnects,rejected_messages,lost_messages,max_queue_delay_s");
+        for (String c : commands) {
+            b.append(",sent_messages.").append(c).append(",sent_bytes.").append(c)
+                    .append(",received_messages.").append(c).append(",received_bytes.").append(c);
+        }
+        b.append('\n');
+        for (int i = 0; i < results.size(); i++) {
+            for (ClientResult c : results.get(i).clients()) {
+                RosterEntry e = s.roster().get(c.id());
+                b.append(i).append(',').append(c.id()).append(',').append(csv(c.name())).append(',')
+                        .append(ScenarioLoader.yaml().convertValue(e.role(), String.class)).append(',')
+                        .append(seconds(c.lastTimeToSyncMicros())).append(',')
+                        .append(seconds(c.maxTimeToSyncMicros())).append(',')
+                        .append(c.syncEpisodes()).append(',').append(c.waitingAtEnd()).append(',')
+                        .append(c.desyncedAtEnd()).append(',').append(c.finalDataTimestamp()).append(',')
+                        .append(c.sentMessages()).append(',').append(c.sentBytes()).append(',')
+                        .append(c.receivedMessages()).append(',').append(c.receivedBytes()).append(',')
+                        .append(c.requests()).append(',').append(c.responses()).append(',')
+                        .append(c.duplicateTransfers()).append(',').append(c.abortedHandlers()).append(',')
+                        .append(c.malformedMessages()).append(',').append(c.serverDisconnects()).append(',')
+                        .append(c.rejectedMessages()).append(',').append(c.lostMessages()).append(',')
+                        .append(seconds(c.maxQueueDelayMicros()));
+                for (String cmd : commands) {
+                    CommandCounts cc = c.byCommand().getOrDefault(cmd, CommandCounts.ZERO);
+                    b.append(',').append(cc.sentMessages()).append(',').append(cc.sentBytes()).append(',')
+                            .append(cc.receivedMessages()).append(',').append(cc.receivedBytes());
+                }
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** The text of {@code timeline.csv}: one row per replication and time bucket. */
+    public static String timelineCsv(List<RunResult> results) {
+        TreeSet<String> commands = new TreeSet<>();
+        results.forEach(r -> commands.addAll(r.commands()));
+        StringBuilder b = new StringBuilder("replication,t_s,sent_messages,sent_bytes");
+        for (String c : commands) {
+            b.append(",sent_messages.").append(c).append(",sent_bytes.").append(c);
+        }
+        b.append(",delivered_messages,max_queued_messages,max_queued_bytes,disconnects\n");
+        for (int i = 0; i < results.size(); i++) {
+            for (TimeBucket t : results.get(i).timeline()) {
+                long msgs = t.sentByCommand().values().stream().mapToLong(CommandCounts::sentMessages).sum();
+                long bytes = t.sentByCommand().values().stream().mapToLong(CommandCounts::sentBytes).sum();
+                b.append(i).append(',').append(seconds(t.startMicros())).append(',').append(msgs).append(',')
+                        .append(bytes);
+                for (String c : commands) {
+                    CommandCounts cc = t.sentByCommand().getOrDefault(c, CommandCounts.ZERO);
+                    b.append(',').append(cc.sentMessages()).append(',').append(cc.sentBytes());
+                }
+                b.append(',').append(t.deliveredMessages()).append(',').append(t.maxQueuedMessages()).append(',')
+                        .append(t.maxQueuedBytes()).append(',').append(t.disconnects()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** Writes the three result files and {@code run-info.json} into {@code dir}. */
+    public static void write(Path dir, LoadedScenario s, List<String> overrides, List<RunResult> results,
+            Map<String, Object> runInfo) throws IOException {
+        AtomicFiles.write(dir.resolve(CLIENTS), clientsCsv(s, results));
+        AtomicFiles.write(dir.resolve(TIMELINE), timelineCsv(results));
+        AtomicFiles.write(dir.resolve(RUN_INFO), JSON.writeValueAsString(runInfo) + "\n");
+        // the summary last: its presence means the run's files are complete
+        AtomicFiles.write(dir.resolve(SUMMARY), summaryJson(s, overrides, results));
+    }
+
+    /** Seconds with microsecond precision, or empty for a negative ("none") value. */
+    static String seconds(long micros) {
+        if (micros < 0) {
+            return "";
+        }
+        return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
+    }
+
+    private static String csv(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

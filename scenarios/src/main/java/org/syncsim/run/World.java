@@ -1,0 +1,55 @@
+package org.syncsim.run;
+
+import java.util.List;
+import org.syncsim.scenario.Action;
+import org.syncsim.scenario.Latency;
+import org.syncsim.scenario.Loss;
+
+/**
+ * The simulated raid of one replication, as the timeline acts on it: the channel, the clients and the ground
+ * truth behind one small interface, so that runs, results and the CLI do not depend on how they are built.
+ *
+ * <p>A world reports to the run's {@link org.syncsim.metrics.RunRecorder} everything the recorder cannot see
+ * from messages: initial data and membership, joins and leaves (also those the server forces), imports, and at
+ * {@link #finish} which members are desynced. Client arguments are roster ids.
+ */
+public interface World {
+    /** The member joins the raid (logging in first if offline). */
+    void join(long now, int client);
+
+    /** The member leaves the raid and stays online. */
+    void leave(long now, int client);
+
+    /** The member's connection drops; it is offline until {@link #reconnect}. */
+    void disconnect(long now, int client);
+
+    /** A disconnected member logs back in, into the raid. */
+    void reconnect(long now, int client);
+
+    /** {@code /reload}: runtime state lost, a loading screen of {@code loadingMicros}. */
+    void reload(long now, int client, long loadingMicros);
+
+    /** A loading screen of {@code micros}; state kept, deliveries meanwhile lost. */
+    void loadingScreen(long now, int client, long micros);
+
+    /** The member imports a new version in which {@code changedSections} (1-based) changed; null means all. */
+    void importData(long now, int client, List<Integer> changedSections);
+
+    /** The member opens a section (1-based). */
+    void navigate(long now, int client, int section);
+
+    /** The member presses Sync All. */
+    void syncAll(long now, int client);
+
+    /** From now on, links to and from {@code client} (or all if {@code client < 0}) use these models (null: keep). */
+    void network(long now, int client, Latency latency, Loss loss);
+
+    /** The member's modified client sends rogue message number {@code k} (0-based) of {@code rogue}. */
+    void rogue(long now, int client, Action.Rogue rogue, int k);
+
+    /** Nothing that could still change the outcome is pending besides ordinary protocol timers (e.g. no member is mid-reload). */
+    boolean settled();
+
+    /** The run is over: compare every member's state with the ground truth and report desyncs. */
+    void finish(long now);
+}

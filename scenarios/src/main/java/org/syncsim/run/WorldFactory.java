@@ -1,0 +1,11 @@
+package org.syncsim.run;
+
+import org.syncsim.engine.Simulation;
+import org.syncsim.metrics.RunRecorder;
+import org.syncsim.scenario.LoadedScenario;
+
+/** Builds the world of one replication on a fresh simulation (its seed is the replication's seed). */
+@FunctionalInterface
+public interface WorldFactory {
+    World build(LoadedScenario scenario, Simulation sim, RunRecorder recorder);
+}
