@@ -2,6 +2,8 @@ package org.syncsim.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.syncsim.run.StandardWorld;
+import org.syncsim.run.WorldFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
             "assignments, how many bytes it cost, and what backoff, responder election,",
             "differential sync or caching change."
         },
-        subcommands = {CommandLine.HelpCommand.class, ThrottleCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ListCommand.class, ShowCommand.class, ValidateCommand.class,
+            RunCommand.class, ThrottleCommand.class},
         footer = {
             "",
             "Exit codes: 0 ok; 1 the simulation found a failure you asked to fail on;",
@@ -28,6 +31,22 @@ public final class SyncSimCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final WorldFactory worlds;
+
+    /** The command line with the standard world (channel model + protocol clients). */
+    public SyncSimCli() {
+        this(StandardWorld.FACTORY);
+    }
+
+    /** The command line with another world, e.g. a test double. */
+    public SyncSimCli(WorldFactory worlds) {
+        this.worlds = worlds;
+    }
+
+    WorldFactory worlds() {
+        return worlds;
+    }
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -36,7 +55,12 @@ public final class SyncSimCli implements Callable<Integer> {
 
     /** Builds the command line with SyncSim's exit-code and error conventions. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new SyncSimCli());
+        return commandLine(StandardWorld.FACTORY);
+    }
+
+    /** Builds the command line with runs acting on worlds from {@code worlds}. */
+    public static CommandLine commandLine(WorldFactory worlds) {
+        CommandLine cl = new CommandLine(new SyncSimCli(worlds));
         cl.setExecutionExceptionHandler(SyncSimCli::handleExecutionException);
         cl.setParameterExceptionHandler(SyncSimCli::handleParameterException);
         return cl;

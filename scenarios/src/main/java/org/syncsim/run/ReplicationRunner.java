@@ -42,7 +42,8 @@ public final class ReplicationRunner {
         long seed = seedOf(s, r);
         RunSpec spec = s.scenario().run();
         Simulation sim = new Simulation(seed);
-        RunRecorder rec = new RunRecorder(s.roster().stream().map(RosterEntry::name).toList(), spec.bucket().micros());
+        RunRecorder rec = new RunRecorder(s.roster().stream().map(RosterEntry::name).toList(), spec.bucket().micros(),
+                spec.warmUp().micros());
         World world = factory.build(s, sim, rec);
         schedule(s, sim, world);
 

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param latency delivery delay (default log-normal, median 80ms, p95 250ms)
  * @param loss delivery loss (default none)
  * @param loadingScreen how long a {@code reload} or {@code loading-screen} lasts when the action gives no
- *     {@code for:} (default 5s)
+ *     {@code for:} (default 10s)
  */
 public record ChannelSpec(
         Realm realm,
@@ -49,7 +49,7 @@ public record ChannelSpec(
         server = server == null ? Server.defaults() : server;
         latency = latency == null ? Latency.DEFAULT : latency;
         loss = loss == null ? Loss.NONE : loss;
-        loadingScreen = loadingScreen == null ? Span.parse("5s") : loadingScreen;
+        loadingScreen = loadingScreen == null ? Span.parse("10s") : loadingScreen;
     }
 
     public static ChannelSpec defaults() {

@@ -5,7 +5,7 @@ package org.syncsim.scenario;
  *
  * @param sections how many sections (bosses), numbered 1..sections (default 16)
  * @param rows rows per section (default 25)
- * @param columns columns per row (default 8)
+ * @param columns columns per row, Icon and Target included (default 10)
  * @param seed seed of the generated content (default 1)
  * @param file a sheet file to load instead of generating one (relative to the scenario file); optional
  * @param timestamp Unix time stamped on the sheet members hold at the start (default 1747458000)
@@ -16,7 +16,7 @@ public record DataSpec(Integer sections, Integer rows, Integer columns, Long see
     public DataSpec {
         sections = sections == null ? 16 : sections;
         rows = rows == null ? 25 : rows;
-        columns = columns == null ? 8 : columns;
+        columns = columns == null ? 10 : columns;
         seed = seed == null ? 1L : seed;
         timestamp = timestamp == null ? 1_747_458_000L : timestamp;
         oldTimestamp = oldTimestamp == null ? timestamp - 86_400L : oldTimestamp;

@@ -43,7 +43,9 @@ final class ScenarioValidator {
             out.add(new Problem("/data/sections", "the addon keeps at most 100 sections, got " + d.sections()));
         }
         positive(d.rows(), "/data/rows", out);
-        positive(d.columns(), "/data/columns", out);
+        if (d.columns() < 2) {
+            out.add(new Problem("/data/columns", "a sheet has at least the Icon and Target columns (2), got " + d.columns()));
+        }
         if (d.timestamp() <= 0) {
             out.add(new Problem("/data/timestamp", "expected a Unix time in seconds above 0 (0 is a fresh install)"));
         }

@@ -29,6 +29,7 @@ public final class RunRecorder implements MetricsRecorder {
     private final int clients;
     private final String[] names;
     private final long bucketMicros;
+    private final long measureFrom;
 
     private final Map<String, Integer> commandOrdinal = new HashMap<>();
     private final List<String> commandNames = new ArrayList<>();
@@ -80,6 +81,15 @@ public final class RunRecorder implements MetricsRecorder {
      * @param bucketMicros width of the time buckets of the timeline
      */
     public RunRecorder(List<String> clientNames, long bucketMicros) {
+        this(clientNames, bucketMicros, 0);
+    }
+
+    /**
+     * @param measureFromMicros counters (messages, bytes, queue delays, requests, errors, disconnects) ignore
+     *     reports before this instant, e.g. the traffic of a raid forming; time buckets and sync tracking do not
+     */
+    public RunRecorder(List<String> clientNames, long bucketMicros, long measureFromMicros) {
+        this.measureFrom = measureFromMicros;
         if (bucketMicros <= 0) {
             throw new IllegalArgumentException("bucket width must be positive: " + bucketMicros);
         }
@@ -141,13 +151,26 @@ public final class RunRecorder implements MetricsRecorder {
     /** A client imported data stamped {@code dataTimestamp}; every other member still holding older data waits. */
     public void dataImported(long time, int client, long dataTimestamp) {
         heldTs[client] = dataTimestamp;
-        if (dataTimestamp > newestTs) {
+        if (dataTimestamp == newestTs) {
+            // a same-second re-import: the content changed under the same timestamp, so nobody else holds it
+            for (int c = 0; c < clients; c++) {
+                if (c != client && heldTs[c] == dataTimestamp) {
+                    heldTs[c] = NO_DATA;
+                }
+            }
+        }
+        if (dataTimestamp >= newestTs) {
             newer(time, dataTimestamp);
         }
     }
 
     /** At the end: ground truth says this client claims the newest timestamp but holds different content. */
     public void desyncedAtEnd(int client) {
+        desynced[client] = true;
+    }
+
+    @Override
+    public void desyncDetected(long time, int client, long claimedTimestamp) {
         desynced[client] = true;
     }
 
@@ -191,11 +214,14 @@ public final class RunRecorder implements MetricsRecorder {
     public void messageSent(long time, int sender, String command, int bytes, long queuedMicros) {
         lastSent = time;
         int k = ordinal(command);
-        sentMsgs[k][sender]++;
-        sentBytes[k][sender] += bytes;
         int b = bucket(time);
         bucketSentMsgs[k][b]++;
         bucketSentBytes[k][b] += bytes;
+        if (time < measureFrom) {
+            return;
+        }
+        sentMsgs[k][sender]++;
+        sentBytes[k][sender] += bytes;
         queueDelays.recordValue(Math.max(0, queuedMicros));
         if (queuedMicros > maxQueueDelay[sender]) {
             maxQueueDelay[sender] = queuedMicros;
@@ -204,6 +230,9 @@ public final class RunRecorder implements MetricsRecorder {
 
     @Override
     public void messageRejected(long time, int sender, String command, int bytes, DropReason reason) {
+        if (time < measureFrom) {
+            return;
+        }
         rejected[sender]++;
         rejectedByReason[reason.ordinal()]++;
     }
@@ -214,13 +243,20 @@ public final class RunRecorder implements MetricsRecorder {
             return;
         }
         int k = ordinal(command);
+        int b = bucket(time); // before indexing: bucket() may grow the arrays
+        bucketDelivered[b]++;
+        if (time < measureFrom) {
+            return;
+        }
         recvMsgs[k][recipient]++;
         recvBytes[k][recipient] += bytes;
-        bucketDelivered[bucket(time)]++;
     }
 
     @Override
     public void messageLost(long time, int sender, int recipient, String command, int bytes, DropReason reason) {
+        if (time < measureFrom) {
+            return;
+        }
         lost[recipient]++;
         lostByReason[reason.ordinal()]++;
     }
@@ -242,8 +278,11 @@ public final class RunRecorder implements MetricsRecorder {
 
     @Override
     public void serverDisconnect(long time, int client, long untilTime) {
-        disconnects[client]++;
-        bucketDisconnects[bucket(time)]++;
+        int b = bucket(time);
+        bucketDisconnects[b]++;
+        if (time >= measureFrom) {
+            disconnects[client]++;
+        }
     }
 
     @Override
@@ -270,26 +309,41 @@ public final class RunRecorder implements MetricsRecorder {
 
     @Override
     public void requestSent(long time, int client, String command) {
+        if (time < measureFrom) {
+            return;
+        }
         requests[client]++;
     }
 
     @Override
     public void responseStarted(long time, int client, String command) {
+        if (time < measureFrom) {
+            return;
+        }
         responses[client]++;
     }
 
     @Override
     public void duplicateTransfer(long time, int client, String what) {
+        if (time < measureFrom) {
+            return;
+        }
         duplicates[client]++;
     }
 
     @Override
     public void handlerAborted(long time, int client, String command, String where) {
+        if (time < measureFrom) {
+            return;
+        }
         aborted[client]++;
     }
 
     @Override
     public void messageMalformed(long time, int client, String reason) {
+        if (time < measureFrom) {
+            return;
+        }
         malformed[client]++;
     }
 

@@ -176,6 +176,34 @@ class RunRecorderTest {
     }
 
     @Test
+    void lateEventsGrowTheTimelineWithoutLosingCounts() {
+        RunRecorder r = recorder(2);
+        for (int i = 0; i < 100; i++) {
+            r.messageDelivered(i * S, 0, 1, "X", 1);
+            r.serverDisconnect(i * S, 1, i * S + 1);
+        }
+        RunResult res = r.result(1, 100 * S, 0, "t");
+        assertEquals(101, res.timeline().size());
+        assertEquals(100, res.timeline().stream().mapToLong(TimeBucket::deliveredMessages).sum());
+        assertEquals(100, res.timeline().stream().mapToLong(TimeBucket::disconnects).sum());
+    }
+
+    @Test
+    void countersIgnoreTheWarmUpButTheTimelineKeepsIt() {
+        RunRecorder r = new RunRecorder(List.of("A", "B"), S, 5 * S);
+        r.messageSent(2 * S, 0, "VER", 10, 0);
+        r.messageDelivered(2 * S, 0, 1, "VER", 10);
+        r.requestSent(2 * S, 0, "BSREQ");
+        r.messageSent(6 * S, 0, "VER", 10, 0);
+        RunResult res = r.result(1, 7 * S, 0, "t");
+        assertEquals(1, res.clients().get(0).sentMessages());
+        assertEquals(0, res.clients().get(1).receivedMessages());
+        assertEquals(0, res.clients().get(0).requests());
+        assertEquals(1, res.timeline().get(2).sentByCommand().get("VER").sentMessages());
+        assertEquals(1, res.timeline().get(2).deliveredMessages());
+    }
+
+    @Test
     void sameReportsGiveEqualResults() {
         RunResult a = scripted();
         RunResult b = scripted();

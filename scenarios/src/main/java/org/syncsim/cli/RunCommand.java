@@ -1,0 +1,226 @@
+package org.syncsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.run.Aggregate;
+import org.syncsim.run.ParallelRuns;
+import org.syncsim.run.ResultFiles;
+import org.syncsim.run.RunFailedException;
+import org.syncsim.scenario.LoadedScenario;
+import org.syncsim.scenario.ScenarioException;
+import org.syncsim.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code syncsim run}: runs a scenario's replications in parallel and writes the results. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a scenario's replications (in parallel, deterministic for any --threads) and write",
+            "summary.json, clients.csv and timeline.csv (columns: docs/results.md)."})
+final class RunCommand implements Callable<Integer> {
+    /** What {@code --fail-on} can ask for. */
+    enum FailOn {
+        /** Some member was still waiting for the newest data at the end of some replication. */
+        NEVER_SYNCED,
+        /** Some member ended claiming the newest timestamp with other content. */
+        DESYNC,
+        /** The server disconnected some client. */
+        DISCONNECT
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    SyncSimCli parent;
+
+    @Parameters(paramLabel = "FILE|NAME", description = "A scenario file, or a bundled scenario (syncsim list).")
+    String scenario;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed (overrides run.seed).")
+    Long seed;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Replications (overrides run.replications).")
+    Integer replications;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all ${sys:syncsim.cores} cores).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/<scenario name>).")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override a scenario field, e.g. --set raid.size=20 --set channel.latency.median=150ms.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", split = ",",
+            description = "Exit 1 if it happens in any replication: never-synced, desync, disconnect.",
+            converter = FailOnConverter.class)
+    List<FailOn> failOn = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary table.")
+    boolean quiet;
+
+    static {
+        System.setProperty("syncsim.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        LoadedScenario base = ScenarioCommands.load(scenario);
+        List<String> overrides = new ArrayList<>(sets);
+        if (seed != null) {
+            overrides.add("run.seed=" + seed);
+        }
+        if (replications != null) {
+            overrides.add("run.replications=" + replications);
+        }
+        LoadedScenario s;
+        try {
+            s = ScenarioLoader.override(base, overrides);
+        } catch (ScenarioException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new BadInputException("--threads " + t + ": expected 1 or more");
+        }
+        Path dir = out != null ? out : Path.of("results", s.scenario().name());
+        long wallStart = System.nanoTime();
+        List<RunResult> results;
+        try (Progress progress = new Progress(s.scenario().name(), s.scenario().run().replications(),
+                !quiet && System.console() != null)) {
+            results = ParallelRuns.run(parent.worlds(), s, t, progress::update);
+        } catch (RunFailedException e) {
+            spec.commandLine().getErr().println("syncsim: " + e.getMessage());
+            return ExitCodes.SIMULATION_FAILURE;
+        }
+        double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("wall_time_s", wallSeconds);
+        info.put("threads", t);
+        info.put("syncsim_version", VersionInfo.version());
+        info.put("java_version", System.getProperty("java.version"));
+        ResultFiles.write(dir, s, overrides, results, info);
+
+        PrintWriter o = spec.commandLine().getOut();
+        if (!quiet) {
+            printHeadline(o, s, results, dir, wallSeconds);
+        }
+        o.flush();
+        return failures(results);
+    }
+
+    private int failures(List<RunResult> results) {
+        EnumSet<FailOn> hit = EnumSet.noneOf(FailOn.class);
+        for (RunResult r : results) {
+            if (r.waitingAtEnd() > 0) {
+                hit.add(FailOn.NEVER_SYNCED);
+            }
+            if (r.desyncedAtEnd() > 0) {
+                hit.add(FailOn.DESYNC);
+            }
+            if (r.serverDisconnects() > 0) {
+                hit.add(FailOn.DISCONNECT);
+            }
+        }
+        hit.retainAll(failOn.isEmpty() ? EnumSet.noneOf(FailOn.class) : EnumSet.copyOf(failOn));
+        if (hit.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        spec.commandLine().getErr().println("syncsim: failed on " + String.join(", ",
+                hit.stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).toList()));
+        return ExitCodes.SIMULATION_FAILURE;
+    }
+
+    private static final String[] HEADLINE = {
+        "time_to_sync_p50_s", "time_to_sync_p95_s", "time_to_sync_max_s", "never_synced_fraction",
+        "desynced_at_end", "sent_messages", "sent_bytes", "server_disconnects", "aborted_handlers",
+        "virtual_time_s"};
+
+    private static void printHeadline(PrintWriter o, LoadedScenario s, List<RunResult> results, Path dir,
+            double wallSeconds) {
+        Map<String, Aggregate> agg = ResultFiles.aggregate(results);
+        o.printf("%s: %d replications, seed %d, %.1f s wall time%n", s.scenario().name(), results.size(),
+                s.scenario().run().seed(), wallSeconds);
+        for (String k : HEADLINE) {
+            Aggregate a = agg.get(k);
+            if (a == null) {
+                continue;
+            }
+            o.printf("  %-24s %14s%s%n", k, fmt(a.mean()),
+                    a.ci95Low() == null ? "" : "   95% CI [" + fmt(a.ci95Low()) + ", " + fmt(a.ci95High()) + "]");
+        }
+        o.println("  results in " + dir);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(java.util.Locale.ROOT, "%.0f", v)
+                : String.format(java.util.Locale.ROOT, "%.3f", v);
+    }
+
+    /** Accepts never-synced, desync, disconnect. */
+    static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
+        @Override
+        public FailOn convert(String value) {
+            for (FailOn f : FailOn.values()) {
+                if (f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(value.trim())) {
+                    return f;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected never-synced, desync or disconnect, got '"
+                    + value + "'");
+        }
+    }
+
+    /** A progress bar on stderr that appears only once the run has taken more than a second. */
+    private static final class Progress implements AutoCloseable {
+        private final String task;
+        private final int total;
+        private final boolean enabled;
+        private final long started = System.nanoTime();
+        private ProgressBar bar;
+
+        Progress(String task, int total, boolean enabled) {
+            this.task = task;
+            this.total = total;
+            this.enabled = enabled;
+        }
+
+        void update(int done) {
+            if (!enabled) {
+                return;
+            }
+            if (bar == null && System.nanoTime() - started > 1_000_000_000L) {
+                bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+            }
+            if (bar != null) {
+                bar.stepTo(done);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.syncsim.cli;
+
+import org.syncsim.scenario.BundledScenarios;
+import org.syncsim.scenario.LoadedScenario;
+import org.syncsim.scenario.ScenarioException;
+import org.syncsim.scenario.ScenarioLoader;
+import org.syncsim.scenario.RosterEntry;
+import org.syncsim.scenario.Member;
+
+/** What the scenario commands share: finding a scenario and saying what it is in one line. */
+final class ScenarioCommands {
+    private ScenarioCommands() {
+    }
+
+    /** A file path, else a bundled scenario name; bad input becomes {@link BadInputException}. */
+    static LoadedScenario load(String fileOrName) {
+        try {
+            return BundledScenarios.resolve(fileOrName);
+        } catch (ScenarioException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /** One line: clients, sheet, timeline, profile, stop condition, replications. */
+    static String oneLine(LoadedScenario s) {
+        var sc = s.scenario();
+        long leaders = s.roster().stream().filter(e -> e.role() == Member.Role.LEADER).count();
+        long inRaid = s.roster().stream()
+                .filter(e -> e.start() == org.syncsim.scenario.ClientSettings.Start.IN_RAID).count();
+        return sc.name() + ": " + s.roster().size() + " clients (" + inRaid + " in the raid at start, " + leaders
+                + " leader), sheet " + sc.data().sections() + " sections x " + sc.data().rows() + " rows x "
+                + sc.data().columns() + " columns, " + sc.timeline().size() + " timeline action"
+                + (sc.timeline().size() == 1 ? "" : "s") + " until t="
+                + new org.syncsim.scenario.Span(s.lastActionMicros()) + ", profile "
+                + ScenarioLoader.yaml().convertValue(sc.protocol().profile(), String.class) + ", until "
+                + sc.run().until().text() + ", " + sc.run().replications() + " replication"
+                + (sc.run().replications() == 1 ? "" : "s") + " from seed " + sc.run().seed();
+    }
+
+    static String names(java.util.List<RosterEntry> roster) {
+        return String.join(", ", roster.stream().map(RosterEntry::name).toList());
+    }
+}
