@@ -96,7 +96,8 @@ public final class ReplicationRunner {
                 reason[0] = needSync ? "all-synced" : "quiet";
                 return;
             }
-            sim.post(Math.max(due, now + Math.max(quiet, 1)), check[0]);
+            // quiet long enough but not synced or settled: look again one quiet span later
+            sim.post(due > now ? due : now + Math.max(quiet, 1), check[0]);
         };
         sim.post(lastAction + quiet, check[0]);
     }
