@@ -29,7 +29,8 @@ public final class ResultFiles {
     public static final String TIMELINE = "timeline.csv";
     public static final String RUN_INFO = "run-info.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     private ResultFiles() {
     }
