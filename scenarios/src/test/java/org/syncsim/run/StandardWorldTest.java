@@ -1,0 +1,81 @@
+package org.syncsim.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.syncsim.metrics.ClientResult;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.scenario.BundledScenarios;
+import org.syncsim.scenario.LoadedScenario;
+import org.syncsim.scenario.ScenarioLoader;
+
+/**
+ * Bundled scenarios on the real world (GroupBus + head clients). Expected numbers come from the protocol spec
+ * (sections 6, 9 and 12.2), not from a run.
+ */
+class StandardWorldTest {
+    private static RunResult runBundled(String name, String... sets) {
+        LoadedScenario s = ScenarioLoader.override(BundledScenarios.load(name), List.of(sets));
+        return new ReplicationRunner(StandardWorld.FACTORY).run(s, 0);
+    }
+
+    @Test
+    void freshJoinerInASyncedFortyRaidGetsThirtyNineAcksAndThirtyNinePushes() {
+        // spec 6(d) step 3, B1, B36, 12.2(2): BSREQ:0 skips the timestamp test, every one of the 39 complete
+        // members ACKs and pushes 2.0-2.5 s later; a push is one BSEC per non-empty section (16 here, every
+        // generated section has rows) and one BSTR (6(e) steps 5-6)
+        RunResult r = runBundled("late-joiner");
+        assertEquals(1, r.sent("VER"), "only the joiner announces (members do nothing on another's join)");
+        assertEquals(1, r.sent("BSREQ"));
+        assertEquals(39, r.sent("BSACK"));
+        assertEquals(39, r.sent("BSTR"));
+        assertEquals(39 * 16, r.sent("BSEC"));
+        assertEquals(39, r.clients().stream().mapToLong(ClientResult::responses).sum());
+        ClientResult joiner = r.clients().get(1);
+        assertEquals("Newbie", joiner.name());
+        assertEquals(1, joiner.syncEpisodes());
+        assertTrue(joiner.lastTimeToSyncMicros() >= 4_000_000, "2 s join delay + 2.0 s responder delay at least");
+        assertTrue(joiner.lastTimeToSyncMicros() <= 6_000_000, "2 s + 2.5 s + latency and frames");
+        assertEquals(0, r.waitingAtEnd());
+        assertEquals("all-synced", r.stopReason());
+    }
+
+    @Test
+    void leaderImportSendsOneSectionAndEveryStaleMemberRequestsAtOnce() {
+        // spec 6(b) steps 1-2, B3, 12.2(1): one SECTION; each of the 9 stale members sends one BSREQ
+        RunResult r = runBundled("leader-import-10");
+        assertEquals(1, r.sent("SECTION"));
+        assertEquals(9, r.sent("BSREQ"));
+        assertTrue(r.sent("BSACK") >= 1);
+        assertTrue(r.sent("BSTR") >= 1, "at least the import push");
+        assertEquals(9, r.timeToSync().count(), "every other member syncs once");
+        assertEquals(0, r.waitingAtEnd());
+        assertEquals(0, r.desyncedAtEnd());
+    }
+
+    @Test
+    void clockSkewedImportIsNeverPulledButItsSectionsOverwriteEveryMember() {
+        // B27: stamped 2 h in the past, older than what the raid holds, so nobody requests it (SECTION with an
+        // older timestamp is ignored); B11: its import push's BSECs are stored without a version check while
+        // the BSTR is refused (C > ts), so all 19 others claim the newest timestamp with other content
+        RunResult r = runBundled("clock-skewed-importer");
+        assertEquals(0, r.sent("BSREQ"));
+        assertEquals(1, r.sent("BSTR"), "only the importer's own push");
+        assertEquals(19, r.desyncedAtEnd());
+        ClientResult importer = r.clients().get(1);
+        assertEquals("Slowpoke", importer.name());
+        assertTrue(importer.waitingAtEnd(), "the importer holds older data than the raid's newest");
+    }
+
+    @Test
+    void serverLimiterDisconnectsEveryResponderOfTheStorm() {
+        // addon-channel.md: 32 KB burst; a full push of the 16 x 25 x 10 sheet is larger (spec 5.6), and all 39
+        // responders send theirs in one frame (B18)
+        RunResult r = runBundled("server-limit-storm", "run.limit=2m");
+        assertTrue(r.serverDisconnects() >= 39, "disconnects: " + r.serverDisconnects());
+        assertEquals(0, r.sent("BSTR"), "every push is cut before its BSTR");
+        assertEquals(1, r.waitingAtEnd(), "the joiner never gets the data");
+    }
+}
