@@ -96,6 +96,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             throw new BadInputException(e.getMessage(), e);
         }
+        ScenarioCommands.checkSupported(parent.worlds(), s);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
             throw new BadInputException("--threads " + t + ": expected 1 or more");

@@ -21,6 +21,14 @@ final class ScenarioCommands {
         }
     }
 
+    /** Bad input if the world cannot simulate something the scenario asks for. */
+    static void checkSupported(org.syncsim.run.WorldFactory worlds, LoadedScenario s) {
+        java.util.List<String> problems = worlds.unsupported(s);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(s.source() + ": " + String.join("; ", problems));
+        }
+    }
+
     /** One line: clients, sheet, timeline, profile, stop condition, replications. */
     static String oneLine(LoadedScenario s) {
         var sc = s.scenario();

@@ -15,12 +15,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    SyncSimCli parent;
+
     @Parameters(paramLabel = "FILE|NAME", description = "A scenario file (YAML or JSON) or a bundled scenario name.")
     String file;
 
     @Override
     public Integer call() {
         LoadedScenario s = ScenarioCommands.load(file);
+        ScenarioCommands.checkSupported(parent.worlds(), s);
         spec.commandLine().getOut().println("ok " + ScenarioCommands.oneLine(s));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -57,7 +57,31 @@ import org.syncsim.scenario.ThrottleMode;
  */
 public final class StandardWorld implements World {
     /** Builds a standard world per replication. */
-    public static final WorldFactory FACTORY = StandardWorld::new;
+    public static final WorldFactory FACTORY = new WorldFactory() {
+        @Override
+        public World build(LoadedScenario scenario, Simulation sim, RunRecorder recorder) {
+            return new StandardWorld(scenario, sim, recorder);
+        }
+
+        @Override
+        public List<String> unsupported(LoadedScenario s) {
+            List<String> out = new ArrayList<>();
+            if (s.scenario().data().file() != null) {
+                out.add("data.file: loading a sheet from a file is not supported yet; generate one with "
+                        + "data.sections, data.rows and data.columns");
+            }
+            java.util.Set<String> known = ProtocolProfiles.names();
+            for (RosterEntry e : s.roster()) {
+                String p = e.profile().name().toLowerCase(Locale.ROOT);
+                if (!known.contains(p)) {
+                    out.add("profile " + p + " (of " + e.name() + ") is not implemented yet; available: "
+                            + String.join(", ", new TreeSet<>(known)));
+                    break;
+                }
+            }
+            return out;
+        }
+    };
 
     private static final String PREFIX = Command.Prefix.TWRA.name();
 
@@ -297,9 +321,7 @@ public final class StandardWorld implements World {
 
     @Override
     public void network(long now, int client, Latency latency, Loss loss) {
-        throw new RunFailedException("the network action needs the channel to change link models during a run, "
-                + "which GroupBus does not offer yet; set channel.latency/channel.loss for the whole run instead",
-                null);
+        bus.setLinkModels(client, latency == null ? null : latency(latency), loss == null ? null : loss(loss));
     }
 
     @Override

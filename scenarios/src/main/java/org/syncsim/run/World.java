@@ -41,7 +41,7 @@ public interface World {
     /** The member presses Sync All. */
     void syncAll(long now, int client);
 
-    /** From now on, links to and from {@code client} (or all if {@code client < 0}) use these models (null: keep). */
+    /** From now on, deliveries to {@code client} (to all if {@code client < 0}) use these models (null: keep). */
     void network(long now, int client, Latency latency, Loss loss);
 
     /** The member's modified client sends rogue message number {@code k} (0-based) of {@code rogue}. */

@@ -8,4 +8,9 @@ import org.syncsim.scenario.LoadedScenario;
 @FunctionalInterface
 public interface WorldFactory {
     World build(LoadedScenario scenario, Simulation sim, RunRecorder recorder);
+
+    /** What in a valid scenario this world cannot simulate (empty if everything), each as a user-facing sentence. */
+    default java.util.List<String> unsupported(LoadedScenario scenario) {
+        return java.util.List.of();
+    }
 }

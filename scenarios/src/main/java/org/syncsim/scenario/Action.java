@@ -107,7 +107,7 @@ public sealed interface Action {
         }
     }
 
-    /** From now on, deliveries (to and from {@code who}, or all if absent) use this latency and/or loss. */
+    /** From now on, deliveries to {@code who} (to everyone if absent) use this latency and/or loss. */
     record Network(Span t, Span after, String who, Latency latency, Loss loss) implements Action {
     }
 

@@ -70,6 +70,31 @@ class StandardWorldTest {
     }
 
     @Test
+    void networkChangeToCertainLossCutsEveryLaterDelivery() {
+        LoadedScenario s = ScenarioLoader.load("net.yaml", """
+                raid: { size: 5 }
+                channel: { server: { on-exceed: none } }
+                timeline:
+                  - { t: 8s, do: network, loss: { model: bernoulli, p: 1.0 } }
+                  - { t: 10s, do: import, who: Raider01 }
+                run: { until: quiet-for 30s, warm-up: 5s }
+                """, "net");
+        RunResult r = new ReplicationRunner(StandardWorld.FACTORY).run(s, 0);
+        assertEquals(1, r.sent("SECTION"), "the import is announced");
+        assertEquals(0, r.sent("BSREQ"), "but nobody hears it, so nobody asks");
+        assertEquals(4, r.waitingAtEnd());
+        assertTrue(r.lostByReason().get("LINK_LOSS") >= 4);
+    }
+
+    @Test
+    void profilesThatDoNotExistYetAreReportedBeforeRunning() {
+        LoadedScenario s = ScenarioLoader.load("p.yaml", "protocol: { profile: plan }\n", "p");
+        assertEquals(List.of("profile plan (of Raider01) is not implemented yet; available: head"),
+                StandardWorld.FACTORY.unsupported(s));
+        assertEquals(List.of(), StandardWorld.FACTORY.unsupported(BundledScenarios.load("late-joiner")));
+    }
+
+    @Test
     void serverLimiterDisconnectsEveryResponderOfTheStorm() {
         // addon-channel.md: 32 KB burst; a full push of the 16 x 25 x 10 sheet is larger (spec 5.6), and all 39
         // responders send theirs in one frame (B18)

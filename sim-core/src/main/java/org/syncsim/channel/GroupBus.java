@@ -3,8 +3,10 @@ package org.syncsim.channel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.syncsim.channel.link.LatencyConfig;
 import org.syncsim.channel.link.LatencyModel;
 import org.syncsim.channel.link.LatencySampler;
+import org.syncsim.channel.link.LossConfig;
 import org.syncsim.channel.link.LossModel;
 import org.syncsim.channel.link.LossProcess;
 import org.syncsim.channel.link.Outage;
@@ -281,6 +283,30 @@ public final class GroupBus implements AddonChannel {
         }
     }
 
+    /**
+     * From now on, deliveries to {@code client} (to every client if it is negative) draw their latency and loss
+     * from these models ({@code null} keeps the current one), e.g. a scenario's network change. Each change
+     * draws from fresh streams {@code channel/link/<id>/latency/<n>} and {@code .../loss/<n>}, so earlier draws
+     * are unaffected. Copies already in flight keep their arrival times.
+     */
+    public void setLinkModels(int client, LatencyConfig latency, LossConfig loss) {
+        LatencyModel lm = latency == null ? null : LatencyModel.of(latency);
+        LossModel om = loss == null ? null : LossModel.of(loss);
+        for (int i = 0; i < clientLimit; i++) {
+            Client c = clients[i];
+            if (c == null || (client >= 0 && i != client)) {
+                continue;
+            }
+            int n = ++c.linkChanges;
+            if (lm != null) {
+                c.latency = lm.sampler(sim.random().stream("channel/link/" + i + "/latency/" + n));
+            }
+            if (om != null) {
+                c.loss = om.process(sim.random().stream("channel/link/" + i + "/loss/" + n));
+            }
+        }
+    }
+
     /** Sets a client's frame rate now (its throttle's OnUpdate and low-fps clamp follow it). */
     public void setFps(int client, double fps) {
         Client c = client(client);
@@ -493,8 +519,10 @@ public final class GroupBus implements AddonChannel {
     private final class Client {
         final int id;
         final TokenBucket bucket;
-        final LatencySampler latency;
-        final LossProcess loss;
+        LatencySampler latency;
+        LossProcess loss;
+        /** How many times {@link #setLinkModels} replaced this client's models (names their fresh streams). */
+        int linkChanges;
         AddonMessageListener messages;
         RosterListener roster;
         boolean member;
