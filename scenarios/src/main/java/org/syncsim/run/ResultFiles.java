@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.syncsim.metrics.ClientResult;
@@ -167,9 +166,5 @@ public final class ResultFiles {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
-    }
-
-    static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -69,6 +69,20 @@ class StandardWorldTest {
         assertTrue(importer.waitingAtEnd(), "the importer holds older data than the raid's newest");
     }
 
+    /** Every bundled scenario but late-joiner, which the test above runs. */
+    static List<String> bundled() {
+        return BundledScenarios.names().stream().filter(n -> !n.equals("late-joiner")).toList();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("bundled")
+    void everyBundledScenarioRunsOnTheRealWorld(String name) {
+        RunResult r = runBundled(name, "run.limit=3m");
+        assertTrue(r.sentMessages() > 0, name);
+        assertTrue(List.of("all-synced", "quiet", "limit").contains(r.stopReason()), r.stopReason());
+        assertEquals(BundledScenarios.load(name).roster().size(), r.clients().size());
+    }
+
     @Test
     void networkChangeToCertainLossCutsEveryLaterDelivery() {
         LoadedScenario s = ScenarioLoader.load("net.yaml", """
