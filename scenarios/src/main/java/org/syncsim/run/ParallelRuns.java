@@ -21,7 +21,8 @@ public final class ParallelRuns {
     }
 
     /**
-     * @param progress told the number of finished replications whenever it changes (from the calling thread)
+     * @param progress told the number of finished replications every 200 ms of wall time and at the end (from
+     *     the calling thread); it affects nothing else
      */
     public static List<RunResult> run(WorldFactory factory, LoadedScenario s, int threads, IntConsumer progress) {
         int n = s.scenario().run().replications();
@@ -38,18 +39,13 @@ public final class ParallelRuns {
                 futures.add(pool.submit(() -> runner.run(s, rr)));
             }
             List<RunResult> results = new ArrayList<>(n);
-            int done = 0;
             for (Future<RunResult> f : futures) {
                 while (true) {
                     try {
                         results.add(f.get(200, TimeUnit.MILLISECONDS));
                         break;
                     } catch (TimeoutException e) {
-                        int finished = (int) futures.stream().filter(Future::isDone).count();
-                        if (finished != done) {
-                            done = finished;
-                            progress.accept(done);
-                        }
+                        progress.accept((int) futures.stream().filter(Future::isDone).count());
                     }
                 }
             }
