@@ -68,7 +68,10 @@ public final class ResultFiles {
             m.put("seed", r.seed());
             m.put("stop", r.stopReason());
             m.put("metrics", r.scalars());
-            m.put("dropped", Map.of("rejected", r.rejectedByReason(), "lost", r.lostByReason()));
+            Map<String, Object> dropped = new LinkedHashMap<>(); // Map.of's order changes from JVM to JVM
+            dropped.put("rejected", r.rejectedByReason());
+            dropped.put("lost", r.lostByReason());
+            m.put("dropped", dropped);
             reps.add(m);
         }
         root.put("per_replication", reps);
