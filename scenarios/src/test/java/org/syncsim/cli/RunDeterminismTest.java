@@ -30,6 +30,21 @@ class RunDeterminismTest {
     }
 
     @Test
+    void anotherJvmWritesTheSameSummary() throws IOException, InterruptedException {
+        run("run", "two-leaders-import", "--replications", "2", "--quiet", "--out", dir.resolve("here").toString());
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), SyncSimCli.class.getName(), "run", "two-leaders-import",
+                "--replications", "2", "--quiet", "--out", dir.resolve("there").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), output);
+        for (String name : List.of("summary.json", "clients.csv", "timeline.csv")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("here").resolve(name)),
+                    Files.readAllBytes(dir.resolve("there").resolve(name)), name);
+        }
+    }
+
+    @Test
     void threadsOneAndTwoWriteByteIdenticalResults() throws IOException {
         run("run", "leader-import-10", "--replications", "3", "--threads", "1", "--quiet", "--out",
                 dir.resolve("t1").toString());
