@@ -27,6 +27,9 @@ final class ScenarioValidator {
             String at = "/raid/members/" + i;
             if (m.name() == null || m.name().isBlank()) {
                 out.add(new Problem(at, "every member needs a name"));
+            } else if (!m.name().matches("\\p{L}[\\p{L}\\p{N}]*")) {
+                out.add(new Problem(at + "/name", "a character name is letters (and digits), like Alice; got \""
+                        + m.name() + "\""));
             } else if (!names.add(m.name())) {
                 out.add(new Problem(at + "/name", "the name \"" + m.name() + "\" is used twice"));
             }

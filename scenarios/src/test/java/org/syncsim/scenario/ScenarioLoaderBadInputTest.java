@@ -96,6 +96,13 @@ class ScenarioLoaderBadInputTest {
     }
 
     @Test
+    void badAndDuplicateNamesAreAllReported() {
+        String e = error("bad-names.yaml");
+        assertContains(e, "bad-names.yaml:4:9: raid.members[1].name: a character name is letters (and digits)",
+                "bad-names.yaml:5:9: raid.members[2].name: the name \"Alice\" is used twice");
+    }
+
+    @Test
     void syntaxErrorIsLocated() {
         assertContains(error("bad-syntax.yaml"), "bad-syntax.yaml:3:", "not valid YAML/JSON");
     }
