@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code syncsim run}: runs a scenario's replications in parallel and writes the results. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a scenario's replications (in parallel, deterministic for any --threads) and write",
-            "summary.json, clients.csv and timeline.csv (columns: docs/results.md)."})
+        description = {"Run a scenario's replications in parallel and write its results.",
+            "Results are identical for any --threads: summary.json, clients.csv and timeline.csv in --out"
+                + " (columns: docs/results.md)."})
 final class RunCommand implements Callable<Integer> {
     /** What {@code --fail-on} can ask for. */
     enum FailOn {
