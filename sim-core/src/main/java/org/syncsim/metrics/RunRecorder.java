@@ -75,6 +75,10 @@ public final class RunRecorder implements MetricsRecorder {
     private final boolean[] desynced;
     private long[] ttsSamples = new long[64];
     private int ttsCount;
+    private final long[] waitRequest;
+    private final long[] waitFirstMessage;
+    private final List<SyncEpisode> episodeLog = new ArrayList<>();
+    private long[] bucketMaxQueueDelay = new long[16];
 
     /**
      * @param clientNames the name of each client id, in id order
@@ -118,6 +122,14 @@ public final class RunRecorder implements MetricsRecorder {
         maxTts = new long[clients];
         Arrays.fill(maxTts, -1);
         desynced = new boolean[clients];
+        waitRequest = new long[clients];
+        waitFirstMessage = new long[clients];
+    }
+
+    private void startWaiting(int client, long time) {
+        waitingSince[client] = time;
+        waitRequest[client] = -1;
+        waitFirstMessage[client] = -1;
     }
 
     public int clientCount() {
@@ -138,13 +150,17 @@ public final class RunRecorder implements MetricsRecorder {
     public void memberJoined(long time, int client) {
         present[client] = true;
         if (newestTs != NO_DATA && heldTs[client] != newestTs && waitingSince[client] < 0) {
-            waitingSince[client] = time;
+            startWaiting(client, time);
         }
     }
 
     /** The client left the group or went offline; an unfinished wait is abandoned. */
     public void memberLeft(long time, int client) {
         present[client] = false;
+        if (waitingSince[client] >= 0) {
+            episodeLog.add(new SyncEpisode(client, waitingSince[client], waitRequest[client],
+                    waitFirstMessage[client], -1));
+        }
         waitingSince[client] = -1;
     }
 
@@ -178,7 +194,7 @@ public final class RunRecorder implements MetricsRecorder {
         newestTs = ts;
         for (int c = 0; c < clients; c++) {
             if (present[c] && heldTs[c] != ts && waitingSince[c] < 0) {
-                waitingSince[c] = time;
+                startWaiting(c, time);
             }
         }
     }
@@ -217,6 +233,9 @@ public final class RunRecorder implements MetricsRecorder {
         int b = bucket(time);
         bucketSentMsgs[k][b]++;
         bucketSentBytes[k][b] += bytes;
+        if (queuedMicros > bucketMaxQueueDelay[b]) {
+            bucketMaxQueueDelay[b] = queuedMicros;
+        }
         if (time < measureFrom) {
             return;
         }
@@ -245,6 +264,9 @@ public final class RunRecorder implements MetricsRecorder {
         int k = ordinal(command);
         int b = bucket(time); // before indexing: bucket() may grow the arrays
         bucketDelivered[b]++;
+        if (waitingSince[recipient] >= 0 && waitFirstMessage[recipient] < 0) {
+            waitFirstMessage[recipient] = time;
+        }
         if (time < measureFrom) {
             return;
         }
@@ -294,6 +316,8 @@ public final class RunRecorder implements MetricsRecorder {
         }
         if (dataTimestamp == newestTs && waitingSince[client] >= 0) {
             long tts = time - waitingSince[client];
+            episodeLog.add(new SyncEpisode(client, waitingSince[client], waitRequest[client],
+                    waitFirstMessage[client], time));
             waitingSince[client] = -1;
             episodes[client]++;
             lastTts[client] = tts;
@@ -309,6 +333,9 @@ public final class RunRecorder implements MetricsRecorder {
 
     @Override
     public void requestSent(long time, int client, String command) {
+        if (waitingSince[client] >= 0 && waitRequest[client] < 0) {
+            waitRequest[client] = time;
+        }
         if (time < measureFrom) {
             return;
         }
@@ -384,6 +411,7 @@ public final class RunRecorder implements MetricsRecorder {
             bucketMaxQMsgs = Arrays.copyOf(bucketMaxQMsgs, cap);
             bucketMaxQBytes = Arrays.copyOf(bucketMaxQBytes, cap);
             bucketDisconnects = Arrays.copyOf(bucketDisconnects, cap);
+            bucketMaxQueueDelay = Arrays.copyOf(bucketMaxQueueDelay, cap);
             for (int k = 0; k < bucketSentMsgs.length; k++) {
                 bucketSentMsgs[k] = Arrays.copyOf(bucketSentMsgs[k], cap);
                 bucketSentBytes[k] = Arrays.copyOf(bucketSentBytes[k], cap);
@@ -451,14 +479,21 @@ public final class RunRecorder implements MetricsRecorder {
                 }
             }
             timeline.add(new TimeBucket(b * bucketMicros, java.util.Collections.unmodifiableSortedMap(byCommand),
-                    bucketDelivered[b], bucketMaxQMsgs[b], bucketMaxQBytes[b], bucketDisconnects[b]));
+                    bucketDelivered[b], bucketMaxQMsgs[b], bucketMaxQBytes[b], bucketDisconnects[b],
+                    bucketMaxQueueDelay[b]));
         }
         Percentiles queue = queueDelays.getTotalCount() == 0 ? Percentiles.EMPTY
                 : new Percentiles(queueDelays.getTotalCount(), queueDelays.getValueAtPercentile(50),
                         queueDelays.getValueAtPercentile(95), queueDelays.getMaxValue());
+        List<SyncEpisode> episodesOut = new ArrayList<>(episodeLog);
+        for (int c = 0; c < clients; c++) {
+            if (waitingSince[c] >= 0) {
+                episodesOut.add(new SyncEpisode(c, waitingSince[c], waitRequest[c], waitFirstMessage[c], -1));
+            }
+        }
         return new RunResult(seed, endTime, eventsProcessed, stopReason, bucketMicros, sorted, totals,
                 clientResults, timeline, percentiles(Arrays.copyOf(ttsSamples, ttsCount)), queue,
-                byReason(rejectedByReason), byReason(lostByReason));
+                byReason(rejectedByReason), byReason(lostByReason), episodesOut);
     }
 
     /** Nearest-rank percentiles of {@code samples} (sorted in place). */

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * @param queueDelay how long sent messages waited in client throttles (all messages, zero delays included)
  * @param rejectedByReason messages that never left their sender or were discarded by the server
  * @param lostByReason recipient copies that did not arrive
+ * @param episodes every wait for the newest data (completed, abandoned by leaving, or open at the end), in the
+ *     order they ended (open ones last)
  */
 public record RunResult(
         long seed,
@@ -30,9 +32,20 @@ public record RunResult(
         Percentiles timeToSync,
         Percentiles queueDelay,
         SortedMap<String, Long> rejectedByReason,
-        SortedMap<String, Long> lostByReason) {
+        SortedMap<String, Long> lostByReason,
+        List<SyncEpisode> episodes) {
+
+    /** A result without the episode log. */
+    public RunResult(long seed, long virtualTimeMicros, long eventsProcessed, String stopReason, long bucketMicros,
+            List<String> commands, SortedMap<String, CommandCounts> totalsByCommand, List<ClientResult> clients,
+            List<TimeBucket> timeline, Percentiles timeToSync, Percentiles queueDelay,
+            SortedMap<String, Long> rejectedByReason, SortedMap<String, Long> lostByReason) {
+        this(seed, virtualTimeMicros, eventsProcessed, stopReason, bucketMicros, commands, totalsByCommand, clients,
+                timeline, timeToSync, queueDelay, rejectedByReason, lostByReason, List.of());
+    }
 
     public RunResult {
+        episodes = List.copyOf(episodes);
         commands = List.copyOf(commands);
         totalsByCommand = unmodifiable(totalsByCommand);
         clients = List.copyOf(clients);

@@ -10,6 +10,7 @@ import java.util.SortedMap;
  * @param maxQueuedMessages the largest total throttle queue depth (all clients together) seen in the bucket
  * @param maxQueuedBytes the largest total queued bytes seen in the bucket
  * @param disconnects server disconnects that happened in the bucket
+ * @param maxQueueDelayMicros the longest time a message sent in this bucket waited in its sender's throttle
  */
 public record TimeBucket(
         long startMicros,
@@ -17,5 +18,12 @@ public record TimeBucket(
         long deliveredMessages,
         long maxQueuedMessages,
         long maxQueuedBytes,
-        long disconnects) {
+        long disconnects,
+        long maxQueueDelayMicros) {
+
+    /** A bucket without queue-delay information (0). */
+    public TimeBucket(long startMicros, SortedMap<String, CommandCounts> sentByCommand, long deliveredMessages,
+            long maxQueuedMessages, long maxQueuedBytes, long disconnects) {
+        this(startMicros, sentByCommand, deliveredMessages, maxQueuedMessages, maxQueuedBytes, disconnects, 0);
+    }
 }

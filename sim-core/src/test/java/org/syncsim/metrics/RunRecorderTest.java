@@ -229,4 +229,37 @@ class RunRecorderTest {
         r.messageDelivered(1, 0, 1, "B", 10);
         return r.result(3, S, 4, "quiet");
     }
+
+    @Test
+    void episodeLogKeepsRequestFirstMessageAndEndOfEveryWaitAndOpenWaitsLast() {
+        RunRecorder r = recorder(3);
+        for (int c = 0; c < 3; c++) {
+            r.initialData(c, 100);
+            r.memberJoined(0, c);
+        }
+        r.requestSent(S, 1, "BSREQ"); // not waiting yet: not part of any episode
+        r.dataImported(10 * S, 0, 200);
+        r.messageDelivered(10 * S + 5, 0, 0, "ANC", 30); // own echo: not a message received
+        r.requestSent(11 * S, 1, "BSREQ");
+        r.requestSent(11 * S + 1, 1, "BSREQ");
+        r.messageDelivered(12 * S, 0, 1, "BSEC", 200);
+        r.messageDelivered(12 * S + 3, 0, 1, "BSTR", 200);
+        r.clientSynced(13 * S, 1, 200);
+        RunResult res = r.result(1, 20 * S, 0, "t");
+        assertEquals(List.of(new SyncEpisode(1, 10 * S, 11 * S, 12 * S, 13 * S),
+                new SyncEpisode(2, 10 * S, -1, -1, -1)), res.episodes());
+        assertEquals(3 * S, res.episodes().get(0).durationMicros());
+        assertFalse(res.episodes().get(1).completed());
+    }
+
+    @Test
+    void timelineBucketsKeepTheLongestQueueDelayOfTheirMessages() {
+        RunRecorder r = recorder(2);
+        r.messageSent(S / 2, 0, "BSEC", 100, 300_000);
+        r.messageSent(S / 2 + 1, 1, "BSEC", 100, 700_000);
+        r.messageSent(S + 1, 0, "BSEC", 100, 0);
+        RunResult res = r.result(1, 2 * S, 0, "t");
+        assertEquals(700_000, res.timeline().get(0).maxQueueDelayMicros());
+        assertEquals(0, res.timeline().get(1).maxQueueDelayMicros());
+    }
 }
