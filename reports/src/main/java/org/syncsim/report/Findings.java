@@ -1,0 +1,199 @@
+package org.syncsim.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.syncsim.metrics.ClientResult;
+import org.syncsim.metrics.CommandCounts;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.report.html.Html;
+import org.syncsim.report.stats.MeanCi;
+
+/**
+ * The plain-words lines at the top of a report: what was abnormal (members that never synced, silent desyncs,
+ * aborted handlers, server disconnects, dropped messages, runs that hit their limit) and the headline sentence
+ * on time and cost. Lines are text, not HTML; the page escapes them.
+ */
+public final class Findings {
+    /** How bad a finding is; decides its colour. */
+    public enum Severity { BAD, WARN, GOOD }
+
+    /** One finding. */
+    public record Finding(Severity severity, String text) {
+    }
+
+    private Findings() {
+    }
+
+    /** What was abnormal, worst first; a single good line when nothing was. */
+    public static List<Finding> abnormal(ReportInput in) {
+        List<RunResult> reps = in.replications();
+        int n = reps.size();
+        int members = reps.get(0).clients().size();
+        List<Finding> out = new ArrayList<>();
+
+        int repsWaiting = (int) reps.stream().filter(r -> r.waitingAtEnd() > 0).count();
+        if (repsWaiting > 0) {
+            out.add(new Finding(Severity.BAD, String.format(java.util.Locale.ROOT,
+                    "%s never got the newest data: %s.", inRuns(repsWaiting, n, "member", reps.stream()
+                            .mapToInt(RunResult::waitingAtEnd).sum()),
+                    names(reps, ClientResult::waitingAtEnd, n))));
+        }
+        int repsDesync = (int) reps.stream().filter(r -> r.desyncedAtEnd() > 0).count();
+        if (repsDesync > 0) {
+            out.add(new Finding(Severity.BAD, inRuns(repsDesync, n, "member", reps.stream()
+                    .mapToInt(RunResult::desyncedAtEnd).sum())
+                    + " ended with a silent desync (claims the newest timestamp, holds other content): "
+                    + names(reps, ClientResult::desyncedAtEnd, n) + "."));
+        }
+        long aborted = total(reps, ClientResult::abortedHandlers);
+        if (aborted > 0) {
+            out.add(new Finding(Severity.BAD, "Handlers aborted with a Lua error " + aborted + " time"
+                    + (aborted == 1 ? "" : "s") + " over " + runs(n) + " (the addon's state was left half-updated): "
+                    + names(reps, c -> c.abortedHandlers() > 0, n) + "."));
+        }
+        long disconnects = total(reps, ClientResult::serverDisconnects);
+        if (disconnects > 0) {
+            int repsDisc = (int) reps.stream().filter(r -> r.serverDisconnects() > 0).count();
+            out.add(new Finding(Severity.BAD, "The server disconnected clients for sending too fast: "
+                    + disconnects + " disconnect" + (disconnects == 1 ? "" : "s") + " in " + repsDisc + " of "
+                    + runs(n) + " (" + names(reps, c -> c.serverDisconnects() > 0, n) + ")."));
+        }
+        long malformed = total(reps, ClientResult::malformedMessages);
+        if (malformed > 0) {
+            out.add(new Finding(Severity.WARN, malformed + " received message" + (malformed == 1 ? " was" : "s were")
+                    + " malformed and dropped over " + runs(n) + "."));
+        }
+        Map<String, Long> rejected = new TreeMap<>();
+        Map<String, Long> lost = new TreeMap<>();
+        for (RunResult r : reps) {
+            r.rejectedByReason().forEach((k, v) -> rejected.merge(k, v, Long::sum));
+            r.lostByReason().forEach((k, v) -> lost.merge(k, v, Long::sum));
+        }
+        if (!rejected.isEmpty()) {
+            out.add(new Finding(Severity.WARN, "Messages that never left their sender or were discarded by the"
+                    + " server, over " + runs(n) + ": " + reasons(rejected) + "."));
+        }
+        if (!lost.isEmpty()) {
+            out.add(new Finding(Severity.WARN, "Copies that did not reach a recipient, over " + runs(n) + ": "
+                    + reasons(lost) + "."));
+        }
+        Map<String, Long> stops = new TreeMap<>();
+        reps.forEach(r -> stops.merge(r.stopReason(), 1L, Long::sum));
+        long limited = stops.getOrDefault("limit", 0L);
+        if (limited > 0) {
+            out.add(new Finding(Severity.WARN, limited + " of " + runs(n) + " hit the run's time limit before"
+                    + " its stop condition."));
+        }
+        if (out.stream().noneMatch(f -> f.severity() == Severity.BAD)) {
+            out.add(0, new Finding(Severity.GOOD, "Nothing abnormal: all " + members + " members ended with the"
+                    + " newest data in " + (n == 1 ? "the replication" : "every one of " + n + " replications")
+                    + "; no desync, no aborted handler, no server disconnect."));
+        }
+        return out;
+    }
+
+    /**
+     * The headline in a sentence or two, e.g. "39 of 40 members held the newest data at the end; waits took 4.2 s
+     * at the median (p95 5.1 s); 2.30 MB sent per run, 97 % of it in BSEC messages."
+     */
+    public static String headline(ReportInput in) {
+        List<RunResult> reps = in.replications();
+        Map<String, MeanCi> a = in.aggregate();
+        int members = reps.get(0).clients().size();
+        double synced = members - a.get("waiting_at_end").mean() - a.get("desynced_at_end").mean();
+        StringBuilder b = new StringBuilder();
+        b.append(Html.number(synced)).append(" of ").append(members).append(" members held the newest data at the end");
+        b.append(reps.size() > 1 ? " (mean of " + reps.size() + " replications)" : "").append("; ");
+        MeanCi eps = a.get("sync_episodes");
+        if (eps.mean() == 0) {
+            b.append("nobody had to wait for data");
+        } else {
+            b.append(Html.number(eps.mean())).append(" waits per run took ")
+                    .append(Html.seconds(a.get("time_to_sync_p50_s").mean())).append(" at the median")
+                    .append(ci(a.get("time_to_sync_p50_s"), Unit.SECONDS))
+                    .append(" (p95 ").append(Html.seconds(a.get("time_to_sync_p95_s").mean()))
+                    .append(", worst ").append(Html.seconds(a.get("time_to_sync_max_s").mean())).append(")");
+        }
+        MeanCi bytes = a.get("sent_bytes");
+        b.append(". Cost: ").append(Html.bytes(bytes.mean())).append(ci(bytes, Unit.BYTES)).append(" in ")
+                .append(Html.number(a.get("sent_messages").mean())).append(" messages per run");
+        String top = null;
+        double topBytes = 0;
+        Map<String, Double> byCmd = new TreeMap<>();
+        for (RunResult r : reps) {
+            for (Map.Entry<String, CommandCounts> e : r.totalsByCommand().entrySet()) {
+                byCmd.merge(e.getKey(), (double) e.getValue().sentBytes(), Double::sum);
+            }
+        }
+        double all = byCmd.values().stream().mapToDouble(Double::doubleValue).sum();
+        for (Map.Entry<String, Double> e : byCmd.entrySet()) {
+            if (e.getValue() > topBytes) {
+                topBytes = e.getValue();
+                top = e.getKey();
+            }
+        }
+        if (top != null && all > 0) {
+            double msgs = a.containsKey("sent_messages." + top) ? a.get("sent_messages." + top).mean() : 0;
+            b.append(", ").append(Html.percent(topBytes / all)).append(" of the bytes in ")
+                    .append(Html.number(msgs)).append(' ').append(top).append(" message").append(msgs == 1 ? "" : "s");
+        }
+        MeanCi dup = a.get("duplicate_transfers");
+        if (dup != null && dup.mean() > 0) {
+            b.append("; ").append(Html.number(dup.mean())).append(" duplicate transfer")
+                    .append(dup.mean() == 1 ? "" : "s").append(" (data the receiver already had)");
+        }
+        return b.append('.').toString();
+    }
+
+    static String ci(MeanCi m, Unit u) {
+        return m.low() == null ? "" : " (95 % CI " + u.format(m.low()) + " – " + u.format(m.high()) + ")";
+    }
+
+    private static String inRuns(int reps, int n, String noun, long total) {
+        if (n == 1) {
+            return total + " " + noun + (total == 1 ? "" : "s");
+        }
+        return "In " + reps + " of " + n + " replications, " + total + " " + noun + (total == 1 ? "" : "s")
+                + " in total";
+    }
+
+    private static String runs(int n) {
+        return n == 1 ? "1 replication" : n + " replications";
+    }
+
+    private static long total(List<RunResult> reps, java.util.function.ToLongFunction<ClientResult> f) {
+        return reps.stream().flatMap(r -> r.clients().stream()).mapToLong(f).sum();
+    }
+
+    /** Client names matching {@code p}, with how many replications each matched when there are several. */
+    private static String names(List<RunResult> reps, java.util.function.Predicate<ClientResult> p, int n) {
+        Map<Integer, Integer> hits = new TreeMap<>();
+        Map<Integer, String> nameOf = new TreeMap<>();
+        for (RunResult r : reps) {
+            for (ClientResult c : r.clients()) {
+                if (p.test(c)) {
+                    hits.merge(c.id(), 1, Integer::sum);
+                    nameOf.put(c.id(), c.name());
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        int shown = 0;
+        for (Map.Entry<Integer, Integer> e : hits.entrySet()) {
+            if (shown++ == 12) {
+                parts.add("and " + (hits.size() - 12) + " more");
+                break;
+            }
+            parts.add(nameOf.get(e.getKey()) + (n > 1 ? " (" + e.getValue() + "\u00d7)" : ""));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String reasons(Map<String, Long> m) {
+        List<String> parts = new ArrayList<>();
+        m.forEach((k, v) -> parts.add(v + " " + k.toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,55 @@
+package org.syncsim.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.metrics.SyncEpisode;
+import org.syncsim.report.stats.MeanCi;
+
+/** Numbers derived from the replications of a run, shared by the charts and the pages. */
+public final class Metrics {
+    private Metrics() {
+    }
+
+    /** Every scalar metric across replications in first-seen order, a metric missing from a run counting as 0. */
+    public static Map<String, MeanCi> aggregate(List<RunResult> results) {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            r.scalars().keySet().forEach(k -> names.putIfAbsent(k, Boolean.TRUE));
+        }
+        Map<String, MeanCi> out = new LinkedHashMap<>();
+        for (String name : names.keySet()) {
+            out.put(name, MeanCi.of(values(results, name)));
+        }
+        return out;
+    }
+
+    /** One scalar metric per replication (0 where a run lacks it). */
+    public static double[] values(List<RunResult> results, String metric) {
+        return results.stream().mapToDouble(r -> r.scalars().getOrDefault(metric, 0.0)).toArray();
+    }
+
+    /** Durations in seconds of every completed wait of every replication, sorted (the pooled time-to-sync sample). */
+    public static double[] pooledTimeToSync(List<RunResult> results) {
+        List<Double> v = new ArrayList<>();
+        for (RunResult r : results) {
+            for (SyncEpisode e : r.episodes()) {
+                if (e.completed()) {
+                    v.add(e.durationMicros() / 1e6);
+                }
+            }
+        }
+        return v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    /** Nearest-rank percentile of a sorted sample ({@code p} in 0..1), NaN when empty; as {@code summary.json}. */
+    public static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int r = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, r - 1)];
+    }
+}

@@ -1,0 +1,98 @@
+package org.syncsim.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.syncsim.report.chart.ChartImage;
+import org.syncsim.report.chart.Charts;
+import org.syncsim.report.compare.Comparison;
+import org.syncsim.report.html.ComparisonPage;
+import org.syncsim.report.html.RunReportPage;
+
+/**
+ * Writes reports: {@code report.html} (or {@code comparison.html}), self-contained, plus every chart as PNG and
+ * SVG under {@code charts/}. Files are written to a temporary name and renamed into place.
+ */
+public final class ReportWriter {
+    public static final String REPORT = "report.html";
+    public static final String COMPARISON = "comparison.html";
+    public static final String CHARTS = "charts";
+
+    /** The metrics of a comparison's bar chart, with their axis labels. */
+    public static final Map<String, String> COMPARISON_METRICS = orderedLabels(
+            "time_to_sync_p50_s", "time to sync p50 (s)",
+            "time_to_sync_p95_s", "time to sync p95 (s)",
+            "sent_bytes", "bytes sent",
+            "sent_messages", "messages sent",
+            "waiting_at_end", "waiting at end",
+            "server_disconnects", "server disconnects");
+
+    private ReportWriter() {
+    }
+
+    private static Map<String, String> orderedLabels(String... kv) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** The charts of a run report, in page order. */
+    public static List<ChartImage> runCharts(ReportInput in) {
+        List<ChartImage> c = new ArrayList<>();
+        c.add(Charts.timeToSyncCdf(List.of(in)));
+        c.add(Charts.bytesOverTime(in));
+        c.add(Charts.perClientBytes(in));
+        c.add(Charts.syncTimeline(in, 0));
+        c.add(Charts.throttleQueue(in));
+        return c;
+    }
+
+    /** The charts of a comparison, in page order. */
+    public static List<ChartImage> comparisonCharts(Comparison cmp) {
+        List<ChartImage> c = new ArrayList<>();
+        c.add(Charts.headlineBars(cmp.variants(), COMPARISON_METRICS));
+        c.add(Charts.timeToSyncCdf(cmp.variants()));
+        return c;
+    }
+
+    /** Writes {@code dir/report.html} and its charts; returns the report's path. */
+    public static Path writeRunReport(Path dir, ReportInput in, String generator) throws IOException {
+        List<ChartImage> charts = runCharts(in);
+        writeCharts(dir, charts);
+        Path page = dir.resolve(REPORT);
+        write(page, RunReportPage.render(in, charts, generator).getBytes(StandardCharsets.UTF_8));
+        return page;
+    }
+
+    /** Writes {@code dir/comparison.html} and its charts; returns the page's path. */
+    public static Path writeComparison(Path dir, Comparison cmp, String generator) throws IOException {
+        List<ChartImage> charts = comparisonCharts(cmp);
+        writeCharts(dir, charts);
+        Path page = dir.resolve(COMPARISON);
+        write(page, ComparisonPage.render(cmp, charts, generator).getBytes(StandardCharsets.UTF_8));
+        return page;
+    }
+
+    private static void writeCharts(Path dir, List<ChartImage> charts) throws IOException {
+        Path d = dir.resolve(CHARTS);
+        Files.createDirectories(d);
+        for (ChartImage c : charts) {
+            write(d.resolve(c.id() + ".svg"), c.svg().getBytes(StandardCharsets.UTF_8));
+            write(d.resolve(c.id() + ".png"), c.png());
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

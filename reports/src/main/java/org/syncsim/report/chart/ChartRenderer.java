@@ -1,0 +1,34 @@
+package org.syncsim.report.chart;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+/** Draws a chart headless into an SVG document (JFreeSVG) and a PNG image of the same size. */
+public final class ChartRenderer {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private ChartRenderer() {
+    }
+
+    public static ChartImage render(String id, String title, String caption, JFreeChart chart, int width,
+            int height) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        g.setDefsKeyPrefix(id + "-");
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
+        g.dispose();
+        byte[] png;
+        try {
+            png = ChartUtils.encodeAsPNG(chart.createBufferedImage(width, height));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ChartImage(id, title, caption, svg, png);
+    }
+}

@@ -1,0 +1,428 @@
+package org.syncsim.report.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.syncsim.metrics.ClientResult;
+import org.syncsim.metrics.CommandCounts;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.metrics.SyncEpisode;
+import org.syncsim.metrics.TimeBucket;
+import org.syncsim.report.BudgetLine;
+import org.syncsim.report.Metrics;
+import org.syncsim.report.ReportInput;
+import org.syncsim.report.stats.MeanCi;
+
+/** The report's charts, built from run results and rendered to SVG and PNG by {@link ChartRenderer}. */
+public final class Charts {
+    /** Colours of the series, in order (colour-blind friendly, Okabe–Ito). */
+    static final Color[] PALETTE = {
+        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
+        new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x999999), new Color(0x000000)};
+    static final Map<String, Color> ROLE_COLOURS = Map.of(
+            "leader", new Color(0xD55E00), "assistant", new Color(0xE69F00), "member", new Color(0x0072B2));
+    private static final Color BAD = new Color(0xC0392B);
+    private static final Font SMALL = new Font("SansSerif", Font.PLAIN, 10);
+
+    private Charts() {
+    }
+
+    // ---- time to sync ----
+
+    /** The pooled time-to-sync CDF, one step line per variant, with markers at each variant's p50 and p95. */
+    public static ChartImage timeToSyncCdf(List<ReportInput> variants) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        List<double[]> samples = new ArrayList<>();
+        for (ReportInput v : variants) {
+            double[] s = Metrics.pooledTimeToSync(v.replications());
+            samples.add(s);
+            XYSeries series = new XYSeries(v.label() + " (" + s.length + " waits)", true, true);
+            if (s.length > 0) {
+                series.add(0.0, 0.0);
+            }
+            for (int i = 0; i < s.length; i++) {
+                series.add(s[i], (i + 1) / (double) s.length);
+            }
+            data.addSeries(series);
+        }
+        NumberAxis x = new NumberAxis("time to sync (s)");
+        NumberAxis y = new NumberAxis("fraction of waits completed");
+        y.setRange(0, 1.02);
+        XYStepRenderer r = new XYStepRenderer();
+        XYPlot plot = new XYPlot(data, x, y, r);
+        for (int i = 0; i < variants.size(); i++) {
+            Color c = PALETTE[i % PALETTE.length];
+            r.setSeriesPaint(i, c);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+            double[] s = samples.get(i);
+            if (s.length == 0) {
+                continue;
+            }
+            String tag = variants.size() > 1 ? " " + (i + 1) : "";
+            plot.addDomainMarker(marker(Metrics.percentile(s, 0.50), "p50" + tag + " " + secs(Metrics.percentile(s, 0.5)),
+                    c, new float[] {6f, 3f}, i));
+            plot.addDomainMarker(marker(Metrics.percentile(s, 0.95), "p95" + tag + " " + secs(Metrics.percentile(s, 0.95)),
+                    c, new float[] {2f, 3f}, i));
+        }
+        String title = "Time to sync: how long members waited for the new data";
+        return ChartRenderer.render("time-to-sync-cdf", title,
+                "Each step is one completed wait (all replications pooled); the curve reaches 1 when every wait has"
+                        + " ended. Dashed lines: median (p50) and 95th percentile.",
+                chart(title, plot, true), 900, 420);
+    }
+
+    private static ValueMarker marker(double x, String label, Color c, float[] dash, int index) {
+        ValueMarker m = new ValueMarker(x, c, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                10f, dash, 0f));
+        m.setLabel(label);
+        m.setLabelFont(SMALL);
+        m.setLabelPaint(c);
+        m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 2, 8 + 12 * index, 2));
+        return m;
+    }
+
+    // ---- bytes over time ----
+
+    /**
+     * Bytes sent per second over time, stacked by command (mean over replications), with the throttle budgets
+     * that apply drawn as horizontal lines.
+     */
+    public static ChartImage bytesOverTime(ReportInput in) {
+        List<RunResult> reps = in.replications();
+        TreeSet<String> commands = new TreeSet<>();
+        int buckets = 0;
+        for (RunResult r : reps) {
+            commands.addAll(r.commands());
+            buckets = Math.max(buckets, r.timeline().size());
+        }
+        double width = reps.get(0).bucketMicros() / 1e6;
+        DefaultTableXYDataset data = new DefaultTableXYDataset();
+        for (String c : commands) {
+            XYSeries s = new XYSeries(c, true, false);
+            for (int b = 0; b < buckets; b++) {
+                double sum = 0;
+                for (RunResult r : reps) {
+                    if (b < r.timeline().size()) {
+                        sum += r.timeline().get(b).sentByCommand().getOrDefault(c, CommandCounts.ZERO).sentBytes();
+                    }
+                }
+                s.add(b * width, sum / reps.size() / width);
+            }
+            data.addSeries(s);
+        }
+        NumberAxis x = new NumberAxis("time (s)");
+        NumberAxis y = new NumberAxis("bytes sent per second (all clients)");
+        StackedXYAreaRenderer2 r = new StackedXYAreaRenderer2();
+        XYPlot plot = new XYPlot(data, x, y, r);
+        for (int i = 0; i < commands.size(); i++) {
+            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        }
+        int k = 0;
+        for (BudgetLine bl : in.budgets()) {
+            ValueMarker m = new ValueMarker(bl.bytesPerSecond(), BAD, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[] {8f, 4f}, 0f));
+            m.setLabel(bl.label());
+            m.setLabelFont(SMALL);
+            m.setLabelPaint(BAD);
+            m.setLabelAnchor(k % 2 == 0 ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(k % 2 == 0 ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(m);
+            k++;
+        }
+        String title = "Bytes sent over time, by command";
+        return ChartRenderer.render("bytes-over-time", title,
+                "Mean over " + reps.size() + " replication(s), in " + secs(width) + " buckets. Red dashed lines are"
+                        + " throttle budgets; a per-client budget applies to each sender alone.",
+                chart(title, plot, true), 900, 420);
+    }
+
+    // ---- per-client bytes ----
+
+    /** Bytes sent and received per client (mean over replications), coloured by role. */
+    public static ChartImage perClientBytes(ReportInput in) {
+        List<RunResult> reps = in.replications();
+        int n = reps.get(0).clients().size();
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String> roles = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            double sent = 0;
+            double recv = 0;
+            for (RunResult r : reps) {
+                ClientResult cr = r.clients().get(c);
+                sent += cr.sentBytes();
+                recv += cr.receivedBytes();
+            }
+            String name = reps.get(0).clients().get(c).name();
+            data.addValue(sent / reps.size(), "sent", name);
+            data.addValue(recv / reps.size(), "received", name);
+            roles.add(in.role(c));
+        }
+        BarRenderer r = new BarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                Color base = ROLE_COLOURS.getOrDefault(roles.get(column), PALETTE[7]);
+                return row == 0 ? base : lighter(base);
+            }
+        };
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setItemMargin(0.0);
+        CategoryAxis x = new CategoryAxis("client");
+        x.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+        x.setTickLabelFont(SMALL);
+        x.setCategoryMargin(0.15);
+        NumberAxis y = new NumberAxis("bytes (mean per replication)");
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        LegendItemCollection legend = new LegendItemCollection();
+        for (String role : List.of("leader", "assistant", "member")) {
+            if (roles.contains(role)) {
+                legend.add(new LegendItem(role + ": sent", ROLE_COLOURS.get(role)));
+                legend.add(new LegendItem(role + ": received", lighter(ROLE_COLOURS.get(role))));
+            }
+        }
+        plot.setFixedLegendItems(legend);
+        String title = "Bytes sent and received per client";
+        return ChartRenderer.render("per-client-bytes", title,
+                "Dark bar: bytes the client sent; light bar: bytes it received from others. Colour: role.",
+                chart(title, plot, true), 1000, 440);
+    }
+
+    static Color lighter(Color c) {
+        return new Color((c.getRed() + 2 * 255) / 3, (c.getGreen() + 2 * 255) / 3, (c.getBlue() + 2 * 255) / 3);
+    }
+
+    // ---- sync timeline ----
+
+    /**
+     * The waits of one replication as horizontal bars per client (Gantt-like), with the first request and the
+     * first message received during each wait marked; an unfinished wait runs to the end of the run in red.
+     */
+    public static ChartImage syncTimeline(ReportInput in, int replication) {
+        RunResult r = in.replications().get(replication);
+        TreeSet<Integer> ids = new TreeSet<>();
+        r.episodes().forEach(e -> ids.add(e.client()));
+        List<Integer> rows = new ArrayList<>(ids);
+        String[] names = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            names[i] = r.clients().get(rows.get(i)).name();
+        }
+        XYIntervalSeries done = new XYIntervalSeries("waiting, then synced");
+        XYIntervalSeries open = new XYIntervalSeries("waiting, never synced (or left)");
+        XYSeries requests = new XYSeries("first request", false, true);
+        XYSeries firsts = new XYSeries("first message received", false, true);
+        double end = r.virtualTimeMicros() / 1e6;
+        for (SyncEpisode e : r.episodes()) {
+            double y = rows.indexOf(e.client());
+            double s = e.startMicros() / 1e6;
+            if (e.completed()) {
+                double t = e.endMicros() / 1e6;
+                done.add(s, s, t, y, y - 0.35, y + 0.35);
+            } else {
+                open.add(s, s, end, y, y - 0.35, y + 0.35);
+            }
+            if (e.requestMicros() >= 0) {
+                requests.add(e.requestMicros() / 1e6, y);
+            }
+            if (e.firstMessageMicros() >= 0) {
+                firsts.add(e.firstMessageMicros() / 1e6, y);
+            }
+        }
+        XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
+        bars.addSeries(done);
+        bars.addSeries(open);
+        XYBarRenderer br = new XYBarRenderer();
+        br.setUseYInterval(true);
+        br.setBarPainter(new StandardXYBarPainter());
+        br.setShadowVisible(false);
+        br.setSeriesPaint(0, PALETTE[4]);
+        br.setSeriesPaint(1, BAD);
+        SymbolAxis y = new SymbolAxis("client", names);
+        y.setTickLabelFont(SMALL);
+        y.setGridBandsVisible(false);
+        NumberAxis x = new NumberAxis("time (s)");
+        XYPlot plot = new XYPlot(bars, x, y, br);
+        XYSeriesCollection points = new XYSeriesCollection();
+        points.addSeries(requests);
+        points.addSeries(firsts);
+        XYLineAndShapeRenderer pr = new XYLineAndShapeRenderer(false, true);
+        pr.setSeriesPaint(0, PALETTE[5]);
+        pr.setSeriesShape(0, new Rectangle2D.Double(-3, -3, 6, 6));
+        pr.setSeriesPaint(1, Color.BLACK);
+        pr.setSeriesShape(1, new Ellipse2D.Double(-3, -3, 6, 6));
+        plot.setDataset(1, points);
+        plot.setRenderer(1, pr);
+        String title = "Sync timeline per client (replication " + replication + ", seed " + r.seed() + ")";
+        int height = Math.max(260, 90 + 14 * rows.size());
+        return ChartRenderer.render("sync-timeline", title,
+                rows.isEmpty() ? "Nobody had to wait for data in this replication."
+                        : "One bar per wait, from when newer data existed (or the member joined) to when it held"
+                                + " it. Square: first request sent; dot: first message received while waiting.",
+                chart(title, plot, true), 1000, height);
+    }
+
+    // ---- throttle queue ----
+
+    /**
+     * Throttle backlog over time (largest total queue depth per bucket, and the longest wait of a message sent
+     * in it; mean over replications) with server disconnects marked.
+     */
+    public static ChartImage throttleQueue(ReportInput in) {
+        List<RunResult> reps = in.replications();
+        int buckets = reps.stream().mapToInt(r -> r.timeline().size()).max().orElse(0);
+        double width = reps.get(0).bucketMicros() / 1e6;
+        XYSeries depth = new XYSeries("queued messages (all clients)", true, false);
+        XYSeries delay = new XYSeries("longest queue delay (s)", true, false);
+        long[] disconnects = new long[buckets];
+        for (int b = 0; b < buckets; b++) {
+            double d = 0;
+            double q = 0;
+            for (RunResult r : reps) {
+                if (b < r.timeline().size()) {
+                    TimeBucket t = r.timeline().get(b);
+                    d += t.maxQueuedMessages();
+                    q += t.maxQueueDelayMicros() / 1e6;
+                    disconnects[b] += t.disconnects();
+                }
+            }
+            depth.add(b * width, d / reps.size());
+            delay.add(b * width, q / reps.size());
+        }
+        XYLineAndShapeRenderer r0 = new XYLineAndShapeRenderer(true, false);
+        r0.setSeriesPaint(0, PALETTE[0]);
+        r0.setSeriesStroke(0, new BasicStroke(2f));
+        XYPlot plot = new XYPlot(new XYSeriesCollection(depth), new NumberAxis("time (s)"),
+                new NumberAxis("queued messages"), r0);
+        NumberAxis right = new NumberAxis("queue delay (s)");
+        plot.setRangeAxis(1, right);
+        plot.setDataset(1, new XYSeriesCollection(delay));
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer r1 = new XYLineAndShapeRenderer(true, false);
+        r1.setSeriesPaint(0, PALETTE[1]);
+        r1.setSeriesStroke(0, new BasicStroke(2f));
+        plot.setRenderer(1, r1);
+        long total = 0;
+        for (int b = 0; b < buckets; b++) {
+            if (disconnects[b] > 0) {
+                total += disconnects[b];
+                ValueMarker m = new ValueMarker(b * width, BAD, new BasicStroke(1.5f));
+                m.setLabel(disconnects[b] + "\u00d7 disconnect");
+                m.setLabelFont(SMALL);
+                m.setLabelPaint(BAD);
+                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                plot.addDomainMarker(m);
+            }
+        }
+        String title = "Throttle queues and server disconnects";
+        return ChartRenderer.render("throttle-queue", title,
+                "Mean over " + reps.size() + " replication(s) of the largest backlog in each " + secs(width)
+                        + " bucket. Red lines: server disconnects (" + total + " over all replications, count per"
+                        + " bucket). Flat zero lines mean nothing waited in a throttle.",
+                chart(title, plot, true), 900, 380);
+    }
+
+    // ---- comparison bars ----
+
+    /**
+     * One panel per metric side by side, the variants as horizontal bars sharing one axis: each variant's mean
+     * with its 95 % confidence interval as whiskers.
+     */
+    public static ChartImage headlineBars(List<ReportInput> variants, Map<String, String> metrics) {
+        CategoryAxis variantsAxis = new CategoryAxis(null);
+        variantsAxis.setTickLabelFont(SMALL);
+        variantsAxis.setMaximumCategoryLabelLines(3);
+        CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(variantsAxis);
+        combined.setOrientation(PlotOrientation.HORIZONTAL);
+        combined.setGap(12);
+        for (Map.Entry<String, String> m : metrics.entrySet()) {
+            DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+            for (ReportInput v : variants) {
+                MeanCi ci = MeanCi.of(Metrics.values(v.replications(), m.getKey()));
+                data.add(ci.mean(), ci.halfWidth(), "mean", v.label());
+            }
+            StatisticalBarRenderer r = new StatisticalBarRenderer() {
+                @Override
+                public Paint getItemPaint(int row, int column) {
+                    return lighter(PALETTE[column % PALETTE.length]);
+                }
+            };
+            r.setBarPainter(new StandardBarPainter());
+            r.setShadowVisible(false);
+            r.setErrorIndicatorPaint(Color.BLACK);
+            r.setErrorIndicatorStroke(new BasicStroke(1.5f));
+            NumberAxis y = new NumberAxis(m.getValue());
+            y.setLabelFont(SMALL);
+            y.setTickLabelFont(SMALL);
+            CategoryPlot p = new CategoryPlot(data, null, y, r);
+            p.setBackgroundPaint(Color.WHITE);
+            p.setRangeGridlinePaint(new Color(0xDDDDDD));
+            combined.add(p, 1);
+        }
+        String title = "Headline metrics per variant";
+        int h = Math.max(220, 110 + 46 * variants.size());
+        return ChartRenderer.render("headline-metrics", title,
+                "Bar: mean over replications; whisker: 95 % confidence interval of the mean.",
+                chart(title, combined, false), Math.max(900, 190 * metrics.size()), h);
+    }
+
+    // ---- helpers ----
+
+    static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
+        JFreeChart c = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 14), plot, legend);
+        c.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(Color.WHITE);
+        if (plot instanceof XYPlot xy) {
+            xy.setDomainGridlinePaint(new Color(0xDDDDDD));
+            xy.setRangeGridlinePaint(new Color(0xDDDDDD));
+        } else if (plot instanceof CategoryPlot cp) {
+            cp.setRangeGridlinePaint(new Color(0xDDDDDD));
+        }
+        return c;
+    }
+
+    static String secs(double s) {
+        if (Double.isNaN(s)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, s < 10 ? "%.2f s" : "%.1f s", s);
+    }
+}

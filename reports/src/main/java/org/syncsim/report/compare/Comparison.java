@@ -1,0 +1,73 @@
+package org.syncsim.report.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.report.Metrics;
+import org.syncsim.report.ReportInput;
+import org.syncsim.report.stats.MeanCi;
+
+/**
+ * Several variants of a scenario and the differences of their metrics from the first (the baseline). When two
+ * variants ran the same replications on the same seeds (common random numbers) the difference is the mean of the
+ * per-seed differences with its paired 95 % interval, which is much narrower than the unpaired one; otherwise it
+ * falls back to Welch's interval.
+ */
+public record Comparison(List<ReportInput> variants) {
+
+    /** One metric's difference of a variant from the baseline. */
+    public record Difference(String metric, String variant, MeanCi baseline, MeanCi value, MeanCi difference,
+            boolean paired) {
+    }
+
+    public Comparison {
+        variants = List.copyOf(variants);
+        if (variants.size() < 2) {
+            throw new IllegalArgumentException("a comparison needs at least two variants");
+        }
+    }
+
+    /** Whether this variant's replications ran on the baseline's seeds, one for one. */
+    public boolean pairedWithBaseline(int variant) {
+        List<RunResult> a = variants.get(0).replications();
+        List<RunResult> b = variants.get(variant).replications();
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).seed() != b.get(i).seed()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every metric seen in any variant, in first-seen order. */
+    public List<String> metrics() {
+        Map<String, Boolean> m = new LinkedHashMap<>();
+        for (ReportInput v : variants) {
+            v.aggregate().keySet().forEach(k -> m.putIfAbsent(k, Boolean.TRUE));
+        }
+        return new ArrayList<>(m.keySet());
+    }
+
+    /** The difference {@code variant − baseline} of one metric. */
+    public Difference difference(String metric, int variant) {
+        double[] a = Metrics.values(variants.get(0).replications(), metric);
+        double[] b = Metrics.values(variants.get(variant).replications(), metric);
+        boolean paired = pairedWithBaseline(variant);
+        MeanCi d;
+        if (paired) {
+            double[] diff = new double[a.length];
+            for (int i = 0; i < a.length; i++) {
+                diff[i] = b[i] - a[i];
+            }
+            d = MeanCi.of(diff);
+        } else {
+            d = MeanCi.welchDifference(a, b);
+        }
+        return new Difference(metric, variants.get(variant).label(), MeanCi.of(a), MeanCi.of(b), d, paired);
+    }
+}

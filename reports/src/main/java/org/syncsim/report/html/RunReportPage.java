@@ -1,0 +1,221 @@
+package org.syncsim.report.html;
+
+import static org.syncsim.report.html.Html.esc;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.syncsim.metrics.ClientResult;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.report.Findings;
+import org.syncsim.report.ReportInput;
+import org.syncsim.report.Unit;
+import org.syncsim.report.chart.ChartImage;
+import org.syncsim.report.stats.MeanCi;
+
+/**
+ * The self-contained {@code report.html} of one run: what was abnormal and the headline in plain words, big
+ * numbers with their confidence intervals, the charts, the per-client table and the scenario's YAML.
+ */
+public final class RunReportPage {
+    /** The headline metrics of the table, with the words a raid lead would use. */
+    public static final Map<String, String> HEADLINE_METRICS = labels(
+            "time_to_sync_p50_s", "Time to sync, median (p50)",
+            "time_to_sync_p95_s", "Time to sync, p95",
+            "time_to_sync_max_s", "Time to sync, worst wait",
+            "sync_episodes", "Waits for new data",
+            "waiting_at_end", "Members still waiting at the end",
+            "desynced_at_end", "Members silently desynced at the end",
+            "sent_bytes", "Bytes sent (all clients)",
+            "sent_messages", "Messages sent (all clients)",
+            "requests", "Requests (BSREQ)",
+            "responses", "Responses started (pushes)",
+            "duplicate_transfers", "Duplicate transfers",
+            "aborted_handlers", "Aborted handlers (Lua errors)",
+            "server_disconnects", "Server disconnects",
+            "lost_copies", "Copies lost in delivery",
+            "queue_delay_p95_s", "Throttle queue delay, p95",
+            "virtual_time_s", "Run length (virtual time)");
+
+    private RunReportPage() {
+    }
+
+    static Map<String, String> labels(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    public static String render(ReportInput in, List<ChartImage> charts, String generator) {
+        Map<String, MeanCi> agg = in.aggregate();
+        List<RunResult> reps = in.replications();
+        StringBuilder b = new StringBuilder(Page.head("SyncSim report: " + in.scenario()));
+        b.append("<header>\n<h1>").append(esc(in.scenario())).append("</h1>\n");
+        if (in.description() != null && !in.description().isBlank()) {
+            b.append("<p class=\"desc\">").append(esc(in.description())).append("</p>\n");
+        }
+        b.append("<p class=\"meta\">").append(reps.size()).append(" replication").append(reps.size() == 1 ? "" : "s")
+                .append(", master seed ").append(in.seed()).append(", ").append(reps.get(0).clients().size())
+                .append(" clients");
+        if (!in.overrides().isEmpty()) {
+            b.append(", overrides: <code>").append(esc(String.join(" ", in.overrides()))).append("</code>");
+        }
+        b.append(". Stopped: ").append(esc(stops(reps))).append(".</p>\n</header>\n");
+
+        b.append("<section id=\"verdict\">\n<h2>What happened</h2>\n<ul class=\"findings\">\n");
+        for (Findings.Finding f : Findings.abnormal(in)) {
+            b.append("<li class=\"").append(f.severity().name().toLowerCase(Locale.ROOT)).append("\">")
+                    .append(esc(f.text())).append("</li>\n");
+        }
+        b.append("</ul>\n<p class=\"headline\" id=\"headline\">").append(esc(Findings.headline(in))).append("</p>\n");
+        b.append(cards(in, agg)).append("</section>\n");
+
+        b.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
+        for (ChartImage c : charts) {
+            b.append(Html.figure(c));
+        }
+        b.append("</section>\n");
+
+        b.append("<section id=\"numbers\">\n<h2>Headline numbers</h2>\n");
+        b.append("<p class=\"meta\">Mean over replications with the 95 % confidence interval of the mean (Student's"
+                + " t), as in <code>summary.json</code>.</p>\n");
+        b.append(metricTable("headline-table", agg, HEADLINE_METRICS));
+        Map<String, String> rest = new LinkedHashMap<>();
+        agg.keySet().stream().filter(k -> !HEADLINE_METRICS.containsKey(k)).forEach(k -> rest.put(k, k));
+        b.append("<details><summary>All ").append(agg.size()).append(" metrics</summary>\n")
+                .append(metricTable("all-metrics-table", agg, rest)).append("</details>\n</section>\n");
+
+        b.append("<section id=\"clients\">\n<h2>Per client</h2>\n<p class=\"meta\">Means per replication;"
+                + " click a column to sort. Rows in red had a problem in some replication.</p>\n")
+                .append(clientTable(in)).append("</section>\n");
+
+        b.append("<section id=\"scenario\">\n<details><summary>Scenario (resolved YAML)</summary>\n<pre>")
+                .append(esc(in.scenarioYaml())).append("</pre>\n</details>\n</section>\n");
+        b.append(Page.tail(generator));
+        return b.toString();
+    }
+
+    private static String stops(List<RunResult> reps) {
+        Map<String, Integer> m = new java.util.TreeMap<>();
+        reps.forEach(r -> m.merge(r.stopReason(), 1, Integer::sum));
+        StringBuilder b = new StringBuilder();
+        m.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(reps.size() > 1 ? " \u00d7" + v : ""));
+        return b.toString();
+    }
+
+    private static String cards(ReportInput in, Map<String, MeanCi> agg) {
+        int members = in.replications().get(0).clients().size();
+        double synced = members - agg.get("waiting_at_end").mean() - agg.get("desynced_at_end").mean();
+        StringBuilder b = new StringBuilder("<div class=\"cards\">\n");
+        b.append("<div class=\"card\" id=\"card-synced\"><div class=\"v\">").append(Html.number(synced)).append(" / ")
+                .append(members).append("</div><div class=\"l\">members with the newest data at the end</div></div>\n");
+        card(b, "time_to_sync_p50_s", "time to sync, median", agg);
+        card(b, "time_to_sync_p95_s", "time to sync, p95", agg);
+        card(b, "sent_bytes", "sent per run", agg);
+        card(b, "server_disconnects", "server disconnects per run", agg);
+        return b.append("</div>\n").toString();
+    }
+
+    private static void card(StringBuilder b, String metric, String label, Map<String, MeanCi> agg) {
+        MeanCi m = agg.get(metric);
+        Unit u = Unit.of(metric);
+        b.append("<div class=\"card\"><div class=\"v\" data-metric=\"").append(metric).append("\" data-value=\"")
+                .append(m.mean()).append("\">").append(esc(u.format(m.mean()))).append("</div><div class=\"l\">")
+                .append(esc(label)).append("</div>");
+        if (m.low() != null) {
+            b.append("<div class=\"ci\">95 % CI ").append(esc(u.format(m.low()))).append(" – ")
+                    .append(esc(u.format(m.high()))).append("</div>");
+        }
+        b.append("</div>\n");
+    }
+
+    static String metricTable(String id, Map<String, MeanCi> agg, Map<String, String> labels) {
+        StringBuilder b = new StringBuilder("<table id=\"").append(id).append("\">\n<thead><tr><th class=\"t\">metric"
+                + "</th><th>mean</th><th>95 % CI</th><th>min</th><th>max</th></tr></thead>\n<tbody>\n");
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            MeanCi m = agg.get(e.getKey());
+            if (m == null) {
+                continue;
+            }
+            Unit u = Unit.of(e.getKey());
+            b.append("<tr><td class=\"t\" title=\"").append(esc(e.getKey())).append("\">").append(esc(e.getValue()))
+                    .append("</td><td data-metric=\"").append(esc(e.getKey())).append("\" data-value=\"")
+                    .append(m.mean()).append("\">").append(esc(u.format(m.mean()))).append("</td><td");
+            if (m.low() != null) {
+                b.append(" data-low=\"").append(m.low()).append("\" data-high=\"").append(m.high()).append("\">")
+                        .append(esc(u.format(m.low()))).append(" – ").append(esc(u.format(m.high())));
+            } else {
+                b.append(" class=\"muted\">–");
+            }
+            b.append("</td><td>").append(esc(u.format(m.min()))).append("</td><td>").append(esc(u.format(m.max())))
+                    .append("</td></tr>\n");
+        }
+        return b.append("</tbody>\n</table>\n").toString();
+    }
+
+    private static String clientTable(ReportInput in) {
+        List<RunResult> reps = in.replications();
+        int n = reps.size();
+        StringBuilder b = new StringBuilder("<table id=\"client-table\" class=\"sortable\">\n<thead><tr>"
+                + "<th class=\"t\">client</th><th class=\"t\">role</th><th>had newest data at end</th><th>waits</th>"
+                + "<th>last time to sync</th><th>worst wait</th><th>sent</th><th>received</th><th>requests</th>"
+                + "<th>responses</th><th>duplicates</th><th>aborted handlers</th><th>disconnects</th>"
+                + "<th>lost copies</th></tr></thead>\n<tbody>\n");
+        for (int c = 0; c < reps.get(0).clients().size(); c++) {
+            int ok = 0;
+            double waits = 0;
+            double last = 0;
+            int lastN = 0;
+            long worst = -1;
+            double sent = 0;
+            double recv = 0;
+            double req = 0;
+            double resp = 0;
+            double dup = 0;
+            long aborted = 0;
+            long disc = 0;
+            double lost = 0;
+            for (RunResult r : reps) {
+                ClientResult cr = r.clients().get(c);
+                ok += cr.waitingAtEnd() || cr.desyncedAtEnd() ? 0 : 1;
+                waits += cr.syncEpisodes();
+                if (cr.lastTimeToSyncMicros() >= 0) {
+                    last += cr.lastTimeToSyncMicros() / 1e6;
+                    lastN++;
+                }
+                worst = Math.max(worst, cr.maxTimeToSyncMicros());
+                sent += cr.sentBytes();
+                recv += cr.receivedBytes();
+                req += cr.requests();
+                resp += cr.responses();
+                dup += cr.duplicateTransfers();
+                aborted += cr.abortedHandlers();
+                disc += cr.serverDisconnects();
+                lost += cr.lostMessages();
+            }
+            boolean bad = ok < n || aborted > 0 || disc > 0;
+            ClientResult first = reps.get(0).clients().get(c);
+            b.append("<tr").append(bad ? " class=\"bad\"" : "").append("><td class=\"t\">").append(esc(first.name()))
+                    .append("</td><td class=\"t\">").append(esc(in.role(c))).append("</td>")
+                    .append(cell(ok, ok + " of " + n))
+                    .append(cell(waits / n, Html.number(waits / n)))
+                    .append(lastN == 0 ? "<td data-value=\"-1\" class=\"muted\">–</td>"
+                            : cell(last / lastN, Html.seconds(last / lastN)))
+                    .append(worst < 0 ? "<td data-value=\"-1\" class=\"muted\">–</td>"
+                            : cell(worst / 1e6, Html.seconds(worst / 1e6)))
+                    .append(cell(sent / n, Html.bytes(sent / n))).append(cell(recv / n, Html.bytes(recv / n)))
+                    .append(cell(req / n, Html.number(req / n))).append(cell(resp / n, Html.number(resp / n)))
+                    .append(cell(dup / n, Html.number(dup / n))).append(cell(aborted, Long.toString(aborted)))
+                    .append(cell(disc, Long.toString(disc))).append(cell(lost / n, Html.number(lost / n)))
+                    .append("</tr>\n");
+        }
+        return b.append("</tbody>\n</table>\n").toString();
+    }
+
+    private static String cell(double value, String text) {
+        return "<td data-value=\"" + value + "\">" + esc(text) + "</td>";
+    }
+}

@@ -1,0 +1,139 @@
+package org.syncsim.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class RunReportTest {
+    private static final int REPS = 5;
+    private static final Pattern METRIC = Pattern.compile(
+            "<td data-metric=\"([^\"]+)\" data-value=\"([^\"]+)\">([^<]*)</td><td(?: data-low=\"([^\"]+)\" data-high=\"([^\"]+)\")?");
+    private static final Pattern FIGURE = Pattern.compile(
+            "<figure class=\"chart\" id=\"chart-([a-z-]+)\"><img alt=\"[^\"]*\" src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\">");
+
+    @TempDir
+    Path dir;
+
+    private String render() throws Exception {
+        ReportInput in = ConstructedStorm.input(REPS, "constructed-storm", "Forty <members> & one leader");
+        Path page = ReportWriter.writeRunReport(dir, in, "test");
+        return Files.readString(page, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyChartIsEmbeddedAsNonEmptyValidSvgAndWrittenAsPngAndSvg() throws Exception {
+        String html = render();
+        Map<String, String> svgs = new HashMap<>();
+        Matcher m = FIGURE.matcher(html);
+        while (m.find()) {
+            svgs.put(m.group(1), new String(Base64.getDecoder().decode(m.group(2)), StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of("bytes-over-time", "per-client-bytes", "sync-timeline", "throttle-queue",
+                "time-to-sync-cdf").stream().sorted().toList(), svgs.keySet().stream().sorted().toList());
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        for (Map.Entry<String, String> e : svgs.entrySet()) {
+            Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(
+                    e.getValue().getBytes(StandardCharsets.UTF_8)));
+            assertEquals("svg", doc.getDocumentElement().getLocalName(), e.getKey());
+            int shapes = 0;
+            for (String tag : List.of("path", "line", "rect", "polyline", "polygon", "circle", "ellipse")) {
+                shapes += doc.getElementsByTagNameNS("*", tag).getLength();
+            }
+            assertTrue(shapes > 40, e.getKey() + " draws data, not just a frame: " + shapes + " shapes");
+            assertTrue(e.getValue().contains("<text") || e.getValue().contains("<g"), e.getKey());
+            Path png = dir.resolve("charts").resolve(e.getKey() + ".png");
+            var img = ImageIO.read(png.toFile());
+            assertTrue(img.getWidth() >= 800 && img.getHeight() >= 200, e.getKey() + " png size");
+            assertEquals(e.getValue(), Files.readString(dir.resolve("charts").resolve(e.getKey() + ".svg")));
+        }
+        assertFalse(html.contains("http://") && html.contains("src=\"http"), "no external resources");
+        assertFalse(Pattern.compile("(src|href)=\"(?!data:)").matcher(html).find(), "only data URIs");
+    }
+
+    @Test
+    void headlineNumbersEqualTheConstructedStormsNumbersWithStudentTIntervals() throws Exception {
+        String html = render();
+        Map<String, double[]> shown = new HashMap<>();
+        Matcher m = METRIC.matcher(html);
+        while (m.find()) {
+            double low = m.group(4) == null ? Double.NaN : Double.parseDouble(m.group(4));
+            double high = m.group(5) == null ? Double.NaN : Double.parseDouble(m.group(5));
+            shown.put(m.group(1), new double[] {Double.parseDouble(m.group(2)), low, high});
+        }
+        // p50 of the 38 waits of replication r: nearest rank 19 -> member 19: 1 + 1.9 + 0.2 r; mean over r = 3.3 s
+        assertEquals(3.3, shown.get("time_to_sync_p50_s")[0], 1e-9);
+        // p95: rank ceil(0.95 * 38) = 37 -> member 37: 4.7 + 0.2 r; mean 5.1 s
+        assertEquals(5.1, shown.get("time_to_sync_p95_s")[0], 1e-9);
+        assertEquals(1.0, shown.get("waiting_at_end")[0]);
+        assertEquals(38.0, shown.get("sync_episodes")[0]);
+        double[] bytes = new double[REPS];
+        for (int r = 0; r < REPS; r++) {
+            bytes[r] = 39 * ConstructedStorm.BSREQ_BYTES + 38 * ConstructedStorm.BSEC_BYTES
+                    + r * ConstructedStorm.VER_BYTES;
+        }
+        double mean = java.util.Arrays.stream(bytes).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(bytes).map(b -> (b - mean) * (b - mean)).sum() / (REPS - 1));
+        double half = new TDistribution(REPS - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(REPS);
+        assertEquals(mean, shown.get("sent_bytes")[0], 1e-9);
+        assertEquals(mean - half, shown.get("sent_bytes")[1], 1e-6);
+        assertEquals(mean + half, shown.get("sent_bytes")[2], 1e-6);
+        assertEquals(0.2, shown.get("server_disconnects")[0], 1e-12);
+        assertEquals(0.2, shown.get("aborted_handlers")[0], 1e-12);
+        assertTrue(html.contains("39 of 40 members held the newest data at the end"), "headline in plain words");
+        assertTrue(html.contains(">3.30 s<"), "median shown rounded as people read it");
+    }
+
+    @Test
+    void abnormalThingsAreNamedAtTheTopInPlainWords() throws Exception {
+        String html = render();
+        int verdict = html.indexOf("id=\"verdict\"");
+        int charts = html.indexOf("id=\"charts\"");
+        assertTrue(verdict > 0 && verdict < charts, "the verdict comes before the charts");
+        String top = html.substring(verdict, charts);
+        assertTrue(top.contains("In 5 of 5 replications, 5 members in total never got the newest data: Raider40 (5\u00d7)"),
+                top);
+        assertTrue(top.contains("Handlers aborted with a Lua error 1 time"), top);
+        assertTrue(top.contains("The server disconnected clients for sending too fast: 1 disconnect in 1 of 5"
+                + " replications (Leader (1\u00d7))"), top);
+        assertTrue(top.contains("class=\"bad\""), top);
+    }
+
+    @Test
+    void everythingFromInputIsEscaped() throws Exception {
+        String html = render();
+        assertFalse(html.contains("<script>alert"), "scenario text is escaped");
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"));
+        assertTrue(html.contains("Forty &lt;members&gt; &amp; one leader"));
+        assertEquals(1, html.split("<script>", -1).length - 1, "only the page's own script");
+    }
+
+    @Test
+    void theScenarioIsCollapsedAndTheClientTableHasEveryClient() throws Exception {
+        String html = render();
+        assertTrue(Pattern.compile("<details><summary>Scenario \\(resolved YAML\\)</summary>\\s*<pre>name: constructed-storm")
+                .matcher(html).find());
+        String table = html.substring(html.indexOf("<table id=\"client-table\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertEquals(ConstructedStorm.CLIENTS, table.split("<tr", -1).length - 2, "header row + one row per client");
+        assertTrue(table.contains("<td class=\"t\">Raider40</td><td class=\"t\">member</td><td data-value=\"0.0\">0 of 5</td>"));
+    }
+}
