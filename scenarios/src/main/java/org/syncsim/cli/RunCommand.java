@@ -14,6 +14,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.syncsim.metrics.RunResult;
+import org.syncsim.report.ReportWriter;
 import org.syncsim.run.Aggregate;
 import org.syncsim.run.ParallelRuns;
 import org.syncsim.run.ResultFiles;
@@ -74,6 +75,9 @@ final class RunCommand implements Callable<Integer> {
             converter = FailOnConverter.class)
     List<FailOn> failOn = new ArrayList<>();
 
+    @Option(names = "--report", description = "Also write report.html (self-contained; charts under charts/) into --out.")
+    boolean report;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary table.")
     boolean quiet;
 
@@ -119,10 +123,15 @@ final class RunCommand implements Callable<Integer> {
         info.put("syncsim_version", VersionInfo.version());
         info.put("java_version", System.getProperty("java.version"));
         ResultFiles.write(dir, s, overrides, results, info);
+        Path page = report ? ReportWriter.writeRunReport(dir, Reports.input(s, overrides, results,
+                s.scenario().name()), Reports.generator()) : null;
 
         PrintWriter o = spec.commandLine().getOut();
         if (!quiet) {
             printHeadline(o, s, results, dir, wallSeconds);
+            if (page != null) {
+                o.println("  report in " + page);
+            }
         }
         o.flush();
         return failures(results);
@@ -191,7 +200,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A progress bar on stderr that appears only once the run has taken more than a second. */
-    private static final class Progress implements AutoCloseable {
+    static final class Progress implements AutoCloseable {
         private final String task;
         private final int total;
         private final boolean enabled;

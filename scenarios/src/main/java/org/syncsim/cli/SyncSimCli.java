@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             "differential sync or caching change."
         },
         subcommands = {CommandLine.HelpCommand.class, ListCommand.class, ShowCommand.class, ValidateCommand.class,
-            RunCommand.class, ThrottleCommand.class},
+            RunCommand.class, ReportCommand.class, CompareCommand.class, ThrottleCommand.class},
         footer = {
             "",
             "Exit codes: 0 ok; 1 the simulation found a failure you asked to fail on;",

@@ -1,0 +1,260 @@
+package org.syncsim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.report.ReportInput;
+import org.syncsim.report.ReportWriter;
+import org.syncsim.report.compare.Comparison;
+import org.syncsim.report.html.RunReportPage;
+import org.syncsim.report.stats.MeanCi;
+import org.syncsim.run.AtomicFiles;
+import org.syncsim.run.ParallelRuns;
+import org.syncsim.run.RunFailedException;
+import org.syncsim.scenario.LoadedScenario;
+import org.syncsim.scenario.ScenarioException;
+import org.syncsim.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code syncsim compare A B [C…]}: runs several variants on the same seeds (common random numbers) and writes
+ * one comparison report with each variant's differences from the first and their paired confidence intervals.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compare variants of a scenario on the same seeds and write comparison.html.",
+            "A variant is a scenario file, a bundled scenario, or a results directory of syncsim run. Scenario"
+                + " variants all run with the first one's seed and replications (common random numbers), so"
+                + " differences are paired per seed. The first variant is the baseline.",
+            "Example: syncsim compare reload-storm-40 reload-storm-40 --set 2:protocol.profile=head"},
+        footer = {"", "comparison.json in --out holds every difference with its interval, for scripts."})
+final class CompareCommand implements Callable<Integer> {
+    private static final Pattern INDEXED = Pattern.compile("^(\\d+):(.*)$", Pattern.DOTALL);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    SyncSimCli parent;
+
+    @Parameters(paramLabel = "VARIANT", arity = "2..*",
+            description = "Scenario files, bundled scenario names or results directories; repeat a name to vary it"
+                    + " with --set N:...")
+    List<String> variants = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "[N:]PATH=VALUE",
+            description = "Override a field of variant N (1-based), or of every scenario variant without N:, e.g."
+                    + " --set 2:protocol.profile=head.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "N:TEXT", description = "Name variant N in the report, e.g. --label 2:head.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed of every scenario variant.")
+    Long seed;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Replications of every scenario variant.")
+    Integer replications;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/compare-<first name>).")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no difference table.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        int n = variants.size();
+        List<List<String>> perVariant = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            perVariant.add(new ArrayList<>());
+        }
+        List<String> common = new ArrayList<>();
+        for (String s : sets) {
+            Matcher m = INDEXED.matcher(s);
+            if (m.matches()) {
+                perVariant.get(index(m.group(1), n, "--set " + s)).add(m.group(2));
+            } else {
+                common.add(s);
+            }
+        }
+        String[] names = new String[n];
+        for (String l : labels) {
+            Matcher m = INDEXED.matcher(l);
+            if (!m.matches()) {
+                throw new BadInputException("--label " + l + ": expected N:TEXT, e.g. --label 2:head");
+            }
+            names[index(m.group(1), n, "--label " + l)] = m.group(2);
+        }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new BadInputException("--threads " + t + ": expected 1 or more");
+        }
+
+        // resolve every variant first, so that bad input fails before anything runs
+        List<LoadedScenario> scenarios = new ArrayList<>();
+        List<Reports.ResultDir> dirs = new ArrayList<>();
+        List<List<String>> applied = new ArrayList<>();
+        List<String> crn = null;
+        for (int i = 0; i < n; i++) {
+            String v = variants.get(i);
+            Path p = Path.of(v);
+            if (Files.isDirectory(p) && Reports.isResultDir(p)) {
+                if (!perVariant.get(i).isEmpty()) {
+                    throw new BadInputException("variant " + (i + 1) + " (" + v + ") is a results directory: give its"
+                            + " scenario to change it with --set");
+                }
+                Reports.ResultDir rd = Reports.readResultDir(p);
+                dirs.add(rd);
+                scenarios.add(rd.scenario());
+                applied.add(rd.overrides());
+                continue;
+            }
+            dirs.add(null);
+            LoadedScenario base = ScenarioCommands.load(v);
+            if (crn == null) {
+                crn = new ArrayList<>();
+                crn.add("run.seed=" + (seed != null ? seed : base.scenario().run().seed()));
+                crn.add("run.replications=" + (replications != null ? replications
+                        : base.scenario().run().replications()));
+            }
+            List<String> o = new ArrayList<>(common);
+            o.addAll(perVariant.get(i));
+            o.addAll(crn);
+            LoadedScenario s;
+            try {
+                s = ScenarioLoader.override(base, o);
+            } catch (ScenarioException e) {
+                throw new BadInputException("variant " + (i + 1) + ": " + e.getMessage(), e);
+            }
+            ScenarioCommands.checkSupported(parent.worlds(), s);
+            scenarios.add(s);
+            List<String> shown = new ArrayList<>(common);
+            shown.addAll(perVariant.get(i));
+            applied.add(shown);
+        }
+
+        List<ReportInput> inputs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            LoadedScenario s = scenarios.get(i);
+            List<RunResult> results;
+            String task = (char) ('A' + Math.min(i, 25)) + ": " + s.scenario().name();
+            try (RunCommand.Progress progress = new RunCommand.Progress(task, s.scenario().run().replications(),
+                    !quiet && System.console() != null)) {
+                if (dirs.get(i) != null) {
+                    results = Reports.rerun(parent.worlds(), dirs.get(i), t, progress::update);
+                } else {
+                    results = ParallelRuns.run(parent.worlds(), s, t, progress::update);
+                }
+            } catch (RunFailedException e) {
+                spec.commandLine().getErr().println("syncsim: variant " + (i + 1) + ": " + e.getMessage());
+                return ExitCodes.SIMULATION_FAILURE;
+            }
+            String label = names[i] != null ? names[i] : defaultLabel(i, s, applied.get(i), dirs.get(i));
+            inputs.add(Reports.input(s, applied.get(i), results, label));
+        }
+        Comparison cmp = new Comparison(inputs);
+        Path dir = out != null ? out : Path.of("results", "compare-" + scenarios.get(0).scenario().name());
+        Path page = ReportWriter.writeComparison(dir, cmp, Reports.generator());
+        AtomicFiles.write(dir.resolve("comparison.json"), JSON.writeValueAsString(json(cmp)) + "\n");
+        PrintWriter o = spec.commandLine().getOut();
+        if (!quiet) {
+            printTable(o, cmp);
+            o.println("comparison in " + page);
+        }
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    private static int index(String digits, int n, String what) {
+        int i;
+        try {
+            i = Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            i = -1;
+        }
+        if (i < 1 || i > n) {
+            throw new BadInputException(what + ": variant number must be 1 to " + n);
+        }
+        return i - 1;
+    }
+
+    private static String defaultLabel(int i, LoadedScenario s, List<String> overrides, Reports.ResultDir dir) {
+        String letter = String.valueOf((char) ('A' + Math.min(i, 25)));
+        String what = dir != null ? s.scenario().name() + " (" + dir.dir() + ")" : s.scenario().name();
+        return letter + ": " + what + (overrides.isEmpty() || dir != null ? "" : " " + String.join(" ", overrides));
+    }
+
+    private static Map<String, Object> json(Comparison cmp) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Map<String, Object>> vs = new ArrayList<>();
+        for (int i = 0; i < cmp.variants().size(); i++) {
+            ReportInput v = cmp.variants().get(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", v.label());
+            m.put("scenario", v.scenario());
+            m.put("overrides", v.overrides());
+            m.put("seeds", v.replications().stream().map(RunResult::seed).toList());
+            m.put("paired_with_baseline", i == 0 || cmp.pairedWithBaseline(i));
+            vs.add(m);
+        }
+        root.put("variants", vs);
+        Map<String, Object> diffs = new LinkedHashMap<>();
+        for (String metric : cmp.metrics()) {
+            List<Map<String, Object>> row = new ArrayList<>();
+            for (int i = 1; i < cmp.variants().size(); i++) {
+                Comparison.Difference d = cmp.difference(metric, i);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("variant", d.variant());
+                m.put("baseline_mean", d.baseline().mean());
+                m.put("mean", d.value().mean());
+                m.put("difference", d.difference().mean());
+                m.put("ci95_low", d.difference().low());
+                m.put("ci95_high", d.difference().high());
+                m.put("paired", d.paired());
+                row.add(m);
+            }
+            diffs.put(metric, row);
+        }
+        root.put("differences", diffs);
+        return root;
+    }
+
+    private static void printTable(PrintWriter o, Comparison cmp) {
+        o.printf(Locale.ROOT, "baseline %s%n", cmp.variants().get(0).label());
+        for (int i = 1; i < cmp.variants().size(); i++) {
+            o.printf(Locale.ROOT, "%s minus baseline (%s 95%% CI):%n", cmp.variants().get(i).label(),
+                    cmp.pairedWithBaseline(i) ? "paired" : "Welch");
+            for (String metric : RunReportPage.HEADLINE_METRICS.keySet()) {
+                if (!cmp.metrics().contains(metric)) {
+                    continue;
+                }
+                MeanCi d = cmp.difference(metric, i).difference();
+                o.printf(Locale.ROOT, "  %-24s %+14.4f%s%n", metric, d.mean(), d.low() == null ? ""
+                        : String.format(Locale.ROOT, "   [%+.4f, %+.4f]%s", d.low(), d.high(),
+                                d.excludesZero() ? " *" : ""));
+            }
+        }
+    }
+}

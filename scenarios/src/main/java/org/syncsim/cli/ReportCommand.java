@@ -1,0 +1,61 @@
+package org.syncsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.report.ReportWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code syncsim report DIR}: the HTML report of a results directory written by {@code syncsim run}. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write report.html for a results directory of syncsim run.",
+            "The directory keeps aggregates, not every event, so its resolved scenario is simulated again (runs are"
+                + " deterministic) and checked against its summary.json before the report is drawn."})
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    SyncSimCli parent;
+
+    @Parameters(paramLabel = "DIR", description = "A results directory (holds summary.json).")
+    Path dir;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write report.html (default: DIR itself).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads for the re-run (default: all cores).")
+    Integer threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        Reports.ResultDir rd = Reports.readResultDir(dir);
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new BadInputException("--threads " + t + ": expected 1 or more");
+        }
+        List<RunResult> results;
+        try (RunCommand.Progress progress = new RunCommand.Progress(rd.scenario().scenario().name(),
+                rd.scenario().scenario().run().replications(), !quiet && System.console() != null)) {
+            results = Reports.rerun(parent.worlds(), rd, t, progress::update);
+        }
+        Path page = ReportWriter.writeRunReport(out != null ? out : dir,
+                Reports.input(rd.scenario(), rd.overrides(), results, rd.scenario().scenario().name()),
+                Reports.generator());
+        if (!quiet) {
+            spec.commandLine().getOut().println("report in " + page);
+        }
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,159 @@
+package org.syncsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.syncsim.run.StandardWorld;
+
+/** {@code syncsim run --report}, {@code syncsim report DIR} and {@code syncsim compare}. */
+class ReportCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static final String SMALL = """
+            # Three members, one import.
+            raid:
+              members: [ { name: A, role: leader }, { name: B }, { name: C }, { name: Never } ]
+            timeline: [ { t: 10s, do: import, who: A } ]
+            run: { replications: 3, until: t 30s }
+            """;
+
+    private Path small() throws IOException {
+        Path f = dir.resolve("small.yaml");
+        Files.writeString(f, SMALL);
+        return f;
+    }
+
+    /** Every number of the page's metric tables equals summary.json's aggregate, and every aggregate is shown. */
+    private static void assertPageShowsSummary(Path out) throws IOException {
+        JsonNode agg = JSON.readTree(out.resolve("summary.json").toFile()).get("aggregate");
+        Map<String, double[]> shown = ReportPages.metrics(Files.readString(out.resolve("report.html"),
+                StandardCharsets.UTF_8));
+        assertEquals(agg.size(), shown.size(), "every aggregate metric appears once in the tables");
+        for (Iterator<Map.Entry<String, JsonNode>> it = agg.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            double[] v = shown.get(e.getKey());
+            assertEquals(e.getValue().get("mean").asDouble(), v[0], 0.0, e.getKey());
+            if (e.getValue().get("ci95_low").isNull()) {
+                assertTrue(Double.isNaN(v[1]), e.getKey());
+            } else {
+                assertEquals(e.getValue().get("ci95_low").asDouble(), v[1], 0.0, e.getKey() + " low");
+                assertEquals(e.getValue().get("ci95_high").asDouble(), v[2], 0.0, e.getKey() + " high");
+            }
+        }
+    }
+
+    @Test
+    void runWithReportWritesAPageWhoseNumbersAreTheSummarys() throws IOException {
+        Path out = dir.resolve("out");
+        var o = RunCommandTest.run(RunCommandTest.TRIVIAL, "run", small().toString(), "--out", out.toString(),
+                "--report", "--threads", "2");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("report in " + out.resolve("report.html")), o.out());
+        assertPageShowsSummary(out);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Never (3\u00d7)"), "the member that never synced is named");
+        assertTrue(html.contains("3 of 4 members held the newest data at the end"), "headline");
+        for (String chart : new String[] {"time-to-sync-cdf", "bytes-over-time", "per-client-bytes",
+            "sync-timeline", "throttle-queue"}) {
+            assertTrue(html.contains("id=\"chart-" + chart + "\""), chart);
+            assertTrue(Files.size(out.resolve("charts").resolve(chart + ".png")) > 1000, chart);
+            assertTrue(Files.size(out.resolve("charts").resolve(chart + ".svg")) > 1000, chart);
+        }
+    }
+
+    @Test
+    void runWithoutReportWritesNoPage() throws IOException {
+        Path out = dir.resolve("out");
+        var o = RunCommandTest.run(RunCommandTest.TRIVIAL, "run", small().toString(), "--out", out.toString(), "-q");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.notExists(out.resolve("report.html")));
+    }
+
+    @Test
+    void reportOfAResultsDirectoryReSimulatesItAndShowsTheStoredNumbers() throws IOException {
+        Path out = dir.resolve("out");
+        assertEquals(0, RunCommandTest.run(RunCommandTest.TRIVIAL, "run", small().toString(), "--out",
+                out.toString(), "-q", "--set", "raid.size=6").code());
+        var o = RunCommandTest.run(RunCommandTest.TRIVIAL, "report", out.toString(), "-q");
+        assertEquals(0, o.code(), o.err());
+        assertPageShowsSummary(out);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("raid.size=6"), "overrides shown");
+    }
+
+    @Test
+    void reportRefusesADirectoryItsScenarioNoLongerReproduces() throws IOException {
+        Path out = dir.resolve("out");
+        assertEquals(0, RunCommandTest.run(RunCommandTest.TRIVIAL, "run", small().toString(), "--out",
+                out.toString(), "-q").code());
+        ObjectNode summary = (ObjectNode) JSON.readTree(out.resolve("summary.json").toFile());
+        ((ObjectNode) summary.get("aggregate").get("sent_messages")).put("mean", 99.0);
+        Files.writeString(out.resolve("summary.json"), summary.toString());
+        var o = RunCommandTest.run(RunCommandTest.TRIVIAL, "report", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("does not reproduce its summary.json"), o.err());
+        assertTrue(Files.notExists(out.resolve("report.html")));
+        var none = RunCommandTest.run(RunCommandTest.TRIVIAL, "report", dir.resolve("nothing").toString());
+        assertEquals(ExitCodes.BAD_INPUT, none.code());
+        assertTrue(none.err().contains("not a results directory"), none.err());
+    }
+
+    @Test
+    void compareRunsVariantsOnTheBaselinesSeedsAndPairsTheirDifferences() throws IOException {
+        Path out = dir.resolve("cmp");
+        String f = small().toString();
+        var o = RunCommandTest.run(RunCommandTest.TRIVIAL, "compare", f, f, "--set", "2:raid.size=7",
+                "--label", "2:seven", "--seed", "5", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        JsonNode c = JSON.readTree(out.resolve("comparison.json").toFile());
+        assertEquals(c.get("variants").get(0).get("seeds"), c.get("variants").get(1).get("seeds"),
+                "common random numbers");
+        assertEquals(3, c.get("variants").get(0).get("seeds").size());
+        assertEquals("seven", c.get("variants").get(1).get("label").asText());
+        // TRIVIAL: every member but Never syncs with one PING: 2 messages with 4 members, 5 with 7 (3 generated)
+        JsonNode d = c.get("differences").get("sent_messages").get(0);
+        assertEquals(2.0, d.get("baseline_mean").asDouble());
+        assertEquals(5.0, d.get("mean").asDouble());
+        assertEquals(3.0, d.get("difference").asDouble());
+        assertEquals(3.0, d.get("ci95_low").asDouble(), "identical per-seed differences: zero width when paired");
+        assertTrue(d.get("paired").asBoolean());
+        String html = Files.readString(out.resolve("comparison.html"));
+        assertTrue(html.contains("id=\"chart-headline-metrics\"") && html.contains("id=\"chart-time-to-sync-cdf\""));
+        assertTrue(html.contains("data-diff-variant=\"1\" data-metric=\"sent_messages\" data-value=\"3.0\""), html);
+    }
+
+    @Test
+    void compareRejectsAVariantNumberOutOfRange() throws IOException {
+        String f = small().toString();
+        var o = RunCommandTest.run(RunCommandTest.TRIVIAL, "compare", f, f, "--set", "3:raid.size=7",
+                "--out", dir.resolve("x").toString());
+        assertEquals(ExitCodes.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("variant number must be 1 to 2"), o.err());
+    }
+
+    @Test
+    void bundledStormReportShowsExactlyTheNumbersOfItsSummary() throws IOException {
+        Path out = dir.resolve("storm");
+        var o = RunCommandTest.run(StandardWorld.FACTORY, "run", "reload-storm-40", "--report", "--out",
+                out.toString(), "--replications", "3", "-q");
+        assertEquals(0, o.code(), o.err());
+        assertPageShowsSummary(out);
+        String html = Files.readString(out.resolve("report.html"));
+        JsonNode agg = JSON.readTree(out.resolve("summary.json").toFile()).get("aggregate");
+        assertTrue(agg.get("sent_bytes").get("mean").asDouble() > 0, "a storm sends data");
+        assertTrue(html.contains("40 clients"), "the roster size is stated");
+    }
+}
