@@ -107,8 +107,9 @@ public final class Findings {
         b.append(Html.number(synced)).append(" of ").append(members).append(" members held the newest data at the end");
         b.append(reps.size() > 1 ? " (mean of " + reps.size() + " replications)" : "").append("; ");
         MeanCi eps = a.get("sync_episodes");
+        boolean anyWait = reps.stream().anyMatch(r -> !r.episodes().isEmpty());
         if (eps.mean() == 0) {
-            b.append("nobody had to wait for data");
+            b.append(anyWait ? "no member's wait for the new data ended" : "nobody had to wait for data");
         } else {
             b.append(Html.number(eps.mean())).append(" waits per run took ")
                     .append(Html.seconds(a.get("time_to_sync_p50_s").mean())).append(" at the median")

@@ -136,4 +136,39 @@ class RunReportTest {
         assertEquals(ConstructedStorm.CLIENTS, table.split("<tr", -1).length - 2, "header row + one row per client");
         assertTrue(table.contains("<td class=\"t\">Raider40</td><td class=\"t\">member</td><td data-value=\"0.0\">0 of 5</td>"));
     }
+
+    @Test
+    void aRunWhereNoWaitEndedDoesNotClaimNobodyWaited() {
+        org.syncsim.metrics.RunRecorder rec = new org.syncsim.metrics.RunRecorder(List.of("L", "M"), 1_000_000);
+        rec.initialData(0, 1);
+        rec.initialData(1, 1);
+        rec.memberJoined(0, 0);
+        rec.memberJoined(0, 1);
+        rec.dataImported(1_000_000, 0, 2);
+        ReportInput in = new ReportInput("s", "s", "", "", 1, List.of(), List.of(new ClientInfo("L", "leader"),
+                new ClientInfo("M", "member")), List.of(), List.of(rec.result(1, 5_000_000, 0, "time")));
+        String h = Findings.headline(in);
+        assertTrue(h.startsWith("1 of 2 members held the newest data at the end; no member's wait for the new data"
+                + " ended."), h);
+    }
+
+    @Test
+    void aComparisonPageEmbedsValidChartsAndPairedDifferences() throws Exception {
+        ReportInput a = ConstructedStorm.input(3, "A", "");
+        ReportInput b = ConstructedStorm.input(3, "B", "");
+        String html = Files.readString(ReportWriter.writeComparison(dir,
+                new org.syncsim.report.compare.Comparison(List.of(a, b)), "test"));
+        Matcher m = FIGURE.matcher(html);
+        int charts = 0;
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        while (m.find()) {
+            charts++;
+            f.newDocumentBuilder().parse(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(2))));
+        }
+        assertEquals(2, charts, "headline bars and the CDF");
+        assertTrue(html.contains("data-diff-variant=\"1\" data-metric=\"sent_bytes\" data-value=\"0.0\""),
+                "identical variants differ by zero");
+        assertTrue(html.contains("Every variant ran the baseline's 3 seeds"));
+    }
 }

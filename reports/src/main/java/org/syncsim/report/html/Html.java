@@ -69,7 +69,7 @@ public final class Html {
         if (Math.abs(v) >= 100) {
             return String.format(Locale.ROOT, "%,.1f", v).replace(',', '\u2009');
         }
-        return String.format(Locale.ROOT, Math.abs(v) >= 1 ? "%.2f" : "%.3f", v);
+        return String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%.1f" : Math.abs(v) >= 1 ? "%.2f" : "%.3f", v);
     }
 
     /** A percentage of a fraction. */
