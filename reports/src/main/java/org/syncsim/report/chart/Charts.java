@@ -96,15 +96,16 @@ public final class Charts {
                 continue;
             }
             String tag = variants.size() > 1 ? " " + (i + 1) : "";
-            plot.addDomainMarker(marker(Metrics.percentile(s, 0.50), "p50" + tag + " " + secs(Metrics.percentile(s, 0.5)),
+            plot.addDomainMarker(marker(Metrics.percentile(s, 0.50), "pooled p50" + tag + " " + secs(Metrics.percentile(s, 0.5)),
                     c, new float[] {6f, 3f}, i));
-            plot.addDomainMarker(marker(Metrics.percentile(s, 0.95), "p95" + tag + " " + secs(Metrics.percentile(s, 0.95)),
+            plot.addDomainMarker(marker(Metrics.percentile(s, 0.95), "pooled p95" + tag + " " + secs(Metrics.percentile(s, 0.95)),
                     c, new float[] {2f, 3f}, i));
         }
         String title = "Time to sync: how long members waited for the new data";
         return ChartRenderer.render("time-to-sync-cdf", title,
-                "Each step is one completed wait (all replications pooled); the curve reaches 1 when every wait has"
-                        + " ended. Dashed lines: median (p50) and 95th percentile.",
+                "Each step is one completed wait, all replications pooled; the curve reaches 1 when every wait has"
+                        + " ended. Dashed lines: pooled median (p50) and 95th percentile; the headline numbers"
+                        + " instead average each replication's own percentiles, so they can differ.",
                 chart(title, plot, true), 900, 420);
     }
 

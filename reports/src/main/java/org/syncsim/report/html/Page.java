@@ -13,7 +13,7 @@ final class Page {
             ul.findings{list-style:none;padding:0}ul.findings li{padding:.45em .8em;margin:.3em 0;border-radius:4px}
             li.bad{background:#fdecea;border-left:5px solid #c0392b}li.warn{background:#fff6e0;border-left:5px solid #e69f00}
             li.good{background:#e8f6ee;border-left:5px solid #009e73}
-            .cards{display:flex;flex-wrap:wrap;gap:12px;margin:1em 0}.card{flex:1 1 180px;border:1px solid #ddd;
+            .cards{display:flex;flex-wrap:wrap;gap:12px;margin:1em 0}.card{flex:1 1 150px;border:1px solid #ddd;
             border-radius:6px;padding:.6em .9em}.card .v{font-size:1.8em;font-weight:600}.card .l{color:#555;font-size:.9em}
             .card .ci{color:#777;font-size:.8em}p.headline{font-size:1.1em}
             table{border-collapse:collapse;font-size:.88em;margin:.6em 0}th,td{padding:.25em .6em;border-bottom:1px solid #eee;
