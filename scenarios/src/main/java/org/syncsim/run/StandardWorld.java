@@ -123,7 +123,7 @@ public final class StandardWorld implements World {
         truth.publish(d.timestamp(), currentEncoded, 0);
 
         List<String> names = s.roster().stream().map(RosterEntry::name).toList();
-        ProtocolEnvironment env = new ProtocolEnvironment(sim, bus, recorder, truth, DataSheets.DECODER, names::get,
+        ProtocolEnvironment env = new ProtocolEnvironment(sim, bus, recorder, truth, DataSheets.cachingDecoder(4096), names::get,
                 epochSeconds);
         ChannelConfig cc = bus.config();
         for (RosterEntry e : s.roster()) {
