@@ -3,21 +3,50 @@ package org.syncsim.engine;
 import java.util.Arrays;
 
 /**
- * The pending-event set: a binary min-heap ordered by (time, sequence), so that events due at the same instant
- * come out in the order they were scheduled. Keys live in one primitive array, interleaved as
- * {@code [time0, seq0, time1, seq1, ...]}, so comparisons never touch the event objects; the payload array holds
- * either an {@link Action} (fire-and-forget) or a {@link Timer}. Nothing is allocated per insertion once the
- * arrays have grown to the working size.
+ * The pending-event set: a 4-ary min-heap ordered by (time, sequence), so that events due at the same instant
+ * come out in the order they were scheduled.
+ *
+ * <p>The heap is one primitive array of key pairs {@code [time, seq << SLOT_BITS | slot]}: the sequence number
+ * sits in the high bits of the second word, so comparing the pair compares (time, seq), and the low bits name the
+ * slot that holds the payload (an {@link Action}, a {@link Timer} or {@link #STALE}). Sifting therefore moves only
+ * longs: no object references are copied (no GC write barriers), and four children share one or two cache lines.
+ * Nothing is allocated per insertion once the arrays have grown to the working size.
+ *
+ * <p>A free slot may still reference the payload it last held until the slot is reused; at most as many
+ * payloads as the peak number of pending events are kept that way.
  */
 final class EventQueue {
+    /** Payload of an entry whose timer was cancelled or re-armed; it is skipped when it surfaces. */
+    static final Object STALE = new Object();
+
+    static final int SLOT_BITS = 26;
+    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+    /** Most entries the queue can hold: 67 108 864. */
+    static final int MAX_ENTRIES = 1 << SLOT_BITS;
+    /** Sequence numbers must stay below this so that the key word stays non-negative. */
+    static final long DEFAULT_SEQ_LIMIT = 1L << (63 - SLOT_BITS);
+
+    private final long seqLimit;
     private long[] keys;
-    private Object[] items;
     private int size;
+    private long nextSeq;
+
+    private Object[] payloads;
+    private int[] freeSlots;
+    private int freeCount;
+    private int slotsUsed;
 
     EventQueue(int initialCapacity) {
-        int cap = Math.max(16, initialCapacity);
+        this(initialCapacity, DEFAULT_SEQ_LIMIT);
+    }
+
+    /** {@code seqLimit} is lowered only by tests, to exercise renumbering. */
+    EventQueue(int initialCapacity, long seqLimit) {
+        int cap = Math.min(MAX_ENTRIES, Math.max(16, initialCapacity));
+        this.seqLimit = seqLimit;
         keys = new long[2 * cap];
-        items = new Object[cap];
+        payloads = new Object[cap];
+        freeSlots = new int[cap];
     }
 
     int size() {
@@ -33,138 +62,142 @@ final class EventQueue {
         return keys[0];
     }
 
-    /** Sequence number of the earliest entry; the queue must not be empty. */
-    long peekSeq() {
-        return keys[1];
-    }
-
+    /** Payload of the earliest entry (possibly {@link #STALE}); the queue must not be empty. */
     Object peekItem() {
-        return items[0];
+        return payloads[(int) (keys[1] & SLOT_MASK)];
     }
 
-    void add(long time, long seq, Object item) {
-        if (size == items.length) {
+    /** Adds an entry after every entry already present with the same time; returns its slot. */
+    int add(long time, Object item) {
+        if (nextSeq >= seqLimit) {
+            renumber();
+        }
+        if (size == payloads.length) {
             grow();
         }
+        int slot = freeCount > 0 ? freeSlots[--freeCount] : slotsUsed++;
+        if (payloads[slot] != item) {
+            payloads[slot] = item;
+        }
+        long tag = (nextSeq++ << SLOT_BITS) | slot;
+        long[] k = keys;
         int i = size++;
-        // Sift up with a hole: move parents down until the new key fits.
+        // The new entry has the largest sequence number, so it goes after any parent with the same time.
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            long pt = keys[2 * parent];
-            if (pt < time || (pt == time && keys[2 * parent + 1] < seq)) {
+            int parent = (i - 1) >>> 2;
+            long pt = k[2 * parent];
+            if (pt <= time) {
                 break;
             }
-            keys[2 * i] = pt;
-            keys[2 * i + 1] = keys[2 * parent + 1];
-            items[i] = items[parent];
+            k[2 * i] = pt;
+            k[2 * i + 1] = k[2 * parent + 1];
             i = parent;
         }
-        keys[2 * i] = time;
-        keys[2 * i + 1] = seq;
-        items[i] = item;
+        k[2 * i] = time;
+        k[2 * i + 1] = tag;
+        return slot;
     }
 
-    /** Removes the earliest entry; read it first with the peek methods. */
+    /** Marks the entry in {@code slot} as stale; it stays in the heap until it surfaces or is purged. */
+    void markStale(int slot) {
+        payloads[slot] = STALE;
+    }
+
+    /** Removes the earliest entry and frees its slot; read it first with the peek methods. */
     void removeFirst() {
+        freeSlots[freeCount++] = (int) (keys[1] & SLOT_MASK);
+        dropRoot();
+    }
+
+    private void dropRoot() {
         int last = --size;
-        long time = keys[2 * last];
-        long seq = keys[2 * last + 1];
-        Object item = items[last];
-        items[last] = null;
-        if (last == 0) {
-            return;
+        if (last > 0) {
+            siftDown(0, keys[2 * last], keys[2 * last + 1], last);
         }
-        int i = 0;
-        int half = last >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            long ct = keys[2 * child];
-            long cs = keys[2 * child + 1];
-            int right = child + 1;
-            if (right < last) {
-                long rt = keys[2 * right];
-                long rs = keys[2 * right + 1];
-                if (rt < ct || (rt == ct && rs < cs)) {
-                    child = right;
-                    ct = rt;
-                    cs = rs;
+    }
+
+    /** Places the key (time, tag) at hole {@code i} or below, in a heap of {@code n} entries. */
+    private void siftDown(int i, long time, long tag, int n) {
+        long[] k = keys;
+        int firstChild;
+        while ((firstChild = 4 * i + 1) < n) {
+            int best = firstChild;
+            long bt = k[2 * firstChild];
+            long bg = k[2 * firstChild + 1];
+            int end = Math.min(firstChild + 4, n);
+            for (int c = firstChild + 1; c < end; c++) {
+                long ct = k[2 * c];
+                long cg = k[2 * c + 1];
+                if (ct < bt || (ct == bt && cg < bg)) {
+                    best = c;
+                    bt = ct;
+                    bg = cg;
                 }
             }
-            if (time < ct || (time == ct && seq < cs)) {
+            if (time < bt || (time == bt && tag < bg)) {
                 break;
             }
-            keys[2 * i] = ct;
-            keys[2 * i + 1] = cs;
-            items[i] = items[child];
-            i = child;
+            k[2 * i] = bt;
+            k[2 * i + 1] = bg;
+            i = best;
         }
-        keys[2 * i] = time;
-        keys[2 * i + 1] = seq;
-        items[i] = item;
+        k[2 * i] = time;
+        k[2 * i + 1] = tag;
     }
 
-    /**
-     * Drops every entry for which {@code stale} holds and restores heap order in O(n). Used to purge
-     * cancelled timers when they outnumber the live entries.
-     */
-    void removeIf(StalePredicate stale) {
+    /** Drops every stale entry, frees its slot and restores heap order in O(n). */
+    void purgeStale() {
+        long[] k = keys;
         int kept = 0;
         for (int i = 0; i < size; i++) {
-            if (!stale.isStale(keys[2 * i + 1], items[i])) {
-                keys[2 * kept] = keys[2 * i];
-                keys[2 * kept + 1] = keys[2 * i + 1];
-                items[kept] = items[i];
+            int slot = (int) (k[2 * i + 1] & SLOT_MASK);
+            if (payloads[slot] == STALE) {
+                payloads[slot] = null;
+                freeSlots[freeCount++] = slot;
+            } else {
+                k[2 * kept] = k[2 * i];
+                k[2 * kept + 1] = k[2 * i + 1];
                 kept++;
             }
         }
-        Arrays.fill(items, kept, size, null);
         size = kept;
-        for (int i = (size >>> 1) - 1; i >= 0; i--) {
-            siftDownFrom(i);
+        heapify();
+    }
+
+    private void heapify() {
+        for (int i = (size - 2) >>> 2; size > 1 && i >= 0; i--) {
+            siftDown(i, keys[2 * i], keys[2 * i + 1], size);
         }
     }
 
-    private void siftDownFrom(int start) {
-        long time = keys[2 * start];
-        long seq = keys[2 * start + 1];
-        Object item = items[start];
-        int i = start;
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < size && less(right, child)) {
-                child = right;
-            }
-            long ct = keys[2 * child];
-            long cs = keys[2 * child + 1];
-            if (time < ct || (time == ct && seq < cs)) {
-                break;
-            }
-            keys[2 * i] = ct;
-            keys[2 * i + 1] = cs;
-            items[i] = items[child];
-            i = child;
+    /**
+     * Gives the pending entries fresh sequence numbers 0..size-1 in their current order, when the numbers would
+     * otherwise overflow their bits. Entries in sorted order already form a valid heap.
+     */
+    private void renumber() {
+        int n = size;
+        long[] times = new long[n];
+        long[] slots = new long[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = keys[0];
+            slots[i] = keys[1] & SLOT_MASK;
+            dropRoot();
         }
-        keys[2 * i] = time;
-        keys[2 * i + 1] = seq;
-        items[i] = item;
-    }
-
-    private boolean less(int a, int b) {
-        long ta = keys[2 * a];
-        long tb = keys[2 * b];
-        return ta < tb || (ta == tb && keys[2 * a + 1] < keys[2 * b + 1]);
+        for (int i = 0; i < n; i++) {
+            keys[2 * i] = times[i];
+            keys[2 * i + 1] = ((long) i << SLOT_BITS) | slots[i];
+        }
+        size = n;
+        nextSeq = n;
     }
 
     private void grow() {
-        int cap = items.length * 2;
+        if (size == MAX_ENTRIES) {
+            throw new IllegalStateException("the event queue is full: " + MAX_ENTRIES + " pending events");
+        }
+        int cap = (int) Math.min(MAX_ENTRIES, 2L * payloads.length);
         keys = Arrays.copyOf(keys, 2 * cap);
-        items = Arrays.copyOf(items, cap);
-    }
-
-    @FunctionalInterface
-    interface StalePredicate {
-        boolean isStale(long seq, Object item);
+        payloads = Arrays.copyOf(payloads, cap);
+        freeSlots = Arrays.copyOf(freeSlots, cap);
     }
 }
