@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,36 @@ class EventQueueTest {
             }
         }
         drainInStableOrder(queue, pending);
+    }
+
+    /** Random interleaved adds and removals, with and without time ties, against a reference priority queue. */
+    @Test
+    void randomInterleavedOperationsMatchAReferencePriorityQueue() {
+        for (int spread : new int[] {3, 1_000, 1_000_000_000}) {
+            EventQueue queue = new EventQueue(2);
+            PriorityQueue<Entry> reference = new PriorityQueue<>(
+                    Comparator.comparingLong(Entry::time).thenComparingLong(Entry::order));
+            UniformRandomProvider rng = RandomStreams.fresh(spread, "test/reference");
+            long order = 0;
+            long now = 0;
+            for (int op = 0; op < 200_000; op++) {
+                boolean add = reference.isEmpty() || (reference.size() < 5_000 && rng.nextInt(100) < 52);
+                if (add) {
+                    Object item = new Object();
+                    long at = now + rng.nextInt(spread);
+                    queue.add(at, item);
+                    reference.add(new Entry(at, order++, item));
+                } else {
+                    Entry first = reference.poll();
+                    assertEquals(first.time(), queue.peekTime());
+                    assertSame(first.item(), queue.peekItem());
+                    queue.removeFirst();
+                    now = first.time();
+                }
+                assertEquals(reference.size(), queue.size());
+            }
+            drainInStableOrder(queue, new ArrayList<>(reference));
+        }
     }
 
     @Test
