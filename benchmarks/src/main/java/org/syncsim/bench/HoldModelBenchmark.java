@@ -232,6 +232,35 @@ public class HoldModelBenchmark {
         }
     }
 
+    /** A second ceiling: SyncSim's heap layout over bare long times (see {@link LongHeap4}). */
+    @State(Scope.Thread)
+    public static class BareHeap4 {
+        @Param({"1000", "100000"})
+        int n;
+        LongHeap4 heap;
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            heap = new LongHeap4(n);
+            for (int i = 0; i < n; i++) {
+                heap.add(HoldDelays.MICROS[next++ & MASK]);
+            }
+        }
+
+        long holds() {
+            LongHeap4 h = heap;
+            long now = 0;
+            int k = next;
+            for (int i = 0; i < HOLDS; i++) {
+                now = h.poll();
+                h.add(now + HoldDelays.MICROS[k++ & MASK]);
+            }
+            next = k;
+            return now;
+        }
+    }
+
     @Benchmark
     @OperationsPerInvocation(HOLDS)
     public long syncSimPost(SyncSimPost s) {
@@ -265,6 +294,12 @@ public class HoldModelBenchmark {
     @Benchmark
     @OperationsPerInvocation(HOLDS)
     public double bareHeap(BareHeap s) {
+        return s.holds();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(HOLDS)
+    public long bareHeap4(BareHeap4 s) {
         return s.holds();
     }
 }
