@@ -155,10 +155,10 @@ final class EventQueue {
             int i01 = c - (int) s01;
             int i23 = c + 2 - (int) s23;
             int best = i01 + ((i23 - i01) & (int) s);
+            long bt = m01 + (d & s);
             if ((d01 == 0) | (d23 == 0) | (d == 0)) {
                 best = minChildWithTies(c);
             }
-            long bt = k[2 * best];
             long bg = k[2 * best + 1];
             if (time < bt || (time == bt && tag < bg)) {
                 break;
