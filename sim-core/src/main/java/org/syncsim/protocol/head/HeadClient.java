@@ -23,6 +23,7 @@ import org.syncsim.protocol.client.InitialData;
 import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.SheetSource;
 import org.syncsim.protocol.client.SyncClient;
+import org.syncsim.protocol.client.TankList;
 import org.syncsim.protocol.clock.AddonTimers;
 import org.syncsim.protocol.clock.ClientClock;
 import org.syncsim.protocol.wire.Command;
@@ -70,8 +71,6 @@ public final class HeadClient implements SyncClient {
     static final double IMPORT_PUSH_DELAY = 0.5;
     /** {@code DATA_COMPAT} (§3.8). */
     static final int DATA_COMPAT = 1;
-    /** Tank Sync slots (§3.9). */
-    static final int TANK_SLOTS = 10;
     /** Example.lua's section names (§5.1). */
     static final List<String> EXAMPLE_SECTIONS = List.of("Welcome", "Grand Widow Faerlina", "Thaddius");
 
@@ -93,14 +92,20 @@ public final class HeadClient implements SyncClient {
         }
     }
 
-    /** One entry of {@code TWRA_Assignments.data} as far as sync cares. */
+    /**
+     * One entry of {@code TWRA_Assignments.data} as far as sync cares. {@code content} is the blob whose decoded
+     * section the entry holds (null for a skeleton or example entry): it can lag the compressed cache (a BSEC without
+     * its BSTR), and Tank Sync reads the entry, not the cache.
+     */
     private static final class SectionEntry {
         final String name;
         boolean needsProcessing;
+        String content;
 
-        SectionEntry(String name, boolean needsProcessing) {
+        SectionEntry(String name, boolean needsProcessing, String content) {
             this.name = name;
             this.needsProcessing = needsProcessing;
+            this.content = content;
         }
     }
 
@@ -186,7 +191,7 @@ public final class HeadClient implements SyncClient {
             saved.isExample = false;
             saved.compressed = new Compressed();
             for (int i = 0; i < sheet.size(); i++) {
-                saved.data.add(new SectionEntry(sheet.names().get(i), false));
+                saved.data.add(new SectionEntry(sheet.names().get(i), false, sheet.sectionBlobs().get(i)));
                 saved.compressed.sections.put(i + 1, sheet.sectionBlobs().get(i));
             }
             saved.compressed.structure = sheet.structureBlob();
@@ -200,7 +205,7 @@ public final class HeadClient implements SyncClient {
             saved.isExample = true;
             saved.compressed = null;
             for (String n : EXAMPLE_SECTIONS) {
-                saved.data.add(new SectionEntry(n, true));
+                saved.data.add(new SectionEntry(n, true, null));
             }
             saved.currentSection = 1;
             saved.currentSectionName = EXAMPLE_SECTIONS.get(0);
@@ -288,7 +293,7 @@ public final class HeadClient implements SyncClient {
             saved.data = new ArrayList<>();
             Compressed c = new Compressed();
             for (int i = 0; i < sheet.size(); i++) {
-                saved.data.add(new SectionEntry(sheet.names().get(i), false));
+                saved.data.add(new SectionEntry(sheet.names().get(i), false, sheet.sectionBlobs().get(i)));
                 c.sections.put(i + 1, sheet.sectionBlobs().get(i));
             }
             c.structure = sheet.structureBlob();
@@ -587,7 +592,7 @@ public final class HeadClient implements SyncClient {
     private void buildSkeleton(List<String> names, long ts) {
         List<SectionEntry> data = new ArrayList<>(names.size());
         for (String n : names) {
-            data.add(new SectionEntry(n, true));
+            data.add(new SectionEntry(n, true, null));
         }
         saved.data = data;
         saved.isExample = false;
@@ -608,6 +613,7 @@ public final class HeadClient implements SyncClient {
         SectionEntry e = saved.data.get(i - 1);
         if (blob != null && !blob.isEmpty() && env.decoder().sectionUsable(blob)) {
             e.needsProcessing = false;
+            e.content = blob;
             c.missing.remove(i);
         } else {
             c.missing.put(i, "true");
@@ -683,23 +689,37 @@ public final class HeadClient implements SyncClient {
         return true;
     }
 
-    /** {@code SECTION_CHANGED} listeners: sync broadcast (§3.1), then each Tank Sync listener (§3.9, B32). */
+    /**
+     * {@code SECTION_CHANGED} listeners in registration order: the sync broadcast (§3.1), then each Tank Sync
+     * listener (§3.9, B32), any source including {@code fromSync}.
+     */
     private void sectionChanged(int index, Source source) {
         if (source != Source.FROM_SYNC && rt.liveSync && inGroup()) {
             send(new Message.Section(saved.a, index));
         }
         for (int k = 0; k < rt.tankListeners; k++) {
-            if (rt.tankSync && config.oRA2Loaded()) {
-                sendTankBurst();
-            }
+            updateTanks(index);
         }
     }
 
-    private void sendTankBurst() {
+    /**
+     * {@code UpdateTanks} (§3.9): if Tank Sync is on, oRA2 is loaded and the current section's entry has
+     * {@code Tank Columns}, {@code MT CLEAR} then {@code SET <i> <name|Empty>} for i = 1..10 on RAID; names by
+     * {@link TankList}, read from the decoded entry (what the client displays), not from the compressed cache.
+     */
+    private void updateTanks(int index) {
+        if (!rt.tankSync || !config.oRA2Loaded()) {
+            return;
+        }
+        String content = saved.data.get(index - 1).content;
+        Optional<List<String>> slots = content == null ? Optional.empty() : env.decoder().tankSlots(content);
+        if (slots.isEmpty()) {
+            return;
+        }
         sendOn(new Message.TankClear(), Distribution.RAID);
-        for (int slot = 1; slot <= TANK_SLOTS; slot++) {
-            String name = slot <= config.tankNames().size() ? config.tankNames().get(slot - 1) : "Empty";
-            sendOn(new Message.TankSet(slot, name), Distribution.RAID);
+        List<String> names = slots.get();
+        for (int slot = 1; slot <= names.size(); slot++) {
+            sendOn(new Message.TankSet(slot, names.get(slot - 1)), Distribution.RAID);
         }
     }
 
