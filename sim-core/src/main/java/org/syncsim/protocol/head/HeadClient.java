@@ -18,6 +18,7 @@ import org.syncsim.protocol.chunk.ChunkManager;
 import org.syncsim.protocol.chunk.ChunkSender;
 import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.ClientSnapshot;
+import org.syncsim.protocol.client.DataSheets;
 import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.client.InitialData;
 import org.syncsim.protocol.client.ProtocolEnvironment;
@@ -307,6 +308,32 @@ public final class HeadClient implements SyncClient {
             timers.schedule(IMPORT_PUSH_DELAY, () -> guarded("import push", this::sendAllSections));
         }
         checkSynced();
+    }
+
+    /**
+     * The plain-Lua-text import path ({@code TWRA_ImportString=…}, B38, §6(b) step 9): A = {@code time()}, but the
+     * call that should store the compressed form returns at once, so the compressed cache (sections, structure, C)
+     * keeps the previous sheet; nothing is pushed or broadcast. The imported table is nested under {@code data}, so
+     * {@code TWRA_Assignments.data} has no numeric entries: the navigation list is empty and the BSREQ completeness
+     * test expects nothing (§3.2 step 5). A later pull from this client therefore delivers the previous sheet under
+     * the new timestamp. Ground truth is what the user imported, stamped A: members receiving the old content
+     * under A are desynced (and so is this client).
+     */
+    public void importPlainText(SheetSource source) {
+        if (!online) {
+            return;
+        }
+        long ts = clock.time();
+        saved.a = ts;
+        saved.isExample = false;
+        saved.data = new ArrayList<>();
+        env.truth().publish(ts, source.encodeAt(ts), env.sim().now());
+        checkSynced();
+    }
+
+    /** {@link #importPlainText(SheetSource)} of an assignment set of the data layer. */
+    public void importPlainText(org.syncsim.protocol.data.AssignmentSet set) {
+        importPlainText(DataSheets.source(set));
     }
 
     @Override
