@@ -72,6 +72,8 @@ public final class HeadClient implements SyncClient {
     static final double IMPORT_PUSH_DELAY = 0.5;
     /** {@code DATA_COMPAT} (§3.8). */
     static final int DATA_COMPAT = 1;
+    /** How long the "Example" button replaces {@code NavigateToSection} (§3.1, {@code Example.lua:689-762}). */
+    static final double EXAMPLE_WINDOW = 300;
     /** Example.lua's section names (§5.1). */
     static final List<String> EXAMPLE_SECTIONS = List.of("Welcome", "Grand Widow Faerlina", "Thaddius");
 
@@ -154,6 +156,8 @@ public final class HeadClient implements SyncClient {
         boolean hasSeenNewerVersion;
         String newerVersionString;
         boolean wasInGroup;
+        /** {@code NavigateToSection} replaced by the "Example" button's variant (§3.1). */
+        boolean exampleNavigation;
         final ChunkManager chunks = new ChunkManager();
     }
 
@@ -334,6 +338,27 @@ public final class HeadClient implements SyncClient {
     /** {@link #importPlainText(SheetSource)} of an assignment set of the data layer. */
     public void importPlainText(org.syncsim.protocol.data.AssignmentSet set) {
         importPlainText(DataSheets.source(set));
+    }
+
+    /**
+     * The options' "Example" button (§3.1, {@code Example.lua:548-774}): for {@value #EXAMPLE_WINDOW} s (an addon
+     * timer, lost on reload with the rest of the Lua state) {@code NavigateToSection} is replaced by a variant that
+     * fires no {@code SECTION_CHANGED}, so this client neither broadcasts SECTION nor sends Tank Sync, whatever the
+     * navigation's source. The variant otherwise navigates as the original (fixed choice: the spec says only what it
+     * omits). A press while the window is open changes nothing (fixed choice). The button's display of example data is
+     * not modelled: it changes nothing the sync path reads.
+     */
+    public void exampleButton() {
+        if (!online || rt.exampleNavigation) {
+            return;
+        }
+        rt.exampleNavigation = true;
+        timers.schedule(EXAMPLE_WINDOW, () -> rt.exampleNavigation = false);
+    }
+
+    /** True while the "Example" button's navigation variant is in place. */
+    public boolean exampleWindowOpen() {
+        return rt.exampleNavigation;
     }
 
     @Override
@@ -712,7 +737,9 @@ public final class HeadClient implements SyncClient {
         }
         saved.currentSection = index;
         saved.currentSectionName = e.name;
-        sectionChanged(index, source);
+        if (!rt.exampleNavigation) {
+            sectionChanged(index, source);
+        }
         return true;
     }
 
