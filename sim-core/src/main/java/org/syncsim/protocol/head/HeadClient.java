@@ -345,8 +345,8 @@ public final class HeadClient implements SyncClient {
      * timer, lost on reload with the rest of the Lua state) {@code NavigateToSection} is replaced by a variant that
      * fires no {@code SECTION_CHANGED}, so this client neither broadcasts SECTION nor sends Tank Sync, whatever the
      * navigation's source. The variant otherwise navigates as the original (fixed choice: the spec says only what it
-     * omits). A press while the window is open changes nothing (fixed choice). The button's display of example data is
-     * not modelled: it changes nothing the sync path reads.
+     * omits). A press while the window is open changes nothing (fixed choice). Whatever else the button does is not
+     * modelled: the spec describes only this override.
      */
     public void exampleButton() {
         if (!online || rt.exampleNavigation) {
