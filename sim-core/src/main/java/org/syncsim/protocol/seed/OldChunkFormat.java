@@ -5,10 +5,12 @@ import java.util.List;
 import org.syncsim.protocol.chunk.ChunkSender;
 
 /**
- * The chunk format before the 2025-05-11 refactor (spec §10.1 timeline row {@code 0ec12f6}): the command and
- * timestamp prefix every piece, {@code <CMD>:<ts>:CHUNKED:<len>:<tid>:<n>} then
- * {@code <CMD>:<ts>:CHUNK:<i>:<n>:<tid>:<data>}. At the G1 snapshot nothing on the receive side reassembles
- * them (§10.2, last bullet).
+ * The chunk format before the 2025-05-11 refactor (spec §10.1 timeline row {@code 0ec12f6}): the message's own
+ * prefix heads every piece, {@code <CMD>:<ts>:CHUNKED:<len>:<tid>:<n>} then
+ * {@code <CMD>:<ts>:CHUNK:<i>:<n>:<tid>:<data>}. For {@code SECRES} the prefix the G1 sender hands to the chunk
+ * manager is {@code SECRES:<ts>:<idx>:} (Azzc0/TWRA {@code sync/SyncHandlers.lua}, G1 {@code SendSectionResponse}),
+ * for {@code SRES} it is {@code SRES:<ts>:}. At the G1 snapshot nothing on the receive side reassembles them
+ * (§10.2, last bullet): the router hands every piece to the handler of its first token.
  */
 final class OldChunkFormat {
     /** Marker of a header piece, right after {@code <CMD>:<ts>:}. */
@@ -30,24 +32,25 @@ final class OldChunkFormat {
         return ChunkSender.needsChunking(messageLength);
     }
 
-    static String header(String token, long ts, int length, String tid, int count) {
-        return token + ":" + ts + ":" + HEADER + length + ":" + tid + ":" + count;
+    /** The header piece; {@code prefix} is {@code SRES:<ts>:} or {@code SECRES:<ts>:<idx>:}. */
+    static String header(String prefix, int length, String tid, int count) {
+        return prefix + HEADER + length + ":" + tid + ":" + count;
     }
 
     /** The data pieces of one transfer, in order (piece {@code i} goes out {@code i × STAGGER} after the header). */
-    static List<String> pieces(String token, long ts, String data, String tid) {
+    static List<String> pieces(String prefix, String data, String tid) {
         int n = ChunkSender.chunkCount(data.length(), CHUNK_SIZE);
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int from = i * CHUNK_SIZE;
-            out.add(token + ":" + ts + ":" + PIECE + (i + 1) + ":" + n + ":" + tid + ":"
+            out.add(prefix + PIECE + (i + 1) + ":" + n + ":" + tid + ":"
                     + data.substring(from, Math.min(data.length(), from + CHUNK_SIZE)));
         }
         return out;
     }
 
-    /** True if the text after {@code <CMD>:<ts>:} is a piece of the old format. */
-    static boolean isChunkPiece(String afterTimestamp) {
-        return afterTimestamp.startsWith(HEADER) || afterTimestamp.startsWith(PIECE);
+    /** True if the data field of a received SRES/SECRES is a piece of the old format. */
+    static boolean isChunkPiece(String data) {
+        return data.startsWith(HEADER) || data.startsWith(PIECE);
     }
 }

@@ -38,7 +38,9 @@ import org.syncsim.protocol.wire.WireCodec;
  * is never cleared, so a member that once saw a {@code SECRES} for an index never answers that index again; a
  * member with newer data reacting to an older timestamp calls the undefined {@code RespondWithStructure} (Lua error,
  * counted by {@link MetricsRecorder#handlerAborted}); chunked responses go out in the old prefixed format and are
- * never reassembled (counted by {@link MetricsRecorder#messageMalformed}). Shared mechanisms (clocks, timer table,
+ * never reassembled: each piece reaches the SRES/SECRES handler as if it were the data, so a chunked SECRES
+ * overwrites the section at the requester and at every equal-timestamp bystander with an undecodable piece (each
+ * piece received counted by {@link MetricsRecorder#messageMalformed}). Shared mechanisms (clocks, timer table,
  * wire codec, ground truth, navigation, Tank Sync, join reaction) behave as in the {@code head} profile; the
  * assumptions are listed in {@code docs/protocol.md}, section "The seed profile". All {@code math.random} draws
  * come from the stream {@code client/<name>/lua-random}.
@@ -309,7 +311,7 @@ public final class SeedClient implements SyncClient {
 
     /**
      * {@code OnChatMsgAddon} then the G1 router: own echo and foreign prefixes dropped, the command is the text
-     * before the first colon (§10.2). Old-format chunk pieces reach the SRES/SECRES handlers and are dropped there.
+     * before the first colon (§10.2). Old-format chunk pieces reach the SRES/SECRES handlers as data.
      */
     void onAddonMessage(long now, String prefix, String text, Distribution distribution, int sender) {
         if (!online || sender == id || !PREFIX.equals(prefix)) {
@@ -319,14 +321,6 @@ public final class SeedClient implements SyncClient {
         if (colon < 1) {
             metrics.messageMalformed(now, id, "no command");
             return;
-        }
-        Optional<Command> command = codec.spelling().command(text.substring(0, colon));
-        if (command.isPresent() && (command.get() == Command.SRES || command.get() == Command.SECRES)) {
-            int second = text.indexOf(':', colon + 1);
-            if (second > 0 && OldChunkFormat.isChunkPiece(text.substring(second + 1))) {
-                metrics.messageMalformed(now, id, command.get().token() + " old-format chunk never reassembled");
-                return;
-            }
         }
         ParseResult parsed = codec.parseStrict(prefix, text);
         if (parsed instanceof ParseResult.Rejected r) {
@@ -442,11 +436,18 @@ public final class SeedClient implements SyncClient {
             rt.structureRequestTimeout = null;
         }
         long ts = r.ts();
+        boolean piece = OldChunkFormat.isChunkPiece(r.data());
+        if (piece) {
+            metrics.messageMalformed(env.sim().now(), id, "SRES old-format chunk piece, never reassembled");
+        }
         if (saved.a >= ts) {
-            if (saved.a == ts) {
+            if (saved.a == ts && !piece) {
                 metrics.duplicateTransfer(env.sim().now(), id, Command.SRES.token());
             }
             return;
+        }
+        if (piece) {
+            return; // the piece is decompressed as a structure, fails inside pcall: nothing changes
         }
         String data = r.data().charAt(0) == MARKER ? r.data() : MARKER + r.data();
         Optional<List<String>> names = env.decoder().structureNames(data);
@@ -496,14 +497,16 @@ public final class SeedClient implements SyncClient {
         }
     }
 
-    /** {@code QueueSectionResponse}: jitter, suppressed by the never-cleared seen set (checked again on firing). */
+    /**
+     * {@code QueueSectionResponse}: jitter, suppressed by the never-cleared seen set (checked again on firing); a
+     * request for an index whose answer is already pending only joins it.
+     */
     private void queueSectionResponse(int index, long ts) {
         if (rt.receivedSectionResponses.contains(index)) {
             return;
         }
-        AddonTimers.Handle previous = rt.pendingSectionResponses.remove(index);
-        if (previous != null) {
-            previous.cancel();
+        if (rt.pendingSectionResponses.containsKey(index)) {
+            return;
         }
         double delay = SECRES_JITTER_BASE + SECRES_JITTER_SPREAD * random.nextDouble();
         rt.pendingSectionResponses.put(index, timers.schedule(delay, () -> {
@@ -526,6 +529,9 @@ public final class SeedClient implements SyncClient {
      * as seen, own pending answer cancelled; processed after 0.2 s, navigated to after 0.3 s if pending.
      */
     private void onSectionResponse(Message.SectionResponse r) {
+        if (OldChunkFormat.isChunkPiece(r.data())) {
+            metrics.messageMalformed(env.sim().now(), id, "SECRES old-format chunk piece, never reassembled");
+        }
         if (saved.a != r.ts()) {
             return;
         }
@@ -641,8 +647,9 @@ public final class SeedClient implements SyncClient {
             return;
         }
         String tid = ChunkSender.transferId(clock.time(), random);
-        List<String> pieces = OldChunkFormat.pieces(token, ts, data, tid);
-        sendText(OldChunkFormat.header(token, ts, data.length(), tid, pieces.size()), distribution,
+        String prefix = token + ":" + ts + ":" + (index == null ? "" : index + ":");
+        List<String> pieces = OldChunkFormat.pieces(prefix, data, tid);
+        sendText(OldChunkFormat.header(prefix, data.length(), tid, pieces.size()), distribution,
                 token + ":" + Command.CHUNKED.token());
         for (int i = 0; i < pieces.size(); i++) {
             String piece = pieces.get(i);
