@@ -223,6 +223,41 @@ class SeedClientHandlersTest {
     }
 
     @Test
+    void tankSyncBurstsOnlyOnceThePulledSectionIsDecoded() {
+        var set = ProfileRaid.sheet(9, "sheet", SheetSpec.of(4, 10, 8));
+        int k = 0;
+        for (int i = 1; i <= set.sections().size() && k == 0; i++) {
+            if (org.syncsim.protocol.client.TankList.of(set.sections().get(i - 1)).isPresent()) {
+                k = i;
+            }
+        }
+        assertTrue(k > 0, "the generated sheet has a section with tank columns");
+        List<String> slots = org.syncsim.protocol.client.TankList.of(set.sections().get(k - 1)).get();
+        EncodedSheet encoded = ProfileRaid.encode(set, T0);
+        ProfileRaid raid = synced(9, LATENCY, 2, encoded);
+        raid.add(1, i -> ClientConfig.defaults(ProfileRaid.name(i)).withLiveSync(true).withTankSync(true));
+        raid.form();
+        raid.channel.leave(2);
+        raid.at(10, () -> raid.channel.join(2));
+        int target = k;
+        raid.at(20, () -> raid.get(0).navigate(target));
+        raid.runUntil(30);
+        List<TestChannel.Sent> ctra = raid.channel.log().stream().filter(x -> x.prefix().equals("CTRA")).toList();
+        // the skeleton navigation (placeholder, nothing decoded) sends nothing; the navigation 0.3 s after the
+        // SECRES sends one burst with the section's tanks
+        List<String> expected = new java.util.ArrayList<>();
+        expected.add("MT CLEAR");
+        for (int i = 0; i < slots.size(); i++) {
+            expected.add("SET " + (i + 1) + " " + slots.get(i));
+        }
+        assertEquals(expected, ctra.stream().map(TestChannel.Sent::text).toList());
+        ctra.forEach(x -> assertEquals(2, x.sender()));
+        long firstSecres = raid.channel.sent("SECRES", 0).get(0).time();
+        assertTrue(ctra.get(0).time() >= firstSecres + LATENCY + SimTime.seconds(0.3));
+        assertEquals(k, raid.get(2).snapshot().currentSection());
+    }
+
+    @Test
     void importWithLiveSyncOffAnnouncesOnlyAndMembersOpenSectionOne() {
         EncodedSheet old = sheet(7, SheetSpec.of(3, 4, 5));
         var fresh = ProfileRaid.sheet(7, "sheet/new", SheetSpec.of(3, 4, 5));
