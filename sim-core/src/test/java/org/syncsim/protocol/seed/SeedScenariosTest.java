@@ -134,6 +134,7 @@ class SeedScenariosTest {
         assertEquals(1, ch.count("SECTION", from));
         assertEquals(1, ch.count("SREQ", from));
         assertEquals("SREQ:" + T0, ch.sent("SREQ", from).get(0).text());
+        assertEquals(SimTime.seconds(70) + LATENCY, ch.sent("SREQ", from).get(0).time());
         // the SRES storm: every equal-timestamp member answers, each once, 0.1-0.4 s (+ a frame) after the request
         List<TestChannel.Sent> sres = ch.sent("SRES", from);
         assertEquals(39, sres.size());
