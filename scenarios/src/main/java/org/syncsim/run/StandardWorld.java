@@ -53,7 +53,8 @@ import org.syncsim.scenario.ThrottleMode;
  *
  * <p>Sheets: the current sheet is generated from {@code data.seed} (stream {@code sheet/current}), the old one
  * from stream {@code sheet/old}; each import changes the named sections of the newest sheet (stream
- * {@code sheet/import/<k>}).
+ * {@code sheet/import/<k>}). A sheet from {@code data.file} is the current sheet as read; its old version is
+ * the same sheet with every section changed (stream {@code sheet/old}), so members holding it pull everything.
  */
 public final class StandardWorld implements World {
     /** Builds a standard world per replication. */
@@ -66,10 +67,6 @@ public final class StandardWorld implements World {
         @Override
         public List<String> unsupported(LoadedScenario s) {
             List<String> out = new ArrayList<>();
-            if (s.scenario().data().file() != null) {
-                out.add("data.file: loading a sheet from a file is not supported yet; generate one with "
-                        + "data.sections, data.rows and data.columns");
-            }
             java.util.Set<String> known = ProtocolProfiles.names();
             for (RosterEntry e : s.roster()) {
                 String p = e.profile().name().toLowerCase(Locale.ROOT);
@@ -110,13 +107,16 @@ public final class StandardWorld implements World {
         explicitlyOffline = new boolean[n];
 
         DataSpec d = s.scenario().data();
-        if (d.file() != null) {
-            throw new RunFailedException("data.file (a sheet loaded from a file) is not supported yet; generate one "
-                    + "with data.sections/rows/columns", null);
+        AssignmentSet current;
+        AssignmentSet old;
+        if (s.sheet() != null) {
+            current = s.sheet();
+            old = new SheetGenerator(sim.random().stream("sheet/old")).withChanges(current, allSections(current));
+        } else {
+            SheetSpec shape = SheetSpec.of(d.sections(), d.rows(), d.columns());
+            current = new SheetGenerator(sim.random().stream("sheet/current")).generate(shape);
+            old = new SheetGenerator(sim.random().stream("sheet/old")).generate(shape);
         }
-        SheetSpec shape = SheetSpec.of(d.sections(), d.rows(), d.columns());
-        AssignmentSet current = new SheetGenerator(sim.random().stream("sheet/current")).generate(shape);
-        AssignmentSet old = new SheetGenerator(sim.random().stream("sheet/old")).generate(shape);
         newest = current;
         EncodedSheet currentEncoded = DataSheets.encode(current, d.timestamp());
         EncodedSheet oldEncoded = DataSheets.encode(old, d.oldTimestamp());
@@ -177,6 +177,14 @@ public final class StandardWorld implements World {
                 recorder.memberJoined(0, e.id());
             }
         }
+    }
+
+    private static SortedSet<Integer> allSections(AssignmentSet set) {
+        SortedSet<Integer> all = new TreeSet<>();
+        for (int i = 1; i <= set.size(); i++) {
+            all.add(i);
+        }
+        return all;
     }
 
     /** The channel configuration a scenario's {@code channel:} section describes. */
