@@ -7,8 +7,9 @@ import java.util.List;
 import org.syncsim.protocol.data.AssignmentSet;
 
 /**
- * Finds and loads a scenario's {@code data.file}: relative to the scenario file's directory, or, for a bundled
- * scenario, among the bundled resources next to it.
+ * Finds and loads a scenario's {@code data.file}: relative to the scenario file's directory, else among the
+ * bundled sheets (so that a copied bundled scenario still finds its sheet); a bundled scenario uses only bundled
+ * sheets.
  */
 final class SheetFiles {
     static final String BUNDLED = "bundled:";
@@ -23,21 +24,25 @@ final class SheetFiles {
             return null;
         }
         try {
+            String name = file.replace('\\', '/');
+            String bundled = name.startsWith("/") || name.contains("..") ? null : BundledScenarios.resource(name);
             if (origin.startsWith(BUNDLED)) {
-                String name = file.replace('\\', '/');
-                String text = name.startsWith("/") || name.contains("..") ? null : BundledScenarios.resource(name);
-                if (text == null) {
+                if (bundled == null) {
                     out.add(new Problem("/data/file", "no bundled sheet " + file + " (a bundled scenario can use "
                             + "the bundled sheets, e.g. " + BundledScenarios.EXAMPLE_SHEET + ")"));
                     return null;
                 }
-                return SheetLoader.load(BUNDLED + name, text);
+                return SheetLoader.load(BUNDLED + name, bundled);
             }
             Path parent = Path.of(origin).getParent();
             Path path = parent == null ? Path.of(file) : parent.resolve(file);
             if (!Files.isRegularFile(path)) {
+                if (bundled != null) {
+                    return SheetLoader.load(BUNDLED + name, bundled);
+                }
                 out.add(new Problem("/data/file", "no such sheet file " + path
-                        + " (data.file is relative to the scenario file's directory)"));
+                        + " (data.file is relative to the scenario file's directory), and no bundled sheet "
+                        + file + " (e.g. " + BundledScenarios.EXAMPLE_SHEET + ")"));
                 return null;
             }
             return SheetLoader.load(path);
