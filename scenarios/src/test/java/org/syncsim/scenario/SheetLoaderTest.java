@@ -87,4 +87,14 @@ class SheetLoaderTest {
         String yaml = "sections:\n  - lua: " + ScenarioLoader.json().getNodeFactory().textNode(lua) + "\n";
         assertEquals(sheet, SheetLoader.load("utf8-lua.yaml", yaml));
     }
+
+    @Test
+    void handWrittenLuaSectionWithPositionalRowsReads() {
+        // the docs' example of a lua: section
+        AssignmentSet sheet = SheetLoader.load("doc.yaml", "sections:\n  - lua: '{[\"Section Name\"]=\"Gluth\","
+                + "[\"Section Header\"]={\"Icon\",\"Target\",\"Tank\"},[\"Section Rows\"]={{\"Skull\",\"Gluth\",\"Brynjolf\"}}}'\n");
+        assertEquals(List.of("Icon", "Target", "Tank"), sheet.section(1).header());
+        assertEquals(List.of(Row.of("Skull", "Gluth", "Brynjolf")), sheet.section(1).rows());
+        assertEquals("Gluth", sheet.section(1).name());
+    }
 }
