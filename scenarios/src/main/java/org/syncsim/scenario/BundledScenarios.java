@@ -50,7 +50,17 @@ public final class BundledScenarios {
                 + ScenarioLoader.suggestion(name, names()) + " (see syncsim list)");
     }
 
-    /** The text of a resource next to the bundled scenarios (e.g. a bundled sheet), or null if there is none. */
+    /**
+     * The text of a bundled sheet file by its path next to the bundled scenarios (e.g. {@link #EXAMPLE_SHEET}),
+     * or null if there is none.
+     */
+    public static String sheetText(String relative) {
+        String name = relative.replace('\\', '/');
+        return name.startsWith("/") || name.contains("..") || !name.matches(".*\\.(ya?ml|json)") ? null
+                : resource(name);
+    }
+
+    /** The text of a resource next to the bundled scenarios, or null if there is none. */
     static String resource(String relative) {
         try (InputStream in = BundledScenarios.class.getResourceAsStream(DIR + relative)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);

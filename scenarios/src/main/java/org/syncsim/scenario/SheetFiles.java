@@ -25,7 +25,7 @@ final class SheetFiles {
         }
         try {
             String name = file.replace('\\', '/');
-            String bundled = name.startsWith("/") || name.contains("..") ? null : BundledScenarios.resource(name);
+            String bundled = BundledScenarios.sheetText(name);
             if (origin.startsWith(BUNDLED)) {
                 if (bundled == null) {
                     out.add(new Problem("/data/file", "no bundled sheet " + file + " (a bundled scenario can use "

@@ -1,6 +1,7 @@
 package org.syncsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.syncsim.channel.server.ServerConfig;
@@ -15,6 +17,8 @@ import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SectionPayloads;
 import org.syncsim.run.StandardWorld;
 import org.syncsim.scenario.BundledScenarios;
+import org.syncsim.scenario.LoadedScenario;
+import org.syncsim.scenario.ScenarioLoader;
 import org.syncsim.scenario.SheetLoader;
 
 /** {@code syncsim run} on a user's scenario whose sheet is a file next to it. */
@@ -81,5 +85,25 @@ class SheetFileRunTest {
         RunCommandTest.Outcome o = RunCommandTest.run(StandardWorld.FACTORY, "validate", "sheet-from-file");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("sheets/naxxramas-wing.yaml (4 sections)"), o.out());
+    }
+
+    @Test
+    void showPrintsTheBundledSheetToCopy() {
+        RunCommandTest.Outcome o = RunCommandTest.run(StandardWorld.FACTORY, "show", BundledScenarios.EXAMPLE_SHEET);
+        assertEquals(0, o.code(), o.err());
+        assertEquals(BundledScenarios.sheetText(BundledScenarios.EXAMPLE_SHEET), o.out());
+        assertEquals(4, SheetLoader.load("copy.yaml", o.out()).size());
+    }
+
+    @Test
+    void setDataFileReplacesTheGeneratedSheetOfACopiedScenario() throws IOException {
+        Files.writeString(dir.resolve("mine-sheet.yaml"), SHEET);
+        Path scenario = dir.resolve("copy.yaml");
+        Files.writeString(scenario, BundledScenarios.text("leader-import-10"));
+        LoadedScenario s = ScenarioLoader.override(ScenarioLoader.load(scenario), List.of("data.file=mine-sheet.yaml"));
+        assertEquals(SheetLoader.load(dir.resolve("mine-sheet.yaml")), s.sheet());
+        assertNull(s.scenario().data().sections(), "the generated shape is dropped");
+        assertTrue(ScenarioCommands.oneLine(s).contains("sheet mine-sheet.yaml (2 sections)"),
+                ScenarioCommands.oneLine(s));
     }
 }

@@ -151,7 +151,7 @@ class ScenarioSchemaTest {
     void bundledSheetValidatesAgainstTheSheetSchemaAndATypoDoesNot() throws IOException {
         JsonSchema sheetSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(shipped(SHEET_RESOURCE));
-        JsonNode sheet = ScenarioLoader.yaml().readTree(BundledScenarios.resource(BundledScenarios.EXAMPLE_SHEET));
+        JsonNode sheet = ScenarioLoader.yaml().readTree(BundledScenarios.sheetText(BundledScenarios.EXAMPLE_SHEET));
         Set<ValidationMessage> errors = sheetSchema.validate(sheet);
         assertTrue(errors.isEmpty(), () -> errors.toString());
         JsonNode typo = ScenarioLoader.yaml().readTree("sections: [ { name: A, colums: [Tank] } ]\n");

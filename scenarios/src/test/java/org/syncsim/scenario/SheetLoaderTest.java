@@ -20,7 +20,7 @@ import org.syncsim.protocol.data.codec.ByteStrings;
 class SheetLoaderTest {
     private static AssignmentSet bundledSheet() {
         return SheetLoader.load("bundled:" + BundledScenarios.EXAMPLE_SHEET,
-                BundledScenarios.resource(BundledScenarios.EXAMPLE_SHEET));
+                BundledScenarios.sheetText(BundledScenarios.EXAMPLE_SHEET));
     }
 
     @Test
