@@ -192,8 +192,9 @@ public final class SheetLoader {
             out.add(new Problem(name == null && field.equals("/name") ? at : at + field,
                     "every section needs a name that is not empty (receivers list sections by name, spec §5.3)"));
         } else if (name.indexOf('"') >= 0) {
-            out.add(new Problem(at + field, "the section name " + name + " contains \", which the addon's "
-                    + "structure payload cannot carry (it writes names between \" without escaping, spec §5.3)"));
+            out.add(new Problem(at + field, "the section name '" + name + "' contains a double quote (\"), which "
+                    + "the addon's structure payload cannot carry (it writes names between \" without escaping, "
+                    + "spec §5.3)"));
         }
     }
 

@@ -74,7 +74,7 @@ class SheetLoaderBadInputTest {
     @Test
     void sectionNameWithADoubleQuoteIsRejectedBecauseTheStructureCannotCarryIt() {
         assertContains(sheetError("quote-in-name.yaml"), "quote-in-name.yaml:2:5: ", "sections[0].name: ",
-                "contains \"", "spec §5.3");
+                "'The \"Four\" Horsemen' contains a double quote", "spec §5.3");
     }
 
     @Test
