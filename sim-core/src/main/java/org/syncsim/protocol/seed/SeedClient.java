@@ -142,13 +142,24 @@ public final class SeedClient implements SyncClient {
     private final AddonTimers timers;
     private final UniformRandomProvider random;
     private final MetricsRecorder metrics;
+    private final SeedPull pull;
     private final SavedVariables saved = new SavedVariables();
     private Runtime rt = new Runtime();
     private boolean online;
     private long syncReportedFor = Long.MIN_VALUE;
+    /** The section blobs the last full-data string was built from, and that string (a simulator memo only). */
+    private List<String> fullDataFrom;
+    private String fullData;
 
+    /** A client whose newer-timestamp reaction is the segmented pull (§10.2). */
     public SeedClient(ProtocolEnvironment env, int id, ClientConfig config) {
+        this(env, id, config, SeedPull.SEGMENTED);
+    }
+
+    /** A client whose newer-timestamp reaction is {@code pull} ({@link SeedPull}). */
+    public SeedClient(ProtocolEnvironment env, int id, ClientConfig config, SeedPull pull) {
         this.env = env;
+        this.pull = pull;
         this.id = id;
         this.config = config;
         this.codec = new WireCodec(SeedProfile.SPELLING);
@@ -302,6 +313,16 @@ public final class SeedClient implements SyncClient {
         }
     }
 
+    /**
+     * The manual full sync: {@code DREQ:<A>} on the group channel, asking every member whose data is at least as new
+     * as this client's for the whole dataset (§10.1; the trigger and its timestamp are assumptions, docs/protocol.md).
+     */
+    public void requestFullData() {
+        if (online) {
+            sendFullDataRequest(saved.a);
+        }
+    }
+
     /** There is no bulk push at the G1 reference snapshot (BSEC/BSTR came later, §10.1): does nothing. */
     @Override
     public void syncAll() {
@@ -345,8 +366,12 @@ public final class SeedClient implements SyncClient {
             onSectionRequest(r);
         } else if (m instanceof Message.SectionResponse r) {
             onSectionResponse(r);
+        } else if (m instanceof Message.DataRequest r) {
+            onDataRequest(r);
+        } else if (m instanceof Message.DataResponse r) {
+            onDataResponse(r);
         }
-        // VER, DREQ, DRES: placeholder handlers at the G1 snapshot (assumption, docs/protocol.md).
+        // VER: placeholder handler at the G1 snapshot (assumption, docs/protocol.md).
     }
 
     /** Roster event: the first one "in group" since login/reload sends VER 2 s later (no pull in G1). */
@@ -367,7 +392,8 @@ public final class SeedClient implements SyncClient {
 
     /**
      * {@code CheckTimestampAndHandleResponse} (§10.2): remote newer → {@code SREQ:<remote ts>} (throttled) and the
-     * 1 s no-op timer, returns 1; equal → 0; local newer → the undefined {@code RespondWithStructure}: Lua error.
+     * 1 s no-op timer, or with {@link SeedPull#FULL} {@code DREQ:<remote ts>} at once (§10.1, no cooldown), returns
+     * 1; equal → 0; local newer → the undefined {@code RespondWithStructure}: Lua error.
      */
     private int checkTimestamp(long remote) {
         long local = saved.a;
@@ -375,6 +401,10 @@ public final class SeedClient implements SyncClient {
             throw new LuaError("RespondWithStructure is undefined (local " + local + " newer than " + remote + ")");
         }
         if (local < remote) {
+            if (pull == SeedPull.FULL) {
+                sendFullDataRequest(remote);
+                return 1;
+            }
             requestStructureSync(remote);
             rt.structureRequestTimeout = timers.schedule(STRUCTURE_REQUEST_TIMEOUT, () -> { });
             return 1;
@@ -563,6 +593,96 @@ public final class SeedClient implements SyncClient {
         }
     }
 
+    /**
+     * {@code DREQ:<ts>} receiver (§10.1): a member whose data is at least as new ({@code A ≥ ts}, equal included)
+     * answers at once with {@code DRES:<A>:<full data>}, no jitter, cooldown or suppression, so every qualifying
+     * member answers (the DRES storm). A member that cannot build the string (example data, a {@code ""}
+     * placeholder or an undecodable section blob) does not answer (assumption).
+     */
+    private void onDataRequest(Message.DataRequest r) {
+        if (saved.a < r.ts()) {
+            return;
+        }
+        String data = fullDataString();
+        if (data == null) {
+            return;
+        }
+        metrics.responseStarted(env.sim().now(), id, Command.DREQ.token());
+        sendData(Command.DRES, saved.a, null, data, groupDistribution());
+    }
+
+    /**
+     * {@code DRES:<ts>:<data>} receiver: applies only if newer than A: every section and the rebuilt structure
+     * stored, the entries decoded, A = C = ts, navigation to the pending section or 1 {@code fromSync}. An
+     * old-format chunk piece reaches this handler as data (never reassembled, as SRES/SECRES) and changes nothing.
+     */
+    private void onDataResponse(Message.DataResponse r) {
+        long ts = r.ts();
+        boolean piece = OldChunkFormat.isChunkPiece(r.data());
+        if (piece) {
+            metrics.messageMalformed(env.sim().now(), id, "DRES old-format chunk piece, never reassembled");
+        }
+        if (saved.a >= ts) {
+            if (saved.a == ts && !piece) {
+                metrics.duplicateTransfer(env.sim().now(), id, Command.DRES.token());
+            }
+            return;
+        }
+        if (piece) {
+            return;
+        }
+        String data = r.data().charAt(0) == MARKER ? r.data() : MARKER + r.data();
+        Optional<EncodedSheet> decoded = FullData.decode(data);
+        if (decoded.isEmpty()) {
+            metrics.messageMalformed(env.sim().now(), id, "DRES data does not decode");
+            return;
+        }
+        EncodedSheet sheet = decoded.get();
+        Compressed c = new Compressed();
+        List<SectionEntry> entries = new ArrayList<>();
+        for (int i = 0; i < sheet.size(); i++) {
+            c.sections.put(i + 1, sheet.sectionBlobs().get(i));
+            entries.add(new SectionEntry(sheet.names().get(i), false, sheet.sectionBlobs().get(i)));
+        }
+        c.structure = sheet.structureBlob();
+        c.timestamp = ts;
+        saved.compressed = c;
+        saved.a = ts;
+        saved.data = entries;
+        saved.isExample = false;
+        int target = rt.pendingSection != null ? rt.pendingSection : 1;
+        rt.pendingSection = null;
+        navigateTo(target, Source.FROM_SYNC);
+    }
+
+    /** {@code DREQ:<ts>} on the group channel, no throttle (§10.1). */
+    private void sendFullDataRequest(long ts) {
+        if (send(new Message.DataRequest(ts))) {
+            metrics.requestSent(env.sim().now(), id, Command.DREQ.token());
+        }
+    }
+
+    /** The full-data string of the stored sections, or null if one is missing or does not decode. */
+    private String fullDataString() {
+        Compressed c = saved.compressed;
+        if (c == null || saved.data.isEmpty()) {
+            return null;
+        }
+        List<String> blobs = new ArrayList<>(saved.data.size());
+        for (int i = 1; i <= saved.data.size(); i++) {
+            String blob = c.sections.get(i);
+            if (blob == null || blob.isEmpty()) {
+                return null;
+            }
+            blobs.add(blob);
+        }
+        if (!blobs.equals(fullDataFrom)) {
+            fullDataFrom = blobs;
+            fullData = FullData.encode(blobs).orElse(null);
+        }
+        return fullData;
+    }
+
     // -------------------------------------------------------------------------------------- send path
 
     /**
@@ -631,15 +751,20 @@ public final class SeedClient implements SyncClient {
     }
 
     /**
-     * Sends {@code SRES:<ts>:<data>} or {@code SECRES:<ts>:<idx>:<data>} inline, or, if longer than the inline limit,
-     * in the old prefixed chunk format: header now, piece {@code i} by a timer {@code 0.2·i} s later.
+     * Sends {@code SRES:<ts>:<data>}, {@code DRES:<ts>:<data>} or {@code SECRES:<ts>:<idx>:<data>} inline, or, if
+     * longer than the inline limit, in the old prefixed chunk format: header now, piece {@code i} by a timer
+     * {@code 0.2·i} s later.
      */
     private void sendData(Command command, long ts, Integer index, String data, Distribution distribution) {
         if (distribution == null) {
             return;
         }
-        Message m = index == null ? new Message.StructureResponse(ts, data)
-                : new Message.SectionResponse(ts, index, data);
+        Message m = switch (command) {
+            case SRES -> new Message.StructureResponse(ts, data);
+            case DRES -> new Message.DataResponse(ts, data);
+            case SECRES -> new Message.SectionResponse(ts, index, data);
+            default -> throw new IllegalArgumentException("not a data response: " + command);
+        };
         String text = codec.format(m);
         String token = codec.spelling().token(command);
         if (!OldChunkFormat.needsChunking(text.length())) {

@@ -39,7 +39,11 @@ final class ProfileRaid {
     private int fakes;
 
     ProfileRaid(String profile, long seed, long latencyMicros) {
-        this.profile = ProtocolProfiles.byName(profile);
+        this(ProtocolProfiles.byName(profile), seed, latencyMicros);
+    }
+
+    ProfileRaid(ProtocolProfile profile, long seed, long latencyMicros) {
+        this.profile = profile;
         sim = new Simulation(seed);
         latency = latencyMicros;
         channel = new TestChannel(sim, latencyMicros, true);

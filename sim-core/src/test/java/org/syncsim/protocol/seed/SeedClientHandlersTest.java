@@ -284,20 +284,28 @@ class SeedClientHandlersTest {
     }
 
     @Test
-    void joiningSendsVersionOnlyAndVersionAndLegacyDataMessagesAreIgnored() {
-        ProfileRaid raid = synced(8, LATENCY, 3, sheet(8, SheetSpec.of(3, 4, 5)));
+    void joiningSendsVersionOnlyAndVersionNewerRequestsAndUnusableDataResponsesChangeNothing() {
+        EncodedSheet encoded = sheet(8, SheetSpec.of(3, 4, 5));
+        ProfileRaid raid = synced(8, LATENCY, 3, encoded);
         int fake = raid.addFake();
         raid.form();
         raid.runUntil(5);
         assertEquals(3, raid.channel.count("VER", 0));
         assertEquals(3, raid.channel.countFrom(0));
         raid.inject(10, fake, "VER:9.9.9");
-        raid.inject(11, fake, "DREQ:" + T0);
+        raid.inject(11, fake, "DREQ:" + (T0 + 1));
         raid.inject(12, fake, "DRES:" + T0 + ":xyz");
+        raid.inject(12.5, fake, "DRES:" + (T0 + 1) + ":xyz");
         raid.inject(13, fake, "BSREQ:" + T0);
         raid.runUntil(20);
-        assertEquals(0, clientSends(raid, fake, SimTime.seconds(10)));
-        assertEquals(3, raid.metrics.count("malformed"), "BSREQ is not a G1 command");
+        assertEquals(0, clientSends(raid, fake, SimTime.seconds(10)), "nobody is as new as T0 + 1");
+        assertEquals(3, raid.metrics.count("duplicate", "DRES"), "an equal DRES is not applied");
+        assertEquals(3, raid.metrics.count("malformed", "DRES data does not decode"));
+        assertEquals(6, raid.metrics.count("malformed"), "3 undecodable DRES + 3 BSREQ, not a G1 command");
         assertEquals(0, raid.metrics.count("aborted"));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(T0, raid.get(i).snapshot().assignmentsTimestamp());
+            assertEquals(encoded.structureBlob(), raid.get(i).snapshot().structure());
+        }
     }
 }
