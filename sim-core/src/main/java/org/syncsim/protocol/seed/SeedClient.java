@@ -32,13 +32,15 @@ import org.syncsim.protocol.wire.WireCodec;
  * The {@code seed} profile: the TWRA addon's G1 generation (reference snapshot {@code 67f91a7}, spec §10.2, with
  * §10.1 for what G1 kept from G0). Lazy segmented pull: a newer timestamp seen in {@code SECTION}/{@code ANC}
  * pulls the structure ({@code SREQ} → {@code SRES}), and navigating to a section whose blob is the {@code ""}
- * placeholder pulls that section ({@code SECREQ} → {@code SECRES}).
+ * placeholder pulls that section ({@code SECREQ} → {@code SECRES}). G0's full-data pull (§10.1) is kept:
+ * {@link #requestFullData()} or, with {@link SeedPull#FULL}, a newer timestamp sends {@code DREQ:<ts>}, and every
+ * member with {@code A ≥ ts} answers {@code DRES:<A>:<data>} ({@link FullData}) at once (the DRES storm).
  *
  * <p>Flaws kept: every equal-timestamp member answers an {@code SREQ} (the SRES storm); the "response seen" set
  * is never cleared, so a member that once saw a {@code SECRES} for an index never answers that index again; a
  * member with newer data reacting to an older timestamp calls the undefined {@code RespondWithStructure} (Lua error,
  * counted by {@link MetricsRecorder#handlerAborted}); chunked responses go out in the old prefixed format and are
- * never reassembled: each piece reaches the SRES/SECRES handler as if it were the data, so a chunked SECRES
+ * never reassembled: each piece reaches the SRES/DRES/SECRES handler as if it were the data, so a chunked SECRES
  * overwrites the section at the requester and at every equal-timestamp bystander with an undecodable piece (each
  * piece received counted by {@link MetricsRecorder#messageMalformed}). Shared mechanisms (clocks, timer table,
  * wire codec, ground truth, navigation, Tank Sync, join reaction) behave as in the {@code head} profile; the
