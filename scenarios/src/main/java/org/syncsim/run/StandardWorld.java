@@ -32,6 +32,9 @@ import org.syncsim.protocol.client.SyncClient;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SheetGenerator;
 import org.syncsim.protocol.data.SheetSpec;
+import org.syncsim.protocol.seed.SeedClient;
+import org.syncsim.protocol.seed.SeedProfile;
+import org.syncsim.protocol.seed.SeedPull;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.WireSpelling;
 import org.syncsim.scenario.Action;
@@ -41,8 +44,10 @@ import org.syncsim.scenario.DataSpec;
 import org.syncsim.scenario.Latency;
 import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.Loss;
+import org.syncsim.scenario.ProfileName;
 import org.syncsim.scenario.RosterEntry;
 import org.syncsim.scenario.ThrottleMode;
+import org.syncsim.scenario.TimedAction;
 
 /**
  * The real world: the channel model ({@link GroupBus}) and one protocol client per roster entry, sharing one
@@ -73,6 +78,14 @@ public final class StandardWorld implements World {
                 if (!known.contains(p)) {
                     out.add("profile " + p + " (of " + e.name() + ") is not implemented yet; available: "
                             + String.join(", ", new TreeSet<>(known)));
+                    break;
+                }
+            }
+            for (TimedAction ta : s.timeline()) {
+                if (ta.action() instanceof Action.FullSync f
+                        && s.member(f.who()).profile() != ProfileName.SEED) {
+                    out.add("full-sync (timeline entry " + ta.index() + ", " + f.who() + "): only the seed profile "
+                            + "has a full-data pull");
                     break;
                 }
             }
@@ -130,6 +143,9 @@ public final class StandardWorld implements World {
             ProtocolProfile profile;
             try {
                 profile = ProtocolProfiles.byName(e.profile().name().toLowerCase(Locale.ROOT));
+                if (profile instanceof SeedProfile seed) {
+                    profile = seed.withPull(SeedPull.valueOf(s.scenario().protocol().seedPull().name()));
+                }
             } catch (IllegalArgumentException ex) {
                 throw new RunFailedException(e.name() + ": " + ex.getMessage(), ex);
             }
@@ -325,6 +341,14 @@ public final class StandardWorld implements World {
     @Override
     public void syncAll(long now, int client) {
         clients[client].syncAll();
+    }
+
+    /** Only seed clients have a full-data pull; {@link #FACTORY} rejects the action for other profiles. */
+    @Override
+    public void fullSync(long now, int client) {
+        if (clients[client] instanceof SeedClient seed) {
+            seed.requestFullData();
+        }
     }
 
     @Override
