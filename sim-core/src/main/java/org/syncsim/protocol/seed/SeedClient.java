@@ -605,12 +605,13 @@ public final class SeedClient implements SyncClient {
         if (saved.a < r.ts()) {
             return;
         }
-        String data = fullDataString();
+        Distribution distribution = groupDistribution();
+        String data = distribution == null ? null : fullDataString();
         if (data == null) {
             return;
         }
         metrics.responseStarted(env.sim().now(), id, Command.DREQ.token());
-        sendData(Command.DRES, saved.a, null, data, groupDistribution());
+        sendData(Command.DRES, saved.a, null, data, distribution);
     }
 
     /**
