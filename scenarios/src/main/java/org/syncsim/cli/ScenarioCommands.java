@@ -36,8 +36,11 @@ final class ScenarioCommands {
         long inRaid = s.roster().stream()
                 .filter(e -> e.start() == org.syncsim.scenario.ClientSettings.Start.IN_RAID).count();
         return sc.name() + ": " + s.roster().size() + " clients (" + inRaid + " in the raid at start, " + leaders
-                + " leader), sheet " + sc.data().sections() + " sections x " + sc.data().rows() + " rows x "
-                + sc.data().columns() + " columns, " + sc.timeline().size() + " timeline action"
+                + " leader), sheet " + (sc.data().file() != null
+                        ? sc.data().file() + " (" + s.sectionCount() + " sections)"
+                        : sc.data().sections() + " sections x " + sc.data().rows() + " rows x " + sc.data().columns()
+                                + " columns")
+                + ", " + sc.timeline().size() + " timeline action"
                 + (sc.timeline().size() == 1 ? "" : "s") + " until t="
                 + new org.syncsim.scenario.Span(s.lastActionMicros()) + ", profile "
                 + ScenarioLoader.yaml().convertValue(sc.protocol().profile(), String.class) + ", until "

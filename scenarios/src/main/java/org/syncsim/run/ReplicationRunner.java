@@ -132,6 +132,8 @@ public final class ReplicationRunner {
                 sim.post(at, now -> world.navigate(now, who, nav.section()));
             } else if (a instanceof Action.SyncAll) {
                 sim.post(at, now -> world.syncAll(now, who));
+            } else if (a instanceof Action.FullSync) {
+                sim.post(at, now -> world.fullSync(now, who));
             } else if (a instanceof Action.Network net) {
                 sim.post(at, now -> world.network(now, who, net.latency(), net.loss()));
             } else if (a instanceof Action.Rogue rg) {

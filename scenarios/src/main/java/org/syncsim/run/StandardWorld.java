@@ -32,6 +32,9 @@ import org.syncsim.protocol.client.SyncClient;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SheetGenerator;
 import org.syncsim.protocol.data.SheetSpec;
+import org.syncsim.protocol.seed.SeedClient;
+import org.syncsim.protocol.seed.SeedProfile;
+import org.syncsim.protocol.seed.SeedPull;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.WireSpelling;
 import org.syncsim.scenario.Action;
@@ -41,8 +44,10 @@ import org.syncsim.scenario.DataSpec;
 import org.syncsim.scenario.Latency;
 import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.Loss;
+import org.syncsim.scenario.ProfileName;
 import org.syncsim.scenario.RosterEntry;
 import org.syncsim.scenario.ThrottleMode;
+import org.syncsim.scenario.TimedAction;
 
 /**
  * The real world: the channel model ({@link GroupBus}) and one protocol client per roster entry, sharing one
@@ -53,7 +58,8 @@ import org.syncsim.scenario.ThrottleMode;
  *
  * <p>Sheets: the current sheet is generated from {@code data.seed} (stream {@code sheet/current}), the old one
  * from stream {@code sheet/old}; each import changes the named sections of the newest sheet (stream
- * {@code sheet/import/<k>}).
+ * {@code sheet/import/<k>}). A sheet from {@code data.file} is the current sheet as read; its old version is
+ * the same sheet with every section changed (stream {@code sheet/old}), so members holding it pull everything.
  */
 public final class StandardWorld implements World {
     /** Builds a standard world per replication. */
@@ -66,16 +72,20 @@ public final class StandardWorld implements World {
         @Override
         public List<String> unsupported(LoadedScenario s) {
             List<String> out = new ArrayList<>();
-            if (s.scenario().data().file() != null) {
-                out.add("data.file: loading a sheet from a file is not supported yet; generate one with "
-                        + "data.sections, data.rows and data.columns");
-            }
             java.util.Set<String> known = ProtocolProfiles.names();
             for (RosterEntry e : s.roster()) {
                 String p = e.profile().name().toLowerCase(Locale.ROOT);
                 if (!known.contains(p)) {
                     out.add("profile " + p + " (of " + e.name() + ") is not implemented yet; available: "
                             + String.join(", ", new TreeSet<>(known)));
+                    break;
+                }
+            }
+            for (TimedAction ta : s.timeline()) {
+                if (ta.action() instanceof Action.FullSync f
+                        && s.member(f.who()).profile() != ProfileName.SEED) {
+                    out.add("full-sync (timeline entry " + ta.index() + ", " + f.who() + "): only the seed profile "
+                            + "has a full-data pull");
                     break;
                 }
             }
@@ -110,26 +120,32 @@ public final class StandardWorld implements World {
         explicitlyOffline = new boolean[n];
 
         DataSpec d = s.scenario().data();
-        if (d.file() != null) {
-            throw new RunFailedException("data.file (a sheet loaded from a file) is not supported yet; generate one "
-                    + "with data.sections/rows/columns", null);
+        AssignmentSet current;
+        AssignmentSet old;
+        if (s.sheet() != null) {
+            current = s.sheet();
+            old = new SheetGenerator(sim.random().stream("sheet/old")).withChanges(current, allSections(current));
+        } else {
+            SheetSpec shape = SheetSpec.of(d.sections(), d.rows(), d.columns());
+            current = new SheetGenerator(sim.random().stream("sheet/current")).generate(shape);
+            old = new SheetGenerator(sim.random().stream("sheet/old")).generate(shape);
         }
-        SheetSpec shape = SheetSpec.of(d.sections(), d.rows(), d.columns());
-        AssignmentSet current = new SheetGenerator(sim.random().stream("sheet/current")).generate(shape);
-        AssignmentSet old = new SheetGenerator(sim.random().stream("sheet/old")).generate(shape);
         newest = current;
         EncodedSheet currentEncoded = DataSheets.encode(current, d.timestamp());
         EncodedSheet oldEncoded = DataSheets.encode(old, d.oldTimestamp());
         truth.publish(d.timestamp(), currentEncoded, 0);
 
         List<String> names = s.roster().stream().map(RosterEntry::name).toList();
-        ProtocolEnvironment env = new ProtocolEnvironment(sim, bus, recorder, truth, DataSheets.DECODER, names::get,
+        ProtocolEnvironment env = new ProtocolEnvironment(sim, bus, recorder, truth, DataSheets.cachingDecoder(4096), names::get,
                 epochSeconds);
         ChannelConfig cc = bus.config();
         for (RosterEntry e : s.roster()) {
             ProtocolProfile profile;
             try {
                 profile = ProtocolProfiles.byName(e.profile().name().toLowerCase(Locale.ROOT));
+                if (profile instanceof SeedProfile seed) {
+                    profile = seed.withPull(SeedPull.valueOf(s.scenario().protocol().seedPull().name()));
+                }
             } catch (IllegalArgumentException ex) {
                 throw new RunFailedException(e.name() + ": " + ex.getMessage(), ex);
             }
@@ -177,6 +193,14 @@ public final class StandardWorld implements World {
                 recorder.memberJoined(0, e.id());
             }
         }
+    }
+
+    private static SortedSet<Integer> allSections(AssignmentSet set) {
+        SortedSet<Integer> all = new TreeSet<>();
+        for (int i = 1; i <= set.size(); i++) {
+            all.add(i);
+        }
+        return all;
     }
 
     /** The channel configuration a scenario's {@code channel:} section describes. */
@@ -317,6 +341,14 @@ public final class StandardWorld implements World {
     @Override
     public void syncAll(long now, int client) {
         clients[client].syncAll();
+    }
+
+    /** Only seed clients have a full-data pull; {@link #FACTORY} rejects the action for other profiles. */
+    @Override
+    public void fullSync(long now, int client) {
+        if (clients[client] instanceof SeedClient seed) {
+            seed.requestFullData();
+        }
     }
 
     @Override

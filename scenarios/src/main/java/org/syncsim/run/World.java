@@ -41,6 +41,9 @@ public interface World {
     /** The member presses Sync All. */
     void syncAll(long now, int client);
 
+    /** The member asks for the whole dataset (the {@code seed} profile's manual full sync). */
+    void fullSync(long now, int client);
+
     /** From now on, deliveries to {@code client} (to all if {@code client < 0}) use these models (null: keep). */
     void network(long now, int client, Latency latency, Loss loss);
 

@@ -22,7 +22,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = Action.Storm.class, name = "storm"),
     @JsonSubTypes.Type(value = Action.Network.class, name = "network"),
     @JsonSubTypes.Type(value = Action.Rogue.class, name = "rogue"),
-    @JsonSubTypes.Type(value = Action.SyncAll.class, name = "sync-all")
+    @JsonSubTypes.Type(value = Action.SyncAll.class, name = "sync-all"),
+    @JsonSubTypes.Type(value = Action.FullSync.class, name = "full-sync")
 })
 public sealed interface Action {
     /** Absolute time; give this or {@code after}. */
@@ -71,6 +72,10 @@ public sealed interface Action {
 
     /** Sync All button: the member pushes everything it holds. */
     record SyncAll(Span t, Span after, String who) implements Action {
+    }
+
+    /** The manual full sync of the {@code seed} profile: the member asks for the whole dataset ({@code DREQ}). */
+    record FullSync(Span t, Span after, String who) implements Action {
     }
 
     /**

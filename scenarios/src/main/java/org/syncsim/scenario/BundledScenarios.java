@@ -15,6 +15,9 @@ import java.util.List;
 public final class BundledScenarios {
     private static final String DIR = "/scenarios/";
 
+    /** The bundled example sheet, relative to the bundled scenarios. */
+    public static final String EXAMPLE_SHEET = "sheets/naxxramas-wing.yaml";
+
     private BundledScenarios() {
     }
 
@@ -45,6 +48,25 @@ public final class BundledScenarios {
         }
         throw new ScenarioException(fileOrName + ": no such file, and no bundled scenario of that name"
                 + ScenarioLoader.suggestion(name, names()) + " (see syncsim list)");
+    }
+
+    /**
+     * The text of a bundled sheet file by its path next to the bundled scenarios (e.g. {@link #EXAMPLE_SHEET}),
+     * or null if there is none.
+     */
+    public static String sheetText(String relative) {
+        String name = relative.replace('\\', '/');
+        return name.startsWith("/") || name.contains("..") || !name.matches(".*\\.(ya?ml|json)") ? null
+                : resource(name);
+    }
+
+    /** The text of a resource next to the bundled scenarios, or null if there is none. */
+    static String resource(String relative) {
+        try (InputStream in = BundledScenarios.class.getResourceAsStream(DIR + relative)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String read(String resource) {

@@ -10,15 +10,18 @@ import java.util.TreeMap;
  * @param base for {@code plan}: the generation the policies apply to (default head)
  * @param policies policy name to choice, e.g. {@code backoff: exponential}; unnamed policies keep the
  *     addon's behaviour
+ * @param seedPull for {@code seed}: the pull a newer timestamp triggers (default segmented)
  */
-public record ProtocolSpec(ProfileName profile, ProfileName base, Map<String, String> policies) {
+public record ProtocolSpec(ProfileName profile, ProfileName base, Map<String, String> policies,
+        SeedPullName seedPull) {
     public ProtocolSpec {
+        seedPull = seedPull == null ? SeedPullName.SEGMENTED : seedPull;
         profile = profile == null ? ProfileName.HEAD : profile;
         base = base == null ? ProfileName.HEAD : base;
         policies = policies == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(policies));
     }
 
     public static ProtocolSpec defaults() {
-        return new ProtocolSpec(null, null, null);
+        return new ProtocolSpec(null, null, null, null);
     }
 }

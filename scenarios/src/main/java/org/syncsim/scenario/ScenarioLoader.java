@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.syncsim.protocol.data.AssignmentSet;
 
 /**
  * Reads scenario files (YAML, or JSON for {@code .json} files) into a {@link LoadedScenario}, checking types,
@@ -112,7 +113,7 @@ public final class ScenarioLoader {
         String summary = commentSummary(text);
         s = s.named(s.name() != null ? s.name() : defaultName,
                 s.description() != null ? s.description() : summary);
-        return check(source, text, mapper.getFactory(), s);
+        return check(source, source, text, mapper.getFactory(), s);
     }
 
     /**
@@ -140,6 +141,10 @@ public final class ScenarioLoader {
                 throw new ScenarioException("--set " + a + ": cannot read the value: " + e.getOriginalMessage());
             }
             set(tree, path, value, a);
+            if (path.equals("data.file") && tree.get("data") instanceof ObjectNode data) {
+                // a sheet from a file replaces the generated one, whose shape the base scenario filled in
+                data.remove(List.of("sections", "rows", "columns", "seed"));
+            }
         }
         Scenario s;
         try {
@@ -147,7 +152,7 @@ public final class ScenarioLoader {
         } catch (JsonProcessingException e) {
             throw new ScenarioException("--set: " + describeWithoutLocation(e), e);
         }
-        return check(base.source() + " (with --set)", null, mapper.getFactory(), s);
+        return check(base.source() + " (with --set)", base.source(), null, mapper.getFactory(), s);
     }
 
     /** Writes a scenario back as YAML (every default filled in). */
@@ -181,24 +186,34 @@ public final class ScenarioLoader {
         return fileName.replaceFirst("\\.(ya?ml|json)$", "");
     }
 
-    private static ObjectMapper mapperFor(String source) {
+    static ObjectMapper mapperFor(String source) {
         return source.toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML;
     }
 
-    private static LoadedScenario check(String source, String text, JsonFactory factory, Scenario s) {
+    /**
+     * Checks a parsed scenario and loads its sheet file, if any; {@code origin} is where the scenario came from
+     * (a path or {@code bundled:NAME}), against which {@code data.file} is resolved.
+     */
+    private static LoadedScenario check(String source, String origin, String text, JsonFactory factory, Scenario s) {
         List<Problem> problems = new ArrayList<>();
-        List<RosterEntry> roster = ScenarioValidator.validate(s, problems);
+        AssignmentSet sheet = s.data().file() == null ? null : SheetFiles.load(origin, s.data().file(), problems);
+        int sections = sheet != null ? sheet.size() : s.data().sections() != null ? s.data().sections() : 0;
+        List<RosterEntry> roster = ScenarioValidator.validate(s, sections, problems);
         List<TimedAction> timeline = problems.isEmpty() ? ScenarioValidator.resolveTimeline(s, problems) : List.of();
         if (!problems.isEmpty()) {
-            String msg = problems.stream().map(p -> {
-                String where = text == null ? null : Locator.locate(factory, text, p.pointer());
-                return source + (where == null ? "" : ":" + where) + ": " + Problem.dotted(p.pointer()) + ": "
-                        + p.message();
-            }).collect(Collectors.joining("\n"));
-            throw new ScenarioException(msg);
+            throw new ScenarioException(report(source, text, factory, problems));
         }
         return new LoadedScenario(source, text, s, roster, timeline,
-                s.description() != null ? s.description() : "");
+                s.description() != null ? s.description() : "", sheet);
+    }
+
+    /** One line per problem: {@code source:line:column: field: message} (no location when {@code text} is null). */
+    static String report(String source, String text, JsonFactory factory, List<Problem> problems) {
+        return problems.stream().map(p -> {
+            String where = text == null ? null : Locator.locate(factory, text, p.pointer());
+            return source + (where == null ? "" : ":" + where) + ": " + Problem.dotted(p.pointer()) + ": "
+                    + p.message();
+        }).collect(Collectors.joining("\n"));
     }
 
     // ---- --set ----

@@ -11,8 +11,11 @@ final class ScenarioValidator {
     private ScenarioValidator() {
     }
 
-    /** Checks everything but the timeline's times; returns the resolved roster (possibly partial on problems). */
-    static List<RosterEntry> validate(Scenario s, List<Problem> out) {
+    /**
+     * Checks everything but the timeline's times, with {@code sections} the sheet's section count; returns the
+     * resolved roster (possibly partial on problems).
+     */
+    static List<RosterEntry> validate(Scenario s, int sections, List<Problem> out) {
         Raid raid = s.raid();
         if (raid.size() < 1 || raid.size() > Raid.MAX_SIZE) {
             out.add(new Problem("/raid/size", "a raid has 1 to " + Raid.MAX_SIZE + " members, got " + raid.size()));
@@ -41,13 +44,25 @@ final class ScenarioValidator {
         checkFps(raid.defaults().fps(), "/raid/defaults/fps", out);
 
         DataSpec d = s.data();
-        positive(d.sections(), "/data/sections", out);
-        if (d.sections() > 100) {
-            out.add(new Problem("/data/sections", "the addon keeps at most 100 sections, got " + d.sections()));
-        }
-        positive(d.rows(), "/data/rows", out);
-        if (d.columns() < 2) {
-            out.add(new Problem("/data/columns", "a sheet has at least the Icon and Target columns (2), got " + d.columns()));
+        if (d.file() != null) {
+            String[] shape = {"sections", "rows", "columns", "seed"};
+            Object[] given = {d.sections(), d.rows(), d.columns(), d.seed()};
+            for (int i = 0; i < shape.length; i++) {
+                if (given[i] != null) {
+                    out.add(new Problem("/data/" + shape[i], "a sheet from data.file has its own shape; drop "
+                            + shape[i] + " (it shapes a generated sheet) or drop file"));
+                }
+            }
+        } else {
+            positive(d.sections(), "/data/sections", out);
+            if (d.sections() > 100) {
+                out.add(new Problem("/data/sections", "the addon keeps at most 100 sections, got " + d.sections()));
+            }
+            positive(d.rows(), "/data/rows", out);
+            if (d.columns() < 2) {
+                out.add(new Problem("/data/columns", "a sheet has at least the Icon and Target columns (2), got "
+                        + d.columns()));
+            }
         }
         if (d.timestamp() <= 0) {
             out.add(new Problem("/data/timestamp", "expected a Unix time in seconds above 0 (0 is a fresh install)"));
@@ -86,14 +101,14 @@ final class ScenarioValidator {
             return List.of();
         }
         List<RosterEntry> roster = RosterEntry.of(s);
-        checkTimeline(s, roster, out);
+        checkTimeline(s, sections, roster, out);
         return roster;
     }
 
-    private static void checkTimeline(Scenario s, List<RosterEntry> roster, List<Problem> out) {
+    private static void checkTimeline(Scenario s, int sections, List<RosterEntry> roster, List<Problem> out) {
         Set<String> names = roster.stream().map(RosterEntry::name).collect(Collectors.toSet());
         List<String> ordered = roster.stream().map(RosterEntry::name).toList();
-        int sections = s.data().sections();
+        String sheet = s.data().file() != null ? "data.file" : "data.sections";
         for (int i = 0; i < s.timeline().size(); i++) {
             Action a = s.timeline().get(i);
             String at = "/timeline/" + i;
@@ -112,14 +127,14 @@ final class ScenarioValidator {
             if (a instanceof Action.Import im) {
                     if (im.sections() != null) {
                         for (int k = 0; k < im.sections().size(); k++) {
-                            section(im.sections().get(k), at + "/sections/" + k, sections, out);
+                            section(im.sections().get(k), at + "/sections/" + k, sections, sheet, out);
                         }
                     }
             } else if (a instanceof Action.Navigate nav) {
                     if (nav.section() == null) {
                         out.add(new Problem(at, "navigate needs section: (1.." + sections + ")"));
                     } else {
-                        section(nav.section(), at + "/section", sections, out);
+                        section(nav.section(), at + "/section", sections, sheet, out);
                     }
             } else if (a instanceof Action.Storm st) {
                     if (st.members() != null && (st.members() < 1 || st.members() > roster.size())) {
@@ -197,10 +212,10 @@ final class ScenarioValidator {
                 : String.join(", ", names.subList(0, 6)) + ", ... " + names.get(names.size() - 1);
     }
 
-    private static void section(Integer idx, String at, int sections, List<Problem> out) {
+    private static void section(Integer idx, String at, int sections, String sheet, List<Problem> out) {
         if (idx == null || idx < 1 || idx > sections) {
             out.add(new Problem(at, "section " + idx + " is out of range: the sheet has sections 1.." + sections
-                    + " (data.sections)"));
+                    + " (" + sheet + ")"));
         }
     }
 

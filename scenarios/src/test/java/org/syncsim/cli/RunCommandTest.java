@@ -60,6 +60,7 @@ class RunCommandTest {
             public void loadingScreen(long now, int c, long m) { }
             public void navigate(long now, int c, int section) { }
             public void syncAll(long now, int c) { }
+            public void fullSync(long now, int c) { }
             public void network(long now, int c, Latency l, Loss o) { }
             public void rogue(long now, int c, Action.Rogue r, int k) { }
             public boolean settled() { return true; }

@@ -112,6 +112,11 @@ final class ScriptedWorld implements World {
     }
 
     @Override
+    public void fullSync(long now, int client) {
+        log(now, "full-sync", client);
+    }
+
+    @Override
     public void network(long now, int client, Latency latency, Loss loss) {
         log(now, "network", client);
     }

@@ -47,7 +47,19 @@ class ScenarioSchemaTest {
     static final String RESOURCE = "/syncsim-scenario.schema.json";
     static final Path SOURCE = Path.of("src/main/resources/syncsim-scenario.schema.json");
 
+    static final String SHEET_RESOURCE = "/syncsim-sheet.schema.json";
+    static final Path SHEET_SOURCE = Path.of("src/main/resources/syncsim-sheet.schema.json");
+
     static String generate() throws IOException {
+        return generate(Scenario.class, "SyncSim scenario", "A SyncSim scenario file; see docs/scenarios.md.");
+    }
+
+    static String generateSheet() throws IOException {
+        return generate(SheetFile.class, "SyncSim sheet",
+                "A SyncSim sheet file (an assignment sheet for data.file); see docs/scenarios.md.");
+    }
+
+    static String generate(Class<?> root, String title, String description) throws IOException {
         SchemaGeneratorConfigBuilder b = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
                 OptionPreset.PLAIN_JSON)
                 .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY))
@@ -71,11 +83,13 @@ class ScenarioSchemaTest {
             return new CustomDefinition(node, CustomDefinition.DefinitionType.STANDARD,
                     CustomDefinition.AttributeInclusion.NO);
         });
-        JsonNode schema = new SchemaGenerator(b.build()).generateSchema(Scenario.class);
-        admitTypeProperties(schema.get("$defs"));
+        JsonNode schema = new SchemaGenerator(b.build()).generateSchema(root);
+        if (schema.has("$defs")) {
+            admitTypeProperties(schema.get("$defs"));
+        }
         ((com.fasterxml.jackson.databind.node.ObjectNode) schema)
-                .put("title", "SyncSim scenario")
-                .put("description", "A SyncSim scenario file; see docs/scenarios.md.");
+                .put("title", title)
+                .put("description", description);
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(schema) + "\n";
     }
 
@@ -103,7 +117,11 @@ class ScenarioSchemaTest {
     }
 
     static String shipped() throws IOException {
-        try (InputStream in = ScenarioSchemaTest.class.getResourceAsStream(RESOURCE)) {
+        return shipped(RESOURCE);
+    }
+
+    static String shipped(String resource) throws IOException {
+        try (InputStream in = ScenarioSchemaTest.class.getResourceAsStream(resource)) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -116,6 +134,28 @@ class ScenarioSchemaTest {
             return;
         }
         assertEquals(generated, shipped(), "the shipped schema is stale: rerun this test with -Dsyncsim.updateSchema=true");
+    }
+
+    @Test
+    void shippedSheetSchemaIsTheOneGeneratedFromTheRecords() throws IOException {
+        String generated = generateSheet();
+        if (Boolean.getBoolean("syncsim.updateSchema")) {
+            Files.writeString(SHEET_SOURCE, generated, StandardCharsets.UTF_8);
+            return;
+        }
+        assertEquals(generated, shipped(SHEET_RESOURCE),
+                "the shipped sheet schema is stale: rerun this test with -Dsyncsim.updateSchema=true");
+    }
+
+    @Test
+    void bundledSheetValidatesAgainstTheSheetSchemaAndATypoDoesNot() throws IOException {
+        JsonSchema sheetSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(shipped(SHEET_RESOURCE));
+        JsonNode sheet = ScenarioLoader.yaml().readTree(BundledScenarios.sheetText(BundledScenarios.EXAMPLE_SHEET));
+        Set<ValidationMessage> errors = sheetSchema.validate(sheet);
+        assertTrue(errors.isEmpty(), () -> errors.toString());
+        JsonNode typo = ScenarioLoader.yaml().readTree("sections: [ { name: A, colums: [Tank] } ]\n");
+        assertFalse(sheetSchema.validate(typo).isEmpty());
     }
 
     static JsonSchema schema() throws IOException {

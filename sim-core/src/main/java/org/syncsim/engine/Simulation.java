@@ -1,5 +1,7 @@
 package org.syncsim.engine;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * One simulation run: owns virtual time (integer microseconds), the pending-event set, the named random
  * streams and the optional trace. Single-threaded by design; parallelism is across runs.
@@ -12,7 +14,6 @@ public final class Simulation {
     private final RandomStreams random;
     private TraceSink trace;
     private long now;
-    private long nextSeq;
     private long eventsProcessed;
     /** Queue entries that belong to cancelled or rescheduled timers and will be skipped when they surface. */
     private int staleEntries;
@@ -48,7 +49,7 @@ public final class Simulation {
     /** Runs {@code action} at instant {@code at}; no handle, cannot be cancelled. */
     public void post(long at, Action action) {
         checkNotPast(at);
-        queue.add(at, nextSeq++, action);
+        queue.add(at, action);
     }
 
     /** Runs {@code action} after {@code delay} microseconds; no handle, cannot be cancelled. */
@@ -94,21 +95,23 @@ public final class Simulation {
         }
     }
 
-    /** Called by a timer whose pending entry was just cancelled; purges when stale entries dominate. */
-    void entryWentStale() {
+    /**
+     * Called by a timer whose pending entry (in {@code slot}) was just cancelled; purges the queue when more
+     * than 4096 stale entries make up over half of it, so that mass cancellation cannot bloat it.
+     */
+    void entryWentStale(int slot) {
+        queue.markStale(slot);
         staleEntries++;
         if (staleEntries > 4096 && staleEntries > queue.size() / 2) {
-            queue.removeIf((seq, item) -> item instanceof Timer t && t.liveSeq != seq);
+            queue.purgeStale();
             staleEntries = 0;
         }
     }
 
     private void arm(Timer timer, long at) {
         checkNotPast(at);
-        long seq = nextSeq++;
-        timer.liveSeq = seq;
         timer.dueAt = at;
-        queue.add(at, seq, timer);
+        timer.slot = queue.add(at, timer);
     }
 
     private long addDelay(long delay) {
@@ -125,43 +128,45 @@ public final class Simulation {
         }
     }
 
-    /** Runs events in (time, sequence) order until one of the limits is met. */
+    /**
+     * Runs events in (time, sequence) order until one of the limits is met. The time limit must not lie before
+     * the current time: the clock never goes backwards.
+     */
     public RunOutcome run(RunLimits limits) {
         final long until = limits.untilMicros();
+        if (until < now) {
+            throw new IllegalArgumentException("time limit t=" + SimTime.format(until)
+                    + " lies before the clock at t=" + SimTime.format(now));
+        }
         final long cap = limits.eventCap();
-        final java.util.function.BooleanSupplier stop = limits.stop();
+        final BooleanSupplier stop = limits.stop();
+        final EventQueue q = queue;
         long processedThisCall = 0;
-        while (!queue.isEmpty()) {
-            long t = queue.peekTime();
+        while (!q.isEmpty()) {
+            long t = q.peekTime();
             if (t > until) {
                 now = until;
                 return RunOutcome.TIME_LIMIT;
             }
-            long seq = queue.peekSeq();
-            Object item = queue.peekItem();
-            queue.removeFirst();
+            Object item = q.peekItem();
+            if (item == EventQueue.STALE) {
+                q.removeFirst();
+                staleEntries--;
+                continue;
+            }
+            if (processedThisCall == cap) {
+                throw new EventCapExceededException(cap, t);
+            }
+            q.removeFirst();
+            now = t;
             if (item instanceof Timer timer) {
-                if (timer.liveSeq != seq) {
-                    staleEntries--;
-                    continue;
-                }
-                if (processedThisCall == cap) {
-                    queue.add(t, seq, timer);
-                    throw new EventCapExceededException(cap, t);
-                }
-                now = t;
                 if (timer.period > 0) {
                     arm(timer, t + timer.period);
                 } else {
-                    timer.liveSeq = Timer.IDLE;
+                    timer.slot = Timer.IDLE;
                 }
                 timer.action.run(t);
             } else {
-                if (processedThisCall == cap) {
-                    queue.add(t, seq, item);
-                    throw new EventCapExceededException(cap, t);
-                }
-                now = t;
                 ((Action) item).run(t);
             }
             processedThisCall++;

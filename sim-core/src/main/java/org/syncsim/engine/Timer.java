@@ -2,17 +2,16 @@ package org.syncsim.engine;
 
 /**
  * A cancellable (and optionally periodic) scheduled action. The handle can be cancelled in O(1): the queue
- * entry is left behind and recognised as stale when it surfaces, because its sequence number no longer
- * matches the timer's.
+ * entry is left behind, marked stale, and skipped when it surfaces (or purged when stale entries pile up).
  */
 public final class Timer {
-    static final long IDLE = -1L;
+    static final int IDLE = -1;
 
     private final Simulation owner;
     final Action action;
     final long period;
-    /** Sequence number of the live queue entry, or {@link #IDLE} when none is pending. */
-    long liveSeq = IDLE;
+    /** Queue slot of the pending entry, or {@link #IDLE} when none is pending. */
+    int slot = IDLE;
     long dueAt;
 
     Timer(Simulation owner, Action action, long period) {
@@ -23,7 +22,7 @@ public final class Timer {
 
     /** True while the timer has a pending firing that has not been cancelled. */
     public boolean isPending() {
-        return liveSeq != IDLE;
+        return slot != IDLE;
     }
 
     /** The instant of the pending firing; meaningful only while {@link #isPending()}. */
@@ -38,9 +37,10 @@ public final class Timer {
 
     /** Cancels the pending firing (and all later ones of a periodic timer). Cancelling twice is harmless. */
     public void cancel() {
-        if (liveSeq != IDLE) {
-            liveSeq = IDLE;
-            owner.entryWentStale();
+        if (slot != IDLE) {
+            int stale = slot;
+            slot = IDLE;
+            owner.entryWentStale(stale);
         }
     }
 }

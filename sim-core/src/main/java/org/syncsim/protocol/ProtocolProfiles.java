@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.syncsim.protocol.head.HeadProfile;
+import org.syncsim.protocol.seed.SeedProfile;
 
 /** The registry of protocol profiles by name. */
 public final class ProtocolProfiles {
@@ -11,6 +12,7 @@ public final class ProtocolProfiles {
 
     static {
         register(new HeadProfile());
+        register(new SeedProfile());
     }
 
     private ProtocolProfiles() {

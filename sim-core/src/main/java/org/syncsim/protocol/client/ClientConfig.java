@@ -1,7 +1,5 @@
 package org.syncsim.protocol.client;
 
-import java.util.List;
-
 /**
  * One simulated client's settings.
  *
@@ -9,7 +7,6 @@ import java.util.List;
  * @param liveSync            saved "Live Sync" option (§2.7)
  * @param tankSync            saved "Tank Sync" option (§3.9); its CTRA burst needs {@code oRA2Loaded}
  * @param oRA2Loaded          whether oRA2/CT_RaidAssist is loaded (Tank Sync sends nothing without it)
- * @param tankNames           names sent in the CTRA {@code SET} messages (slots beyond the list send {@code Empty})
  * @param fps                 frame rate: addon timers fire on frames (§2.5)
  * @param frameOriginMicros   an instant at which this client renders a frame
  * @param wallOffsetMicros    this client's wall clock minus true time (importer skew, B27)
@@ -20,13 +17,12 @@ import java.util.List;
  * @param initialData         saved variables at the start of the run
  */
 public record ClientConfig(String name, boolean liveSync, boolean tankSync, boolean oRA2Loaded,
-        List<String> tankNames, double fps, long frameOriginMicros, long wallOffsetMicros, double getTimeOrigin,
+        double fps, long frameOriginMicros, long wallOffsetMicros, double getTimeOrigin,
         String version, boolean rosterEventOnLogin, boolean chunkOrderAscending, InitialData initialData) {
 
     public static final String HEAD_VERSION = "0.1.0";
 
     public ClientConfig {
-        tankNames = List.copyOf(tankNames);
         if (name == null || name.isEmpty() || name.indexOf(':') >= 0) {
             throw new IllegalArgumentException("client name must be non-empty and colon-free: " + name);
         }
@@ -34,47 +30,53 @@ public record ClientConfig(String name, boolean liveSync, boolean tankSync, bool
 
     /** Defaults: liveSync off, Tank Sync off, 60 fps, exact wall clock, GetTime origin 1 day, example data. */
     public static ClientConfig defaults(String name) {
-        return new ClientConfig(name, false, false, true, List.of(), 60, 0, 0, 86_400.0, HEAD_VERSION, true, true,
+        return new ClientConfig(name, false, false, true, 60, 0, 0, 86_400.0, HEAD_VERSION, true, true,
                 InitialData.example());
     }
 
     public ClientConfig withLiveSync(boolean on) {
-        return new ClientConfig(name, on, tankSync, oRA2Loaded, tankNames, fps, frameOriginMicros, wallOffsetMicros,
+        return new ClientConfig(name, on, tankSync, oRA2Loaded, fps, frameOriginMicros, wallOffsetMicros,
                 getTimeOrigin, version, rosterEventOnLogin, chunkOrderAscending, initialData);
     }
 
-    public ClientConfig withTankSync(boolean on, List<String> names) {
-        return new ClientConfig(name, liveSync, on, oRA2Loaded, names, fps, frameOriginMicros, wallOffsetMicros,
+    /** Saved Tank Sync option; the tanks themselves come from the current section (§3.9, {@link TankList}). */
+    public ClientConfig withTankSync(boolean on) {
+        return new ClientConfig(name, liveSync, on, oRA2Loaded, fps, frameOriginMicros, wallOffsetMicros,
+                getTimeOrigin, version, rosterEventOnLogin, chunkOrderAscending, initialData);
+    }
+
+    public ClientConfig withORA2Loaded(boolean loaded) {
+        return new ClientConfig(name, liveSync, tankSync, loaded, fps, frameOriginMicros, wallOffsetMicros,
                 getTimeOrigin, version, rosterEventOnLogin, chunkOrderAscending, initialData);
     }
 
     public ClientConfig withFrames(double framesPerSecond, long originMicros) {
-        return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, tankNames, framesPerSecond, originMicros,
+        return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, framesPerSecond, originMicros,
                 wallOffsetMicros, getTimeOrigin, version, rosterEventOnLogin, chunkOrderAscending, initialData);
     }
 
     public ClientConfig withClocks(long wallOffset, double getTimeOriginSeconds) {
-        return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, tankNames, fps, frameOriginMicros, wallOffset,
+        return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, fps, frameOriginMicros, wallOffset,
                 getTimeOriginSeconds, version, rosterEventOnLogin, chunkOrderAscending, initialData);
     }
 
     public ClientConfig withVersion(String v) {
-        return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, tankNames, fps, frameOriginMicros,
+        return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, fps, frameOriginMicros,
                 wallOffsetMicros, getTimeOrigin, v, rosterEventOnLogin, chunkOrderAscending, initialData);
     }
 
     public ClientConfig withRosterEventOnLogin(boolean fires) {
-        return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, tankNames, fps, frameOriginMicros,
+        return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, fps, frameOriginMicros,
                 wallOffsetMicros, getTimeOrigin, version, fires, chunkOrderAscending, initialData);
     }
 
     public ClientConfig withChunkOrderAscending(boolean ascending) {
-        return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, tankNames, fps, frameOriginMicros,
+        return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, fps, frameOriginMicros,
                 wallOffsetMicros, getTimeOrigin, version, rosterEventOnLogin, ascending, initialData);
     }
 
     public ClientConfig withInitialData(InitialData data) {
-        return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, tankNames, fps, frameOriginMicros,
+        return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, fps, frameOriginMicros,
                 wallOffsetMicros, getTimeOrigin, version, rosterEventOnLogin, chunkOrderAscending, data);
     }
 }

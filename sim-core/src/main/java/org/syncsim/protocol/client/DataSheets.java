@@ -27,6 +27,12 @@ public final class DataSheets {
             DecodeResult<Section> r = SectionPayloads.decodeSection(blob);
             return r.isOk() && r.valueOrNull().hasDisplayableRow();
         }
+
+        @Override
+        public Optional<List<String>> tankSlots(String blob) {
+            DecodeResult<Section> r = SectionPayloads.decodeSection(blob);
+            return r.isOk() ? TankList.of(r.valueOrNull()) : Optional.empty();
+        }
     };
 
     private DataSheets() {
@@ -40,6 +46,7 @@ public final class DataSheets {
         return new PayloadDecoder() {
             private final Map<String, Optional<List<String>>> structures = lru(capacity);
             private final Map<String, Boolean> sections = lru(capacity);
+            private final Map<String, Optional<List<String>>> tanks = lru(capacity);
 
             @Override
             public Optional<List<String>> structureNames(String blob) {
@@ -49,6 +56,11 @@ public final class DataSheets {
             @Override
             public boolean sectionUsable(String blob) {
                 return sections.computeIfAbsent(blob, DECODER::sectionUsable);
+            }
+
+            @Override
+            public Optional<List<String>> tankSlots(String blob) {
+                return tanks.computeIfAbsent(blob, DECODER::tankSlots);
             }
         };
     }

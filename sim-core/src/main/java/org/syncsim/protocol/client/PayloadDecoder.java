@@ -13,4 +13,10 @@ public interface PayloadDecoder {
      * 1-2 present. Placeholders ({@code ""}) and dangling {@code CHUNKED:<tid>} strings are not usable.
      */
     boolean sectionUsable(String blob);
+
+    /**
+     * The Tank Sync slots of the section in a blob ({@link TankList#of}): empty if the blob does not decode or the
+     * section has no {@code Tank Columns} (§3.9).
+     */
+    Optional<List<String>> tankSlots(String blob);
 }

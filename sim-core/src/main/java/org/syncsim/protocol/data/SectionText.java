@@ -73,7 +73,14 @@ public final class SectionText {
         if (parsed instanceof LuaTableReader.Result.Error e) {
             return DecodeResult.failed(DecodeFailure.BAD_TABLE_TEXT, e.message());
         }
-        Object root = ((LuaTableReader.Result.Ok) parsed).value();
+        return readTable(((LuaTableReader.Result.Ok) parsed).value());
+    }
+
+    /**
+     * Reads an already parsed value as a section table (as {@link #read(String)} after parsing), for texts that
+     * hold sections inside a larger table (the G0 full-data string).
+     */
+    public static DecodeResult<SectionPayload> readTable(Object root) {
         if (!(root instanceof LuaTable t)) {
             return DecodeResult.failed(DecodeFailure.BAD_TABLE_TEXT, "not a table");
         }

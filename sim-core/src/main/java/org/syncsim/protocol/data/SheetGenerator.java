@@ -150,8 +150,11 @@ public final class SheetGenerator {
         return sb.append('.').toString();
     }
 
-    /** 1-based indices of rows that assign a whole group (what the addon's {@code Group Rows} lists). */
-    static List<Integer> groupRows(List<Row> rows) {
+    /**
+     * 1-based indices of rows that assign a whole group (what the addon's {@code Group Rows} lists, and what its
+     * sender generates when a section has none, spec §5.2).
+     */
+    public static List<Integer> groupRows(List<Row> rows) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             for (String cell : rows.get(i).cells()) {

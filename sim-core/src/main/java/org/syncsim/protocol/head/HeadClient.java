@@ -18,11 +18,13 @@ import org.syncsim.protocol.chunk.ChunkManager;
 import org.syncsim.protocol.chunk.ChunkSender;
 import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.ClientSnapshot;
+import org.syncsim.protocol.client.DataSheets;
 import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.client.InitialData;
 import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.SheetSource;
 import org.syncsim.protocol.client.SyncClient;
+import org.syncsim.protocol.client.TankList;
 import org.syncsim.protocol.clock.AddonTimers;
 import org.syncsim.protocol.clock.ClientClock;
 import org.syncsim.protocol.wire.Command;
@@ -70,8 +72,8 @@ public final class HeadClient implements SyncClient {
     static final double IMPORT_PUSH_DELAY = 0.5;
     /** {@code DATA_COMPAT} (§3.8). */
     static final int DATA_COMPAT = 1;
-    /** Tank Sync slots (§3.9). */
-    static final int TANK_SLOTS = 10;
+    /** How long the "Example" button replaces {@code NavigateToSection} (§3.1, {@code Example.lua:689-762}). */
+    static final double EXAMPLE_WINDOW = 300;
     /** Example.lua's section names (§5.1). */
     static final List<String> EXAMPLE_SECTIONS = List.of("Welcome", "Grand Widow Faerlina", "Thaddius");
 
@@ -93,14 +95,20 @@ public final class HeadClient implements SyncClient {
         }
     }
 
-    /** One entry of {@code TWRA_Assignments.data} as far as sync cares. */
+    /**
+     * One entry of {@code TWRA_Assignments.data} as far as sync cares. {@code content} is the blob whose decoded
+     * section the entry holds (null for a skeleton or example entry): it can lag the compressed cache (a BSEC without
+     * its BSTR), and Tank Sync reads the entry, not the cache.
+     */
     private static final class SectionEntry {
         final String name;
         boolean needsProcessing;
+        String content;
 
-        SectionEntry(String name, boolean needsProcessing) {
+        SectionEntry(String name, boolean needsProcessing, String content) {
             this.name = name;
             this.needsProcessing = needsProcessing;
+            this.content = content;
         }
     }
 
@@ -148,6 +156,8 @@ public final class HeadClient implements SyncClient {
         boolean hasSeenNewerVersion;
         String newerVersionString;
         boolean wasInGroup;
+        /** {@code NavigateToSection} replaced by the "Example" button's variant (§3.1). */
+        boolean exampleNavigation;
         final ChunkManager chunks = new ChunkManager();
     }
 
@@ -186,7 +196,7 @@ public final class HeadClient implements SyncClient {
             saved.isExample = false;
             saved.compressed = new Compressed();
             for (int i = 0; i < sheet.size(); i++) {
-                saved.data.add(new SectionEntry(sheet.names().get(i), false));
+                saved.data.add(new SectionEntry(sheet.names().get(i), false, sheet.sectionBlobs().get(i)));
                 saved.compressed.sections.put(i + 1, sheet.sectionBlobs().get(i));
             }
             saved.compressed.structure = sheet.structureBlob();
@@ -200,7 +210,7 @@ public final class HeadClient implements SyncClient {
             saved.isExample = true;
             saved.compressed = null;
             for (String n : EXAMPLE_SECTIONS) {
-                saved.data.add(new SectionEntry(n, true));
+                saved.data.add(new SectionEntry(n, true, null));
             }
             saved.currentSection = 1;
             saved.currentSectionName = EXAMPLE_SECTIONS.get(0);
@@ -288,7 +298,7 @@ public final class HeadClient implements SyncClient {
             saved.data = new ArrayList<>();
             Compressed c = new Compressed();
             for (int i = 0; i < sheet.size(); i++) {
-                saved.data.add(new SectionEntry(sheet.names().get(i), false));
+                saved.data.add(new SectionEntry(sheet.names().get(i), false, sheet.sectionBlobs().get(i)));
                 c.sections.put(i + 1, sheet.sectionBlobs().get(i));
             }
             c.structure = sheet.structureBlob();
@@ -302,6 +312,53 @@ public final class HeadClient implements SyncClient {
             timers.schedule(IMPORT_PUSH_DELAY, () -> guarded("import push", this::sendAllSections));
         }
         checkSynced();
+    }
+
+    /**
+     * The plain-Lua-text import path ({@code TWRA_ImportString=…}, B38, §6(b) step 9): A = {@code time()}, but the
+     * call that should store the compressed form returns at once, so the compressed cache (sections, structure, C)
+     * keeps the previous sheet; nothing is pushed or broadcast. The imported table is nested under {@code data}, so
+     * {@code TWRA_Assignments.data} has no numeric entries: the navigation list is empty and the BSREQ completeness
+     * test expects nothing (§3.2 step 5). A later pull from this client therefore delivers the previous sheet under
+     * the new timestamp. Ground truth is what the user imported, stamped A: members receiving the old content
+     * under A are desynced (and so is this client).
+     */
+    public void importPlainText(SheetSource source) {
+        if (!online) {
+            return;
+        }
+        long ts = clock.time();
+        saved.a = ts;
+        saved.isExample = false;
+        saved.data = new ArrayList<>();
+        env.truth().publish(ts, source.encodeAt(ts), env.sim().now());
+        checkSynced();
+    }
+
+    /** {@link #importPlainText(SheetSource)} of an assignment set of the data layer. */
+    public void importPlainText(org.syncsim.protocol.data.AssignmentSet set) {
+        importPlainText(DataSheets.source(set));
+    }
+
+    /**
+     * The options' "Example" button (§3.1, {@code Example.lua:548-774}): for {@value #EXAMPLE_WINDOW} s (an addon
+     * timer, lost on reload with the rest of the Lua state) {@code NavigateToSection} is replaced by a variant that
+     * fires no {@code SECTION_CHANGED}, so this client neither broadcasts SECTION nor sends Tank Sync, whatever the
+     * navigation's source. The variant otherwise navigates as the original (fixed choice: the spec says only what it
+     * omits). A press while the window is open changes nothing (fixed choice). Whatever else the button does is not
+     * modelled: the spec describes only this override.
+     */
+    public void exampleButton() {
+        if (!online || rt.exampleNavigation) {
+            return;
+        }
+        rt.exampleNavigation = true;
+        timers.schedule(EXAMPLE_WINDOW, () -> rt.exampleNavigation = false);
+    }
+
+    /** True while the "Example" button's navigation variant is in place. */
+    public boolean exampleWindowOpen() {
+        return rt.exampleNavigation;
     }
 
     @Override
@@ -587,7 +644,7 @@ public final class HeadClient implements SyncClient {
     private void buildSkeleton(List<String> names, long ts) {
         List<SectionEntry> data = new ArrayList<>(names.size());
         for (String n : names) {
-            data.add(new SectionEntry(n, true));
+            data.add(new SectionEntry(n, true, null));
         }
         saved.data = data;
         saved.isExample = false;
@@ -608,6 +665,7 @@ public final class HeadClient implements SyncClient {
         SectionEntry e = saved.data.get(i - 1);
         if (blob != null && !blob.isEmpty() && env.decoder().sectionUsable(blob)) {
             e.needsProcessing = false;
+            e.content = blob;
             c.missing.remove(i);
         } else {
             c.missing.put(i, "true");
@@ -679,27 +737,43 @@ public final class HeadClient implements SyncClient {
         }
         saved.currentSection = index;
         saved.currentSectionName = e.name;
-        sectionChanged(index, source);
+        if (!rt.exampleNavigation) {
+            sectionChanged(index, source);
+        }
         return true;
     }
 
-    /** {@code SECTION_CHANGED} listeners: sync broadcast (§3.1), then each Tank Sync listener (§3.9, B32). */
+    /**
+     * {@code SECTION_CHANGED} listeners in registration order: the sync broadcast (§3.1), then each Tank Sync
+     * listener (§3.9, B32), any source including {@code fromSync}.
+     */
     private void sectionChanged(int index, Source source) {
         if (source != Source.FROM_SYNC && rt.liveSync && inGroup()) {
             send(new Message.Section(saved.a, index));
         }
         for (int k = 0; k < rt.tankListeners; k++) {
-            if (rt.tankSync && config.oRA2Loaded()) {
-                sendTankBurst();
-            }
+            updateTanks(index);
         }
     }
 
-    private void sendTankBurst() {
+    /**
+     * {@code UpdateTanks} (§3.9): if Tank Sync is on, oRA2 is loaded and the current section's entry has
+     * {@code Tank Columns}, {@code MT CLEAR} then {@code SET <i> <name|Empty>} for i = 1..10 on RAID; names by
+     * {@link TankList}, read from the decoded entry (what the client displays), not from the compressed cache.
+     */
+    private void updateTanks(int index) {
+        if (!rt.tankSync || !config.oRA2Loaded()) {
+            return;
+        }
+        String content = saved.data.get(index - 1).content;
+        Optional<List<String>> slots = content == null ? Optional.empty() : env.decoder().tankSlots(content);
+        if (slots.isEmpty()) {
+            return;
+        }
         sendOn(new Message.TankClear(), Distribution.RAID);
-        for (int slot = 1; slot <= TANK_SLOTS; slot++) {
-            String name = slot <= config.tankNames().size() ? config.tankNames().get(slot - 1) : "Empty";
-            sendOn(new Message.TankSet(slot, name), Distribution.RAID);
+        List<String> names = slots.get();
+        for (int slot = 1; slot <= names.size(); slot++) {
+            sendOn(new Message.TankSet(slot, names.get(slot - 1)), Distribution.RAID);
         }
     }
 

@@ -320,9 +320,9 @@ class HeadClientHandlersTest {
     @Test
     void tankSyncSendsElevenCtraMessagesOnEveryNavigationIncludingFromSync() {
         HeadRaid raid = new HeadRaid(9, true);
-        EncodedSheet sheet = HeadRaid.encode(HeadRaid.sheet(raid.sim, "sheet", SMALL), T);
+        EncodedSheet sheet = HeadRaid.encode(TankSheets.sheet(), T);
         raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)).withLiveSync(true).withInitialData(new InitialData.Saved(T, sheet)));
-        raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)).withLiveSync(true).withTankSync(true, List.of("Tanky"))
+        raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)).withLiveSync(true).withTankSync(true)
                 .withInitialData(new InitialData.Saved(T, sheet)));
         raid.form();
         raid.at(10, () -> raid.get(0).navigate(3));
@@ -330,7 +330,7 @@ class HeadClientHandlersTest {
         List<TestChannel.Sent> ctra = raid.channel.log().stream().filter(s -> s.prefix().equals("CTRA")).toList();
         assertEquals(11, ctra.size());
         assertEquals("MT CLEAR", ctra.get(0).text());
-        assertEquals("SET 1 Tanky", ctra.get(1).text());
+        assertEquals("SET 1 Halvard", ctra.get(1).text());
         assertEquals("SET 10 Empty", ctra.get(10).text());
         assertEquals(Distribution.RAID, ctra.get(0).distribution());
     }

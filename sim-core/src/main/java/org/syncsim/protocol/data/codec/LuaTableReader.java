@@ -2,6 +2,7 @@ package org.syncsim.protocol.data.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Reads the value of {@code loadstring("return " .. text)} for the subset of Lua the addon's serialiser emits:
@@ -15,6 +16,9 @@ import java.nio.charset.StandardCharsets;
  * UTF-8 (the game's text encoding).
  */
 public final class LuaTableReader {
+    /** A decimal numeral as Lua 5.1's reader accepts it (no hex: the serialiser never writes one). */
+    private static final Pattern NUMERAL =
+            Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /** Nesting limit, as Lua 5.1's parser limits C-level recursion (LUAI_MAXCCALLS = 200). */
     public static final int MAX_DEPTH = 200;
@@ -325,7 +329,7 @@ public final class LuaTableReader {
             }
         }
         String lexeme = text.substring(start, pos);
-        if (!lexeme.matches("(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (!NUMERAL.matcher(lexeme).matches()) {
             throw new SyntaxError("malformed number near '" + lexeme + "'");
         }
         double d = Double.parseDouble(lexeme);

@@ -1,0 +1,921 @@
+package org.syncsim.protocol.seed;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.syncsim.channel.AddonChannel;
+import org.syncsim.channel.Distribution;
+import org.syncsim.channel.Priority;
+import org.syncsim.engine.FrameClock;
+import org.syncsim.engine.SimTime;
+import org.syncsim.metrics.MetricsRecorder;
+import org.syncsim.protocol.chunk.ChunkSender;
+import org.syncsim.protocol.client.ClientConfig;
+import org.syncsim.protocol.client.ClientSnapshot;
+import org.syncsim.protocol.client.EncodedSheet;
+import org.syncsim.protocol.client.InitialData;
+import org.syncsim.protocol.client.ProtocolEnvironment;
+import org.syncsim.protocol.client.SheetSource;
+import org.syncsim.protocol.client.SyncClient;
+import org.syncsim.protocol.client.TankList;
+import org.syncsim.protocol.clock.AddonTimers;
+import org.syncsim.protocol.clock.ClientClock;
+import org.syncsim.protocol.wire.Command;
+import org.syncsim.protocol.wire.Message;
+import org.syncsim.protocol.wire.ParseResult;
+import org.syncsim.protocol.wire.WireCodec;
+
+/**
+ * The {@code seed} profile: the TWRA addon's G1 generation (reference snapshot {@code 67f91a7}, spec §10.2, with
+ * §10.1 for what G1 kept from G0). Lazy segmented pull: a newer timestamp seen in {@code SECTION}/{@code ANC}
+ * pulls the structure ({@code SREQ} → {@code SRES}), and navigating to a section whose blob is the {@code ""}
+ * placeholder pulls that section ({@code SECREQ} → {@code SECRES}). G0's full-data pull (§10.1) is kept:
+ * {@link #requestFullData()} or, with {@link SeedPull#FULL}, a newer timestamp sends {@code DREQ:<ts>}, and every
+ * member with {@code A ≥ ts} answers {@code DRES:<A>:<data>} ({@link FullData}) at once (the DRES storm).
+ *
+ * <p>Flaws kept: every equal-timestamp member answers an {@code SREQ} (the SRES storm); the "response seen" set
+ * is never cleared, so a member that once saw a {@code SECRES} for an index never answers that index again; a
+ * member with newer data reacting to an older timestamp calls the undefined {@code RespondWithStructure} (Lua error,
+ * counted by {@link MetricsRecorder#handlerAborted}); chunked responses go out in the old prefixed format and are
+ * never reassembled: each piece reaches the SRES/DRES/SECRES handler as if it were the data, so a chunked SECRES
+ * overwrites the section at the requester and at every equal-timestamp bystander with an undecodable piece (each
+ * piece received counted by {@link MetricsRecorder#messageMalformed}). Shared mechanisms (clocks, timer table,
+ * wire codec, ground truth, navigation, Tank Sync, join reaction) behave as in the {@code head} profile; the
+ * assumptions are listed in {@code docs/protocol.md}, section "The seed profile". All {@code math.random} draws
+ * come from the stream {@code client/<name>/lua-random}.
+ */
+public final class SeedClient implements SyncClient {
+    /** Min interval between own {@code SREQ}s ({@code RequestStructureSync}, §10.2; strict {@code <} as head). */
+    static final double STRUCTURE_REQUEST_THROTTLE = 5;
+    /** The no-op "structure request timeout" timer armed on every newer timestamp seen (§10.2). */
+    static final double STRUCTURE_REQUEST_TIMEOUT = 1;
+    /** {@code SRES} jitter {@code 0.1 + 0.3·U} (§10.2). */
+    static final double SRES_JITTER_BASE = 0.1;
+    static final double SRES_JITTER_SPREAD = 0.3;
+    /** A responder's own cooldown between two {@code SRES} (§10.2). */
+    static final double SRES_COOLDOWN = 2;
+    /** {@code SECRES} jitter {@code 0.1 + 0.4·U} (§10.2). */
+    static final double SECRES_JITTER_BASE = 0.1;
+    static final double SECRES_JITTER_SPREAD = 0.4;
+    /** A received {@code SECRES} is processed after 0.2 s and navigated to after 0.3 s (§10.2). */
+    static final double SECRES_PROCESS_DELAY = 0.2;
+    static final double SECRES_NAVIGATE_DELAY = 0.3;
+    /** Group-join delay before {@code VER} (head §6(d), assumed for G1). */
+    static final double JOIN_DELAY = 2;
+    /** Example.lua's section names (§5.1). */
+    static final List<String> EXAMPLE_SECTIONS = List.of("Welcome", "Grand Widow Faerlina", "Thaddius");
+
+    private static final String PREFIX = Command.Prefix.TWRA.name();
+    private static final char MARKER = '\u00F1';
+
+    /** Where a navigation came from; only {@link #FROM_SYNC} suppresses the SECTION broadcast. */
+    enum Source {
+        USER, IMPORT, FROM_SYNC
+    }
+
+    /** A Lua runtime error: aborts the handler at the point it is thrown. */
+    private static final class LuaError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LuaError(String where) {
+            super(where, null, false, false);
+        }
+    }
+
+    /**
+     * One entry of {@code TWRA_Assignments.data}; {@code content} is the blob whose decoded section the entry holds
+     * (null for a skeleton or example entry), which Tank Sync reads (as head).
+     */
+    private static final class SectionEntry {
+        final String name;
+        boolean needsProcessing;
+        String content;
+
+        SectionEntry(String name, boolean needsProcessing, String content) {
+            this.name = name;
+            this.needsProcessing = needsProcessing;
+            this.content = content;
+        }
+    }
+
+    /** {@code TWRA_CompressedAssignments}. */
+    private static final class Compressed {
+        String structure;
+        TreeMap<Integer, String> sections = new TreeMap<>();
+        long timestamp;
+    }
+
+    /** Persistent state: survives reload. */
+    private static final class SavedVariables {
+        long a;
+        List<SectionEntry> data = new ArrayList<>();
+        int currentSection;
+        String currentSectionName;
+        boolean isExample;
+        Compressed compressed;
+        boolean liveSync;
+        boolean tankSync;
+    }
+
+    /** Runtime {@code TWRA.SYNC}: rebuilt on every login/reload. */
+    private static final class Runtime {
+        boolean liveSync;
+        boolean tankSync;
+        int tankListeners;
+        Integer pendingSection;
+        double lastStructureRequestTime;
+        AddonTimers.Handle structureRequestTimeout;
+        Double lastStructureResponseTime;
+        AddonTimers.Handle structureResponseTimer;
+        final TreeMap<Integer, AddonTimers.Handle> pendingSectionResponses = new TreeMap<>();
+        /** {@code receivedSectionResponses}: filled by every SECRES seen, never cleared (§10.2). */
+        final TreeSet<Integer> receivedSectionResponses = new TreeSet<>();
+        boolean wasInGroup;
+    }
+
+    private final ProtocolEnvironment env;
+    private final int id;
+    private final ClientConfig config;
+    private final WireCodec codec;
+    private final ClientClock clock;
+    private final AddonTimers timers;
+    private final UniformRandomProvider random;
+    private final MetricsRecorder metrics;
+    private final SeedPull pull;
+    private final SavedVariables saved = new SavedVariables();
+    private Runtime rt = new Runtime();
+    private boolean online;
+    private long syncReportedFor = Long.MIN_VALUE;
+    /** The section blobs the last full-data string was built from, and that string (a simulator memo only). */
+    private List<String> fullDataFrom;
+    private String fullData;
+
+    /** A client whose newer-timestamp reaction is the segmented pull (§10.2). */
+    public SeedClient(ProtocolEnvironment env, int id, ClientConfig config) {
+        this(env, id, config, SeedPull.SEGMENTED);
+    }
+
+    /** A client whose newer-timestamp reaction is {@code pull} ({@link SeedPull}). */
+    public SeedClient(ProtocolEnvironment env, int id, ClientConfig config, SeedPull pull) {
+        this.env = env;
+        this.pull = pull;
+        this.id = id;
+        this.config = config;
+        this.codec = new WireCodec(SeedProfile.SPELLING);
+        this.clock = new ClientClock(env.sim(), env.epochSeconds(), config.wallOffsetMicros(), config.getTimeOrigin());
+        this.timers = new AddonTimers(env.sim(), FrameClock.ofFps(config.fps(), config.frameOriginMicros()));
+        this.random = env.sim().random().stream("client/" + config.name() + "/lua-random");
+        this.metrics = env.metrics();
+        saved.liveSync = config.liveSync();
+        saved.tankSync = config.tankSync();
+        loadInitialData(config.initialData());
+        env.channel().register(id, this::onAddonMessage, this::onRosterUpdate);
+    }
+
+    private void loadInitialData(InitialData initial) {
+        if (initial instanceof InitialData.Saved s) {
+            EncodedSheet sheet = s.sheet();
+            saved.a = s.timestamp();
+            saved.compressed = new Compressed();
+            for (int i = 0; i < sheet.size(); i++) {
+                saved.data.add(new SectionEntry(sheet.names().get(i), false, sheet.sectionBlobs().get(i)));
+                saved.compressed.sections.put(i + 1, sheet.sectionBlobs().get(i));
+            }
+            saved.compressed.structure = sheet.structureBlob();
+            saved.compressed.timestamp = s.timestamp();
+            saved.currentSection = sheet.size() > 0 ? 1 : 0;
+            saved.currentSectionName = sheet.size() > 0 ? sheet.names().get(0) : null;
+            env.truth().publish(s.timestamp(), sheet, env.sim().now());
+            syncReportedFor = s.timestamp();
+        } else {
+            saved.isExample = true;
+            for (String n : EXAMPLE_SECTIONS) {
+                saved.data.add(new SectionEntry(n, true, null));
+            }
+            saved.currentSection = 1;
+            saved.currentSectionName = EXAMPLE_SECTIONS.get(0);
+        }
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    public ClientClock clock() {
+        return clock;
+    }
+
+    public AddonTimers timers() {
+        return timers;
+    }
+
+    // ------------------------------------------------------------------------------------ control methods
+
+    @Override
+    public void enterWorld() {
+        timers.cancelAll();
+        rt = new Runtime();
+        rt.liveSync = saved.liveSync;
+        rt.tankSync = saved.tankSync;
+        rt.tankListeners = saved.liveSync && saved.tankSync ? 1 : 0;
+        online = true;
+        if (config.rosterEventOnLogin() && inGroup()) {
+            onRosterUpdate(env.sim().now());
+        }
+    }
+
+    @Override
+    public void leaveWorld() {
+        timers.cancelAll();
+        online = false;
+    }
+
+    @Override
+    public void reload() {
+        leaveWorld();
+        enterWorld();
+    }
+
+    @Override
+    public void loadingScreen() {
+        rt.liveSync = saved.liveSync;
+    }
+
+    @Override
+    public void setLiveSync(boolean on) {
+        saved.liveSync = on;
+        rt.liveSync = on;
+    }
+
+    /** The Tank Sync checkbox: each time it is turned on one more listener registers (as head, B32). */
+    public void setTankSync(boolean on) {
+        saved.tankSync = on;
+        rt.tankSync = on;
+        if (on) {
+            rt.tankListeners++;
+        }
+    }
+
+    /**
+     * Import: A = C = {@code time()}, every section stored, navigation to the previous section's name (or 1),
+     * which broadcasts {@code SECTION} if liveSync is on; then, if grouped, {@code ANC:<ts>} (§10.2).
+     */
+    @Override
+    public void importSheet(SheetSource source) {
+        if (!online) {
+            return;
+        }
+        long now = env.sim().now();
+        long ts = clock.time();
+        guarded("import", () -> {
+            EncodedSheet sheet = source.encodeAt(ts);
+            String previousName = saved.currentSectionName;
+            saved.a = ts;
+            saved.isExample = false;
+            saved.data = new ArrayList<>();
+            Compressed c = new Compressed();
+            for (int i = 0; i < sheet.size(); i++) {
+                saved.data.add(new SectionEntry(sheet.names().get(i), false, sheet.sectionBlobs().get(i)));
+                c.sections.put(i + 1, sheet.sectionBlobs().get(i));
+            }
+            c.structure = sheet.structureBlob();
+            c.timestamp = ts;
+            saved.compressed = c;
+            env.truth().publish(ts, sheet, now);
+            int target = Math.max(1, sheet.names().indexOf(previousName) + 1);
+            navigateTo(target, Source.IMPORT);
+        });
+        if (inGroup()) {
+            send(new Message.Announce(ts, ""));
+        }
+        checkSynced();
+    }
+
+    @Override
+    public void navigate(int index) {
+        if (online) {
+            guarded("navigate", () -> navigateTo(index, Source.USER));
+        }
+        checkSynced();
+    }
+
+    /** {@code /twra version}: broadcasts VER. */
+    public void slashVersion() {
+        if (online) {
+            send(versionMessage());
+        }
+    }
+
+    /**
+     * The manual full sync: {@code DREQ:<A>} on the group channel, asking every member whose data is at least as new
+     * as this client's for the whole dataset (§10.1; the trigger and its timestamp are assumptions, docs/protocol.md).
+     */
+    public void requestFullData() {
+        if (online) {
+            sendFullDataRequest(saved.a);
+        }
+    }
+
+    /** There is no bulk push at the G1 reference snapshot (BSEC/BSTR came later, §10.1): does nothing. */
+    @Override
+    public void syncAll() {
+    }
+
+    // ------------------------------------------------------------------------------------- receive path
+
+    /**
+     * {@code OnChatMsgAddon} then the G1 router: own echo and foreign prefixes dropped, the command is the text
+     * before the first colon (§10.2). Old-format chunk pieces reach the SRES/SECRES handlers as data.
+     */
+    void onAddonMessage(long now, String prefix, String text, Distribution distribution, int sender) {
+        if (!online || sender == id || !PREFIX.equals(prefix)) {
+            return;
+        }
+        int colon = text.indexOf(':');
+        if (colon < 1) {
+            metrics.messageMalformed(now, id, "no command");
+            return;
+        }
+        ParseResult parsed = codec.parseStrict(prefix, text);
+        if (parsed instanceof ParseResult.Rejected r) {
+            metrics.messageMalformed(now, id, r.reason() + (r.command() == null ? "" : " " + r.command()));
+            return;
+        }
+        Message m = ((ParseResult.Parsed) parsed).message();
+        guarded(m.command().token(), () -> dispatch(m));
+        checkSynced();
+    }
+
+    private void dispatch(Message m) {
+        if (m instanceof Message.Section s) {
+            onSection(s);
+        } else if (m instanceof Message.Announce a) {
+            checkTimestamp(a.ts());
+        } else if (m instanceof Message.StructureRequest r) {
+            onStructureRequest(r);
+        } else if (m instanceof Message.StructureResponse r) {
+            onStructureResponse(r);
+        } else if (m instanceof Message.SectionRequest r) {
+            onSectionRequest(r);
+        } else if (m instanceof Message.SectionResponse r) {
+            onSectionResponse(r);
+        } else if (m instanceof Message.DataRequest r) {
+            onDataRequest(r);
+        } else if (m instanceof Message.DataResponse r) {
+            onDataResponse(r);
+        }
+        // VER: placeholder handler at the G1 snapshot (assumption, docs/protocol.md).
+    }
+
+    /** Roster event: the first one "in group" since login/reload sends VER 2 s later (no pull in G1). */
+    void onRosterUpdate(long now) {
+        if (!online) {
+            return;
+        }
+        boolean grouped = inGroup();
+        if (grouped && !rt.wasInGroup) {
+            timers.schedule(JOIN_DELAY, () -> {
+                if (inGroup()) {
+                    send(versionMessage());
+                }
+            });
+        }
+        rt.wasInGroup = grouped;
+    }
+
+    /**
+     * {@code CheckTimestampAndHandleResponse} (§10.2): remote newer → {@code SREQ:<remote ts>} (throttled) and the
+     * 1 s no-op timer, or with {@link SeedPull#FULL} {@code DREQ:<remote ts>} at once (§10.1, no cooldown), returns
+     * 1; equal → 0; local newer → the undefined {@code RespondWithStructure}: Lua error.
+     */
+    private int checkTimestamp(long remote) {
+        long local = saved.a;
+        if (local > remote) {
+            throw new LuaError("RespondWithStructure is undefined (local " + local + " newer than " + remote + ")");
+        }
+        if (local < remote) {
+            if (pull == SeedPull.FULL) {
+                sendFullDataRequest(remote);
+                return 1;
+            }
+            requestStructureSync(remote);
+            rt.structureRequestTimeout = timers.schedule(STRUCTURE_REQUEST_TIMEOUT, () -> { });
+            return 1;
+        }
+        return 0;
+    }
+
+    /** {@code SECTION:<ts>:<idx>}: equal → navigate {@code fromSync}; remote newer → remember the section. */
+    private void onSection(Message.Section s) {
+        int cmp = checkTimestamp(s.ts());
+        if (cmp == 0) {
+            navigateTo(s.index(), Source.FROM_SYNC);
+        } else {
+            rt.pendingSection = s.index();
+        }
+    }
+
+    /** {@code SREQ:<ts>} receiver: needs a structure; the comparison again; equal → queue SRES. */
+    private void onStructureRequest(Message.StructureRequest r) {
+        Compressed c = saved.compressed;
+        if (c == null || c.structure == null) {
+            return;
+        }
+        if (checkTimestamp(r.ts()) == 1) {
+            return;
+        }
+        queueStructureResponse(c.timestamp);
+    }
+
+    /** {@code QueueStructureResponse}: 2 s own cooldown, one pending timer (a new request re-draws it). */
+    private void queueStructureResponse(long ts) {
+        double now = clock.getTime();
+        if (rt.lastStructureResponseTime != null && now - rt.lastStructureResponseTime < SRES_COOLDOWN) {
+            return;
+        }
+        if (rt.structureResponseTimer != null) {
+            rt.structureResponseTimer.cancel();
+        }
+        double delay = SRES_JITTER_BASE + SRES_JITTER_SPREAD * random.nextDouble();
+        rt.structureResponseTimer = timers.schedule(delay, () -> {
+            rt.structureResponseTimer = null;
+            Compressed c = saved.compressed;
+            if (c == null || c.structure == null) {
+                return;
+            }
+            rt.lastStructureResponseTime = clock.getTime();
+            sendData(Command.SRES, ts, null, c.structure, Distribution.RAID);
+            metrics.responseStarted(env.sim().now(), id, Command.SREQ.token());
+        });
+    }
+
+    /**
+     * {@code SRES:<ts>:<b64>} receiver: applies only if newer than A; stores the structure, wipes every section to
+     * {@code ""}, builds the skeleton and navigates to the pending section or 1 {@code fromSync}.
+     */
+    private void onStructureResponse(Message.StructureResponse r) {
+        if (rt.structureRequestTimeout != null) {
+            rt.structureRequestTimeout.cancel();
+            rt.structureRequestTimeout = null;
+        }
+        long ts = r.ts();
+        boolean piece = OldChunkFormat.isChunkPiece(r.data());
+        if (piece) {
+            metrics.messageMalformed(env.sim().now(), id, "SRES old-format chunk piece, never reassembled");
+        }
+        if (saved.a >= ts) {
+            if (saved.a == ts && !piece) {
+                metrics.duplicateTransfer(env.sim().now(), id, Command.SRES.token());
+            }
+            return;
+        }
+        if (piece) {
+            return; // the piece is decompressed as a structure, fails inside pcall: nothing changes
+        }
+        String data = r.data().charAt(0) == MARKER ? r.data() : MARKER + r.data();
+        Optional<List<String>> names = env.decoder().structureNames(data);
+        if (names.isEmpty()) {
+            metrics.messageMalformed(env.sim().now(), id, "SRES structure does not decode");
+            return;
+        }
+        Compressed c = saved.compressed == null ? new Compressed() : saved.compressed;
+        c.timestamp = ts;
+        c.structure = data;
+        c.sections = new TreeMap<>();
+        List<SectionEntry> skeleton = new ArrayList<>();
+        for (int i = 1; i <= names.get().size(); i++) {
+            c.sections.put(i, "");
+            skeleton.add(new SectionEntry(names.get().get(i - 1), true, null));
+        }
+        saved.compressed = c;
+        saved.a = ts;
+        saved.data = skeleton;
+        saved.isExample = false;
+        int target = rt.pendingSection != null ? rt.pendingSection : 1;
+        rt.pendingSection = null;
+        if (!skeleton.isEmpty()) {
+            navigateTo(target, Source.FROM_SYNC);
+        }
+    }
+
+    /**
+     * {@code SECREQ:<ts>:<idx>} receiver: equal and holding data → queue SECRES unless a SECRES for the index was
+     * ever seen; local newer → SRES at once; local older → SREQ.
+     */
+    private void onSectionRequest(Message.SectionRequest r) {
+        long local = saved.a;
+        Compressed c = saved.compressed;
+        if (local == r.ts()) {
+            String data = c == null ? null : c.sections.get(r.index());
+            if (data != null && !data.isEmpty()) {
+                queueSectionResponse(r.index(), r.ts());
+            }
+        } else if (local > r.ts()) {
+            if (c != null && c.structure != null) {
+                sendData(Command.SRES, local, null, c.structure, groupDistribution());
+                metrics.responseStarted(env.sim().now(), id, Command.SECREQ.token());
+            }
+        } else {
+            requestStructureSync(r.ts());
+        }
+    }
+
+    /**
+     * {@code QueueSectionResponse}: jitter, suppressed by the never-cleared seen set (checked again on firing); a
+     * request for an index whose answer is already pending only joins it.
+     */
+    private void queueSectionResponse(int index, long ts) {
+        if (rt.receivedSectionResponses.contains(index)) {
+            return;
+        }
+        if (rt.pendingSectionResponses.containsKey(index)) {
+            return;
+        }
+        double delay = SECRES_JITTER_BASE + SECRES_JITTER_SPREAD * random.nextDouble();
+        rt.pendingSectionResponses.put(index, timers.schedule(delay, () -> {
+            rt.pendingSectionResponses.remove(index);
+            if (rt.receivedSectionResponses.contains(index)) {
+                return;
+            }
+            Compressed c = saved.compressed;
+            String data = c == null ? null : c.sections.get(index);
+            if (data == null || data.isEmpty()) {
+                return;
+            }
+            sendData(Command.SECRES, ts, index, data, groupDistribution());
+            metrics.responseStarted(env.sim().now(), id, Command.SECREQ.token());
+        }));
+    }
+
+    /**
+     * {@code SECRES:<ts>:<idx>:<b64>} receiver: must match A; stored (by requester and bystanders alike), marked
+     * as seen, own pending answer cancelled; processed after 0.2 s, navigated to after 0.3 s if pending.
+     */
+    private void onSectionResponse(Message.SectionResponse r) {
+        if (OldChunkFormat.isChunkPiece(r.data())) {
+            metrics.messageMalformed(env.sim().now(), id, "SECRES old-format chunk piece, never reassembled");
+        }
+        if (saved.a != r.ts()) {
+            return;
+        }
+        int index = r.index();
+        Compressed c = saved.compressed == null ? new Compressed() : saved.compressed;
+        saved.compressed = c;
+        c.timestamp = r.ts();
+        String data = r.data().charAt(0) == MARKER ? r.data() : MARKER + r.data();
+        if (data.equals(c.sections.get(index))) {
+            metrics.duplicateTransfer(env.sim().now(), id, Command.SECRES.token());
+        }
+        c.sections.put(index, data);
+        rt.receivedSectionResponses.add(index);
+        AddonTimers.Handle own = rt.pendingSectionResponses.remove(index);
+        if (own != null) {
+            own.cancel();
+        }
+        timers.schedule(SECRES_PROCESS_DELAY, () -> guarded("SECRES process", () -> {
+            processSection(index);
+            checkSynced();
+        }));
+        if (rt.pendingSection != null && rt.pendingSection == index) {
+            timers.schedule(SECRES_NAVIGATE_DELAY, () -> guarded("SECRES navigate", () -> {
+                if (rt.pendingSection != null && rt.pendingSection == index) {
+                    rt.pendingSection = null;
+                    navigateTo(index, Source.FROM_SYNC);
+                }
+            }));
+        }
+    }
+
+    /**
+     * {@code DREQ:<ts>} receiver (§10.1): a member whose data is at least as new ({@code A ≥ ts}, equal included)
+     * answers at once with {@code DRES:<A>:<full data>}, no jitter, cooldown or suppression, so every qualifying
+     * member answers (the DRES storm). A member that cannot build the string (example data, a {@code ""}
+     * placeholder or an undecodable section blob) does not answer (assumption).
+     */
+    private void onDataRequest(Message.DataRequest r) {
+        if (saved.a < r.ts()) {
+            return;
+        }
+        Distribution distribution = groupDistribution();
+        String data = distribution == null ? null : fullDataString();
+        if (data == null) {
+            return;
+        }
+        metrics.responseStarted(env.sim().now(), id, Command.DREQ.token());
+        sendData(Command.DRES, saved.a, null, data, distribution);
+    }
+
+    /**
+     * {@code DRES:<ts>:<data>} receiver: applies only if newer than A: every section and the rebuilt structure
+     * stored, the entries decoded, A = C = ts, navigation to the pending section or 1 {@code fromSync}. An
+     * old-format chunk piece reaches this handler as data (never reassembled, as SRES/SECRES) and changes nothing.
+     */
+    private void onDataResponse(Message.DataResponse r) {
+        long ts = r.ts();
+        boolean piece = OldChunkFormat.isChunkPiece(r.data());
+        if (piece) {
+            metrics.messageMalformed(env.sim().now(), id, "DRES old-format chunk piece, never reassembled");
+        }
+        if (saved.a >= ts) {
+            if (saved.a == ts && !piece) {
+                metrics.duplicateTransfer(env.sim().now(), id, Command.DRES.token());
+            }
+            return;
+        }
+        if (piece) {
+            return;
+        }
+        String data = r.data().charAt(0) == MARKER ? r.data() : MARKER + r.data();
+        Optional<EncodedSheet> decoded = FullData.decode(data);
+        if (decoded.isEmpty()) {
+            metrics.messageMalformed(env.sim().now(), id, "DRES data does not decode");
+            return;
+        }
+        EncodedSheet sheet = decoded.get();
+        Compressed c = new Compressed();
+        List<SectionEntry> entries = new ArrayList<>();
+        for (int i = 0; i < sheet.size(); i++) {
+            c.sections.put(i + 1, sheet.sectionBlobs().get(i));
+            entries.add(new SectionEntry(sheet.names().get(i), false, sheet.sectionBlobs().get(i)));
+        }
+        c.structure = sheet.structureBlob();
+        c.timestamp = ts;
+        saved.compressed = c;
+        saved.a = ts;
+        saved.data = entries;
+        saved.isExample = false;
+        int target = rt.pendingSection != null ? rt.pendingSection : 1;
+        rt.pendingSection = null;
+        navigateTo(target, Source.FROM_SYNC);
+    }
+
+    /** {@code DREQ:<ts>} on the group channel, no throttle (§10.1). */
+    private void sendFullDataRequest(long ts) {
+        if (send(new Message.DataRequest(ts))) {
+            metrics.requestSent(env.sim().now(), id, Command.DREQ.token());
+        }
+    }
+
+    /** The full-data string of the stored sections, or null if one is missing or does not decode. */
+    private String fullDataString() {
+        Compressed c = saved.compressed;
+        if (c == null || saved.data.isEmpty()) {
+            return null;
+        }
+        List<String> blobs = new ArrayList<>(saved.data.size());
+        for (int i = 1; i <= saved.data.size(); i++) {
+            String blob = c.sections.get(i);
+            if (blob == null || blob.isEmpty()) {
+                return null;
+            }
+            blobs.add(blob);
+        }
+        if (!blobs.equals(fullDataFrom)) {
+            fullDataFrom = blobs;
+            fullData = FullData.encode(blobs).orElse(null);
+        }
+        return fullData;
+    }
+
+    // -------------------------------------------------------------------------------------- send path
+
+    /**
+     * {@code NavigateToSection(index, source)} as head (§3.1.1), except that a {@code ""} placeholder sends
+     * {@code SECREQ:<A>:<idx>} (no throttle, §10.2) instead of a bulk request.
+     */
+    private boolean navigateTo(int index, Source source) {
+        int n = saved.data.size();
+        if (index < 1 || index > n) {
+            return false;
+        }
+        if (saved.compressed == null) {
+            throw new LuaError("NavigateToSection: TWRA_CompressedAssignments is nil (example data)");
+        }
+        String blob = saved.compressed.sections.get(index);
+        if ("".equals(blob) && !saved.isExample) {
+            rt.pendingSection = index;
+            if (send(new Message.SectionRequest(saved.a, index))) {
+                metrics.requestSent(env.sim().now(), id, Command.SECREQ.token());
+            }
+        }
+        SectionEntry e = saved.data.get(index - 1);
+        if (e.needsProcessing && blob != null) {
+            processSection(index);
+        }
+        saved.currentSection = index;
+        saved.currentSectionName = e.name;
+        if (source != Source.FROM_SYNC && rt.liveSync && inGroup()) {
+            send(new Message.Section(saved.a, index));
+        }
+        for (int k = 0; k < rt.tankListeners; k++) {
+            updateTanks(index);
+        }
+        return true;
+    }
+
+    /** {@code UpdateTanks} as head (§3.9): names by {@link TankList} from the decoded entry, if it has tank columns. */
+    private void updateTanks(int index) {
+        if (!rt.tankSync || !config.oRA2Loaded()) {
+            return;
+        }
+        String content = saved.data.get(index - 1).content;
+        Optional<List<String>> slots = content == null ? Optional.empty() : env.decoder().tankSlots(content);
+        if (slots.isEmpty()) {
+            return;
+        }
+        sendOn(new Message.TankClear(), Distribution.RAID);
+        List<String> names = slots.get();
+        for (int slot = 1; slot <= names.size(); slot++) {
+            sendOn(new Message.TankSet(slot, names.get(slot - 1)), Distribution.RAID);
+        }
+    }
+
+    /** {@code RequestStructureSync(ts)}: {@code SREQ:<ts>} at most once per 5 s. */
+    private boolean requestStructureSync(long ts) {
+        double now = clock.getTime();
+        if (now - rt.lastStructureRequestTime < STRUCTURE_REQUEST_THROTTLE) {
+            return false;
+        }
+        rt.lastStructureRequestTime = now;
+        if (!send(new Message.StructureRequest(ts))) {
+            return false;
+        }
+        metrics.requestSent(env.sim().now(), id, Command.SREQ.token());
+        return true;
+    }
+
+    /**
+     * Sends {@code SRES:<ts>:<data>}, {@code DRES:<ts>:<data>} or {@code SECRES:<ts>:<idx>:<data>} inline, or, if
+     * longer than the inline limit, in the old prefixed chunk format: header now, piece {@code i} by a timer
+     * {@code 0.2·i} s later.
+     */
+    private void sendData(Command command, long ts, Integer index, String data, Distribution distribution) {
+        if (distribution == null) {
+            return;
+        }
+        Message m = switch (command) {
+            case SRES -> new Message.StructureResponse(ts, data);
+            case DRES -> new Message.DataResponse(ts, data);
+            case SECRES -> new Message.SectionResponse(ts, index, data);
+            default -> throw new IllegalArgumentException("not a data response: " + command);
+        };
+        String text = codec.format(m);
+        String token = codec.spelling().token(command);
+        if (!OldChunkFormat.needsChunking(text.length())) {
+            sendText(text, distribution, token);
+            return;
+        }
+        String tid = ChunkSender.transferId(clock.time(), random);
+        String prefix = token + ":" + ts + ":" + (index == null ? "" : index + ":");
+        List<String> pieces = OldChunkFormat.pieces(prefix, data, tid);
+        sendText(OldChunkFormat.header(prefix, data.length(), tid, pieces.size()), distribution,
+                token + ":" + Command.CHUNKED.token());
+        for (int i = 0; i < pieces.size(); i++) {
+            String piece = pieces.get(i);
+            timers.schedule(OldChunkFormat.STAGGER * (i + 1),
+                    () -> sendText(piece, distribution, token + ":" + Command.CHUNK.token()));
+        }
+    }
+
+    private Message.Version versionMessage() {
+        String[] p = config.version().split("\\.");
+        return new Message.Version(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+    }
+
+    /** {@code TWRA:SendAddonMessage}: RAID if in a raid, else PARTY, else refused. */
+    private boolean send(Message m) {
+        Distribution d = groupDistribution();
+        if (d == null) {
+            return false;
+        }
+        sendOn(m, d);
+        return true;
+    }
+
+    private void sendOn(Message m, Distribution d) {
+        env.channel().send(id, WireCodec.prefixOf(m), codec.format(m), d, AddonChannel.NO_TARGET, Priority.NORMAL,
+                codec.spelling().token(m.command()));
+    }
+
+    private void sendText(String text, Distribution d, String command) {
+        env.channel().send(id, PREFIX, text, d, AddonChannel.NO_TARGET, Priority.NORMAL, command);
+    }
+
+    private Distribution groupDistribution() {
+        if (env.channel().raidMembers(id) > 0) {
+            return Distribution.RAID;
+        }
+        if (env.channel().partyMembers(id) > 0) {
+            return Distribution.PARTY;
+        }
+        return null;
+    }
+
+    private boolean inGroup() {
+        return groupDistribution() != null;
+    }
+
+    // ----------------------------------------------------------------------------------------- helpers
+
+    /** {@code ProcessSectionData(i)}: a usable blob clears the entry's {@code NeedsProcessing}. */
+    private void processSection(int i) {
+        if (i < 1 || i > saved.data.size() || saved.compressed == null) {
+            return;
+        }
+        String blob = saved.compressed.sections.get(i);
+        if (blob != null && !blob.isEmpty() && env.decoder().sectionUsable(blob)) {
+            SectionEntry e = saved.data.get(i - 1);
+            e.needsProcessing = false;
+            e.content = blob;
+        }
+    }
+
+    /** Runs a handler; a {@link LuaError} stops it where it was thrown and is counted. */
+    private void guarded(String what, Runnable body) {
+        try {
+            body.run();
+        } catch (LuaError e) {
+            metrics.handlerAborted(env.sim().now(), id, what, e.getMessage());
+        }
+    }
+
+    private void checkSynced() {
+        if (!env.truth().isPresent() || syncReportedFor == env.truth().timestamp()) {
+            return;
+        }
+        if (holdsTruth()) {
+            syncReportedFor = env.truth().timestamp();
+            metrics.clientSynced(env.sim().now(), id, syncReportedFor);
+        }
+    }
+
+    private boolean holdsTruth() {
+        Compressed c = saved.compressed;
+        return c != null && env.truth().heldBy(saved.a, c.timestamp, saved.data.size(), c.structure, c.sections,
+                new TreeMap<>());
+    }
+
+    private boolean holdsOtherContent() {
+        Compressed c = saved.compressed;
+        EncodedSheet truth = env.truth().sheet();
+        if (c == null || !truth.structureBlob().equals(c.structure) || saved.data.size() != truth.size()) {
+            return true;
+        }
+        for (int i = 1; i <= truth.size(); i++) {
+            String blob = c.sections.get(i);
+            if (blob == null || !blob.isEmpty() && !blob.equals(truth.sectionBlobs().get(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True if this client holds the newest complete data. */
+    public boolean isSynced() {
+        return env.truth().isPresent() && holdsTruth();
+    }
+
+    /** The indices this client has seen a {@code SECRES} for (the never-cleared set), ascending. */
+    public List<Integer> seenSectionResponses() {
+        return List.copyOf(rt.receivedSectionResponses);
+    }
+
+    /**
+     * Desync: claims the newest timestamp but holds another structure or a section blob that is neither the newest
+     * one nor the {@code ""} placeholder (placeholders are pulled lazily by design, so they are not counted here).
+     */
+    @Override
+    public boolean checkDesync() {
+        if (env.truth().isPresent() && saved.a == env.truth().timestamp() && holdsOtherContent()) {
+            metrics.desyncDetected(env.sim().now(), id, saved.a);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public ClientSnapshot snapshot() {
+        Compressed c = saved.compressed;
+        List<String> names = new ArrayList<>();
+        for (SectionEntry e : saved.data) {
+            names.add(e.name);
+        }
+        return new ClientSnapshot(config.name(), saved.a, c == null ? 0 : c.timestamp, c != null, List.copyOf(names),
+                c == null ? new TreeMap<>() : new TreeMap<>(c.sections), c == null ? null : c.structure,
+                new TreeMap<>(), saved.currentSection, saved.isExample, false, online);
+    }
+
+    @Override
+    public String toString() {
+        return "SeedClient[" + config.name() + " A=" + saved.a + " t=" + SimTime.format(env.sim().now()) + "]";
+    }
+}
