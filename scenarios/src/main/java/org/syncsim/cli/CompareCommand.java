@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compare variants of a scenario on the same seeds and write comparison.html.",
             "A variant is a scenario file, a bundled scenario, or a results directory of syncsim run. Scenario"
-                + " variants all run with the first one's seed and replications (common random numbers), so"
+                + " variants all run with the first variant's seed and replications (common random numbers), so"
                 + " differences are paired per seed. The first variant is the baseline.",
             "Example: syncsim compare reload-storm-40 reload-storm-40 --set 2:protocol.profile=head"},
         footer = {"", "comparison.json in --out holds every difference with its interval, for scripts."})
@@ -126,6 +126,9 @@ final class CompareCommand implements Callable<Integer> {
                             + " scenario to change it with --set");
                 }
                 Reports.ResultDir rd = Reports.readResultDir(p);
+                if (crn == null) {
+                    crn = commonRandomNumbers(rd.scenario());
+                }
                 dirs.add(rd);
                 scenarios.add(rd.scenario());
                 applied.add(rd.overrides());
@@ -134,10 +137,7 @@ final class CompareCommand implements Callable<Integer> {
             dirs.add(null);
             LoadedScenario base = ScenarioCommands.load(v);
             if (crn == null) {
-                crn = new ArrayList<>();
-                crn.add("run.seed=" + (seed != null ? seed : base.scenario().run().seed()));
-                crn.add("run.replications=" + (replications != null ? replications
-                        : base.scenario().run().replications()));
+                crn = commonRandomNumbers(base);
             }
             List<String> o = new ArrayList<>(common);
             o.addAll(perVariant.get(i));
@@ -185,6 +185,12 @@ final class CompareCommand implements Callable<Integer> {
         }
         o.flush();
         return ExitCodes.OK;
+    }
+
+    /** The seed and replications every scenario variant runs with: the first variant's, unless given. */
+    private List<String> commonRandomNumbers(LoadedScenario first) {
+        return List.of("run.seed=" + (seed != null ? seed : first.scenario().run().seed()),
+                "run.replications=" + (replications != null ? replications : first.scenario().run().replications()));
     }
 
     private static int index(String digits, int n, String what) {

@@ -156,4 +156,24 @@ class ReportCommandsTest {
         assertTrue(agg.get("sent_bytes").get("mean").asDouble() > 0, "a storm sends data");
         assertTrue(html.contains("40 clients"), "the roster size is stated");
     }
+
+    @Test
+    void aResultsDirectoryBaselineGivesItsSeedsToTheScenarioVariants() throws IOException {
+        Path base = dir.resolve("base");
+        String f = small().toString();
+        assertEquals(0, RunCommandTest.run(RunCommandTest.TRIVIAL, "run", f, "--out", base.toString(), "-q",
+                "--seed", "77", "--replications", "2").code());
+        Path out = dir.resolve("cmp");
+        var o = RunCommandTest.run(RunCommandTest.TRIVIAL, "compare", base.toString(), f, "--out", out.toString(),
+                "-q");
+        assertEquals(0, o.code(), o.err());
+        JsonNode c = JSON.readTree(out.resolve("comparison.json").toFile());
+        assertEquals(2, c.get("variants").get(1).get("seeds").size(), "the baseline's replications");
+        assertEquals(c.get("variants").get(0).get("seeds"), c.get("variants").get(1).get("seeds"));
+        assertTrue(c.get("variants").get(1).get("paired_with_baseline").asBoolean());
+        var refused = RunCommandTest.run(RunCommandTest.TRIVIAL, "compare", base.toString(), f, "--set",
+                "1:raid.size=5", "--out", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, refused.code());
+        assertTrue(refused.err().contains("is a results directory"), refused.err());
+    }
 }
