@@ -150,7 +150,7 @@ public final class Charts {
             }
             data.addSeries(s);
         }
-        NumberAxis x = new NumberAxis("time (s)");
+        NumberAxis x = timeAxis(reps);
         NumberAxis y = new NumberAxis("bytes sent per second (all clients)");
         StackedXYAreaRenderer2 r = new StackedXYAreaRenderer2();
         XYPlot plot = new XYPlot(data, x, y, r);
@@ -330,9 +330,14 @@ public final class Charts {
         XYLineAndShapeRenderer r0 = new XYLineAndShapeRenderer(true, false);
         r0.setSeriesPaint(0, PALETTE[0]);
         r0.setSeriesStroke(0, new BasicStroke(2f));
-        XYPlot plot = new XYPlot(new XYSeriesCollection(depth), new NumberAxis("time (s)"),
-                new NumberAxis("queued messages"), r0);
+        NumberAxis left = new NumberAxis("queued messages");
+        left.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        left.setAutoRangeMinimumSize(1);
+        left.setRangeType(org.jfree.data.RangeType.POSITIVE);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(depth), timeAxis(reps), left, r0);
         NumberAxis right = new NumberAxis("queue delay (s)");
+        right.setAutoRangeMinimumSize(0.1);
+        right.setRangeType(org.jfree.data.RangeType.POSITIVE);
         plot.setRangeAxis(1, right);
         plot.setDataset(1, new XYSeriesCollection(delay));
         plot.mapDatasetToRangeAxis(1, 1);
@@ -341,23 +346,29 @@ public final class Charts {
         r1.setSeriesStroke(0, new BasicStroke(2f));
         plot.setRenderer(1, r1);
         long total = 0;
+        for (long d : disconnects) {
+            total += d;
+        }
+        boolean labelled = false;
         for (int b = 0; b < buckets; b++) {
             if (disconnects[b] > 0) {
-                total += disconnects[b];
                 ValueMarker m = new ValueMarker(b * width, BAD, new BasicStroke(1.5f));
-                m.setLabel(disconnects[b] + "\u00d7 disconnect");
-                m.setLabelFont(SMALL);
-                m.setLabelPaint(BAD);
-                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                if (!labelled) {
+                    m.setLabel("server disconnects (" + total + " in all replications)");
+                    m.setLabelFont(SMALL);
+                    m.setLabelPaint(BAD);
+                    m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                    m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                    labelled = true;
+                }
                 plot.addDomainMarker(m);
             }
         }
         String title = "Throttle queues and server disconnects";
         return ChartRenderer.render("throttle-queue", title,
                 "Mean over " + reps.size() + " replication(s) of the largest backlog in each " + secs(width)
-                        + " bucket. Red lines: server disconnects (" + total + " over all replications, count per"
-                        + " bucket). Flat zero lines mean nothing waited in a throttle.",
+                        + " bucket. Red lines: buckets with server disconnects (" + total + " over all"
+                        + " replications). Flat zero lines mean nothing waited in a throttle.",
                 chart(title, plot, true), 900, 380);
     }
 
@@ -406,6 +417,30 @@ public final class Charts {
     }
 
     // ---- helpers ----
+
+    /**
+     * A time axis from 0 to a little after the last bucket in which anything was sent, queued or disconnected
+     * (a run that ends at a fixed time limit would otherwise squeeze its activity into a sliver).
+     */
+    static NumberAxis timeAxis(List<RunResult> reps) {
+        double width = reps.get(0).bucketMicros() / 1e6;
+        int last = 0;
+        int buckets = 0;
+        for (RunResult r : reps) {
+            buckets = Math.max(buckets, r.timeline().size());
+            for (int b = 0; b < r.timeline().size(); b++) {
+                TimeBucket t = r.timeline().get(b);
+                if (!t.sentByCommand().isEmpty() || t.maxQueuedMessages() > 0 || t.disconnects() > 0) {
+                    last = Math.max(last, b);
+                }
+            }
+        }
+        double end = buckets * width;
+        double active = (last + 1) * width;
+        NumberAxis x = new NumberAxis("time (s)");
+        x.setRange(0, Math.min(end, Math.max(active + Math.max(5 * width, 0.1 * active), 10 * width)));
+        return x;
+    }
 
     static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
         JFreeChart c = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 14), plot, legend);
