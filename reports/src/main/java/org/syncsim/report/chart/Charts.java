@@ -8,7 +8,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
@@ -48,6 +47,7 @@ import org.syncsim.metrics.TimeBucket;
 import org.syncsim.report.BudgetLine;
 import org.syncsim.report.Metrics;
 import org.syncsim.report.ReportInput;
+import org.syncsim.report.html.Html;
 import org.syncsim.report.stats.MeanCi;
 
 /** The report's charts, built from run results and rendered to SVG and PNG by {@link ChartRenderer}. */
@@ -456,9 +456,6 @@ public final class Charts {
     }
 
     static String secs(double s) {
-        if (Double.isNaN(s)) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, s < 10 ? "%.2f s" : "%.1f s", s);
+        return Html.seconds(s);
     }
 }
