@@ -213,6 +213,7 @@ public final class StandardWorld implements World {
         realm = realm.withWhisper(c.whisper()).withOversize(c.tooLong().name().toLowerCase(Locale.ROOT));
         ThrottleConfig throttle = ThrottleConfig.ctl().withRates(c.ctl().maxCps(), c.ctl().burst())
                 .withOverhead(c.ctl().overhead()).withMinFps(c.ctl().minFps())
+                .withMaxMessageBytes(c.ctl().maxMessageOn(c.realm()))
                 .withMode(c.throttle() == ThrottleMode.CTL ? ThrottleConfig.CTL : ThrottleConfig.DIRECT);
         ServerConfig server = switch (c.server().onExceed()) {
             case NONE -> ServerConfig.unlimited();

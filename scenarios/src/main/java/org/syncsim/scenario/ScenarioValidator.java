@@ -80,6 +80,9 @@ final class ScenarioValidator {
         positive(c.ctl().burst(), "/channel/ctl/burst", out);
         nonNegative(c.ctl().overhead(), "/channel/ctl/overhead", out);
         positive(c.ctl().minFps(), "/channel/ctl/min-fps", out);
+        if (c.ctl().maxMessage() != null) {
+            nonNegative(c.ctl().maxMessage(), "/channel/ctl/max-message", out);
+        }
         positive(c.server().rate(), "/channel/server/rate", out);
         positive(c.server().burst(), "/channel/server/burst", out);
         checkLatency(c.latency(), "/channel/latency", out);
