@@ -343,7 +343,11 @@ public final class StandardWorld implements World {
             clients[client].setLiveSync(liveSync);
         }
         if (tankSync != null) {
-            head(client, "options with tank-sync").setTankSync(tankSync);
+            if (clients[client] instanceof SeedClient seed) {
+                seed.setTankSync(tankSync);
+            } else {
+                head(client, "options with tank-sync").setTankSync(tankSync);
+            }
         }
     }
 

@@ -14,8 +14,9 @@ public enum ProfileFeature {
     TANK_SYNC("tank-sync (the Tank Sync option)", EnumSet.of(ProfileName.HEAD, ProfileName.SEED)),
     /** Whether oRA2 is loaded, which Tank Sync needs (spec §3.9). */
     ORA2("ora2 (whether oRA2 is loaded, for Tank Sync)", EnumSet.of(ProfileName.HEAD, ProfileName.SEED)),
-    /** Ticking the Tank Sync checkbox mid-run ({@code HeadClient.setTankSync}, B32). */
-    TANK_SYNC_CHECKBOX("options with tank-sync (the Tank Sync checkbox)", EnumSet.of(ProfileName.HEAD)),
+    /** Ticking the Tank Sync checkbox mid-run ({@code setTankSync} of head and seed clients, B32). */
+    TANK_SYNC_CHECKBOX("options with tank-sync (the Tank Sync checkbox)",
+            EnumSet.of(ProfileName.HEAD, ProfileName.SEED)),
     /** The plain-Lua-text import path (B38, {@code HeadClient.importPlainText}). */
     PLAIN_TEXT_IMPORT("import with path: plain-text (B38)", EnumSet.of(ProfileName.HEAD)),
     /** The options' "Example" button (spec §3.1, {@code HeadClient.exampleButton}). */

@@ -7,7 +7,7 @@ import org.syncsim.metrics.RunResult;
 import org.syncsim.scenario.ScenarioLoader;
 
 /**
- * Head-only client features reached from a scenario: per-member Tank Sync and oRA2, the options checkboxes mid-run
+ * Client features of head (and partly seed) reached from a scenario: per-member Tank Sync and oRA2, the options checkboxes mid-run
  * and the Example button. Expected counts follow the protocol spec (§3.1, §3.9, B32).
  */
 class HeadFeaturesTest {
@@ -84,5 +84,19 @@ class HeadFeaturesTest {
                 """);
         assertEquals(1, r.sent("SECTION"), "the click after the window ends");
         assertEquals(BURST, ctra(r));
+    }
+
+    @Test
+    void aSeedMemberTickingTankSyncTwiceSendsTwoBurstsOnItsOwnClick() {
+        // the seed generation has the same listener registration (spec §3.9, B32); its own click fires both
+        RunResult r = run("""
+                    - { name: Lead, role: leader, profile: seed }
+                """, """
+                  - { t: 6s, do: options, who: Lead, tank-sync: true }
+                  - { t: 7s, do: options, who: Lead, tank-sync: true }
+                  - { t: 10s, do: navigate, who: Lead, section: 2 }
+                """);
+        assertEquals(2, r.sent("MT CLEAR"));
+        assertEquals(2 * BURST, ctra(r));
     }
 }

@@ -133,11 +133,12 @@ class ScenarioLoaderBadInputTest {
     }
 
     @Test
-    void exampleButtonAndTankSyncCheckboxAreHeadOnlyAndOptionsNeedsABox() {
+    void exampleButtonIsHeadOnlyTheTankSyncCheckboxNeedsHeadOrSeedAndOptionsNeedsABox() {
         assertContains(error("profile-feature-example.yaml"),
-                "profile-feature-example.yaml:5:14: timeline[0].do: example-button (the Example button) is "
+                "profile-feature-example.yaml:6:14: timeline[0].do: example-button (the Example button) is "
                         + "modelled only in profile head; Alice runs profile seed",
-                "profile-feature-example.yaml:6:39: timeline[1].tank-sync: options with tank-sync",
-                "profile-feature-example.yaml:7:", "timeline[2]: options needs live-sync: and/or tank-sync:");
+                "profile-feature-example.yaml:7:37: timeline[1].tank-sync: options with tank-sync (the Tank Sync "
+                        + "checkbox) is modelled only in profile head, seed; Bob runs profile plan",
+                "profile-feature-example.yaml:8:", "timeline[2]: options needs live-sync: and/or tank-sync:");
     }
 }
