@@ -127,13 +127,21 @@ public final class ReplicationRunner {
                 long loading = ls.duration() == null ? defaultLoading : ls.duration().micros();
                 sim.post(at, now -> world.loadingScreen(now, who, loading));
             } else if (a instanceof Action.Import im) {
-                sim.post(at, now -> world.importData(now, who, im.sections()));
+                if (im.path() == Action.Import.ImportPath.PLAIN_TEXT) {
+                    sim.post(at, now -> world.importPlainText(now, who, im.sections()));
+                } else {
+                    sim.post(at, now -> world.importData(now, who, im.sections()));
+                }
             } else if (a instanceof Action.Navigate nav) {
                 sim.post(at, now -> world.navigate(now, who, nav.section()));
             } else if (a instanceof Action.SyncAll) {
                 sim.post(at, now -> world.syncAll(now, who));
             } else if (a instanceof Action.FullSync) {
                 sim.post(at, now -> world.fullSync(now, who));
+            } else if (a instanceof Action.ExampleButton) {
+                sim.post(at, now -> world.exampleButton(now, who));
+            } else if (a instanceof Action.Options o) {
+                sim.post(at, now -> world.options(now, who, o.liveSync(), o.tankSync()));
             } else if (a instanceof Action.Network net) {
                 sim.post(at, now -> world.network(now, who, net.latency(), net.loss()));
             } else if (a instanceof Action.Rogue rg) {

@@ -32,6 +32,7 @@ import org.syncsim.protocol.client.SyncClient;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SheetGenerator;
 import org.syncsim.protocol.data.SheetSpec;
+import org.syncsim.protocol.head.HeadClient;
 import org.syncsim.protocol.seed.SeedClient;
 import org.syncsim.protocol.seed.SeedProfile;
 import org.syncsim.protocol.seed.SeedPull;
@@ -157,6 +158,7 @@ public final class StandardWorld implements World {
                 case NONE -> InitialData.example();
             };
             ClientConfig config = ClientConfig.defaults(e.name()).withLiveSync(e.liveSync())
+                    .withTankSync(e.tankSync()).withORA2Loaded(e.ora2())
                     .withFrames(e.fps(), origin)
                     .withClocks(e.clockOffsetMicros(), ClientConfig.defaults(e.name()).getTimeOrigin())
                     .withInitialData(initial);
@@ -213,6 +215,7 @@ public final class StandardWorld implements World {
         realm = realm.withWhisper(c.whisper()).withOversize(c.tooLong().name().toLowerCase(Locale.ROOT));
         ThrottleConfig throttle = ThrottleConfig.ctl().withRates(c.ctl().maxCps(), c.ctl().burst())
                 .withOverhead(c.ctl().overhead()).withMinFps(c.ctl().minFps())
+                .withMaxMessageBytes(c.ctl().maxMessageOn(c.realm()))
                 .withMode(c.throttle() == ThrottleMode.CTL ? ThrottleConfig.CTL : ThrottleConfig.DIRECT);
         ServerConfig server = switch (c.server().onExceed()) {
             case NONE -> ServerConfig.unlimited();
@@ -319,6 +322,46 @@ public final class StandardWorld implements World {
 
     @Override
     public void importData(long now, int client, List<Integer> changedSections) {
+        clients[client].importSheet(nextSheet(changedSections));
+        recorder.dataImported(now, client, clients[client].snapshot().assignmentsTimestamp());
+    }
+
+    @Override
+    public void importPlainText(long now, int client, List<Integer> changedSections) {
+        head(client, "import with path: plain-text").importPlainText(nextSheet(changedSections));
+        recorder.dataImported(now, client, clients[client].snapshot().assignmentsTimestamp());
+    }
+
+    @Override
+    public void exampleButton(long now, int client) {
+        head(client, "example-button").exampleButton();
+    }
+
+    @Override
+    public void options(long now, int client, Boolean liveSync, Boolean tankSync) {
+        if (liveSync != null) {
+            clients[client].setLiveSync(liveSync);
+        }
+        if (tankSync != null) {
+            if (clients[client] instanceof SeedClient seed) {
+                seed.setTankSync(tankSync);
+            } else {
+                head(client, "options with tank-sync").setTankSync(tankSync);
+            }
+        }
+    }
+
+    /** The client as a head client; the loader refuses head-only actions on other profiles (ProfileFeature). */
+    private HeadClient head(int client, String what) {
+        if (clients[client] instanceof HeadClient h) {
+            return h;
+        }
+        throw new IllegalStateException(what + " needs a head client, " + clients[client].name() + " runs "
+                + scenario.roster().get(client).profile());
+    }
+
+    /** The newest sheet with {@code changedSections} (null: all) changed; it becomes the newest. */
+    private AssignmentSet nextSheet(List<Integer> changedSections) {
         SheetGenerator gen = new SheetGenerator(sim.random().stream("sheet/import/" + imports++));
         SortedSet<Integer> changed = new TreeSet<>();
         if (changedSections == null) {
@@ -329,8 +372,7 @@ public final class StandardWorld implements World {
             changed.addAll(changedSections);
         }
         newest = gen.withChanges(newest, changed);
-        clients[client].importSheet(newest);
-        recorder.dataImported(now, client, clients[client].snapshot().assignmentsTimestamp());
+        return newest;
     }
 
     @Override

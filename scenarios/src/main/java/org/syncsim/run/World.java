@@ -35,6 +35,24 @@ public interface World {
     /** The member imports a new version in which {@code changedSections} (1-based) changed; null means all. */
     void importData(long now, int client, List<Integer> changedSections);
 
+    /**
+     * The member imports a new version through the plain-Lua-text path (B38): as {@link #importData}, but the
+     * addon stores only the new timestamp. Only for profiles with {@code ProfileFeature.PLAIN_TEXT_IMPORT}.
+     */
+    default void importPlainText(long now, int client, List<Integer> changedSections) {
+        throw new UnsupportedOperationException("this world does not model the plain-text import path");
+    }
+
+    /** The member presses the options' "Example" button ({@code ProfileFeature.EXAMPLE_BUTTON} profiles only). */
+    default void exampleButton(long now, int client) {
+        throw new UnsupportedOperationException("this world does not model the Example button");
+    }
+
+    /** The member ticks or unticks "Live Sync" and/or "Tank Sync"; null leaves a box as it is. */
+    default void options(long now, int client, Boolean liveSync, Boolean tankSync) {
+        throw new UnsupportedOperationException("this world does not model the options checkboxes");
+    }
+
     /** The member opens a section (1-based). */
     void navigate(long now, int client, int section);
 

@@ -23,7 +23,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = Action.Network.class, name = "network"),
     @JsonSubTypes.Type(value = Action.Rogue.class, name = "rogue"),
     @JsonSubTypes.Type(value = Action.SyncAll.class, name = "sync-all"),
-    @JsonSubTypes.Type(value = Action.FullSync.class, name = "full-sync")
+    @JsonSubTypes.Type(value = Action.FullSync.class, name = "full-sync"),
+    @JsonSubTypes.Type(value = Action.ExampleButton.class, name = "example-button"),
+    @JsonSubTypes.Type(value = Action.Options.class, name = "options")
 })
 public sealed interface Action {
     /** Absolute time; give this or {@code after}. */
@@ -59,10 +61,24 @@ public sealed interface Action {
     record LoadingScreen(Span t, Span after, String who, @JsonProperty("for") Span duration) implements Action {
     }
 
-    /** The member imports a new version of the sheet in which {@code sections} changed (default: all). */
-    record Import(Span t, Span after, String who, List<Integer> sections) implements Action {
+    /**
+     * The member imports a new version of the sheet in which {@code sections} changed (default: all).
+     *
+     * @param path the import path: {@code base64} (the normal one, the default) or {@code plain-text} (the
+     *     plain-Lua-text path, B38: new timestamp, previous compressed sheet, nothing sent; {@code head} only)
+     */
+    record Import(Span t, Span after, String who, List<Integer> sections, ImportPath path) implements Action {
         public Import {
             sections = sections == null ? null : List.copyOf(sections);
+            path = path == null ? ImportPath.BASE64 : path;
+        }
+
+        /** How the sheet is pasted into the addon's import box. */
+        public enum ImportPath {
+            /** The exported Base64 string (spec §6(b)). */
+            @JsonProperty("base64") BASE64,
+            /** Plain Lua text, {@code TWRA_ImportString=...} (B38). */
+            @JsonProperty("plain-text") PLAIN_TEXT
         }
     }
 
@@ -76,6 +92,20 @@ public sealed interface Action {
 
     /** The manual full sync of the {@code seed} profile: the member asks for the whole dataset ({@code DREQ}). */
     record FullSync(Span t, Span after, String who) implements Action {
+    }
+
+    /**
+     * The options' "Example" button (spec §3.1): for 300 s the member's navigations fire no
+     * {@code SECTION_CHANGED}, so it neither broadcasts SECTION nor sends Tank Sync ({@code head} only).
+     */
+    record ExampleButton(Span t, Span after, String who) implements Action {
+    }
+
+    /**
+     * The member ticks or unticks option checkboxes: {@code live-sync} and/or {@code tank-sync} (spec §2.7, §3.9;
+     * ticking Tank Sync registers one more listener each time, B32).
+     */
+    record Options(Span t, Span after, String who, Boolean liveSync, Boolean tankSync) implements Action {
     }
 
     /**

@@ -63,8 +63,16 @@ public record ChannelSpec(
      * @param burst the budget's cap in bytes (default 4000)
      * @param overhead bytes charged per message on top of its text (default 40)
      * @param minFps below this frame rate the refill halves (default 20)
+     * @param maxMessage the library's own check on prefix + 1 + text in bytes, {@code 0} for none; default
+     *     (null) follows the realm, see {@link #maxMessageOn(Realm)}
      */
-    public record Ctl(Integer maxCps, Integer burst, Integer overhead, Integer minFps) {
+    public record Ctl(Integer maxCps, Integer burst, Integer overhead, Integer minFps, Integer maxMessage) {
+        /**
+         * ChatThrottleLib's vanilla code path refuses a message whose prefix + 1 + text exceeds 254 bytes
+         * (addon-channel.md, "Size").
+         */
+        public static final int VANILLA_MAX_MESSAGE = 254;
+
         public Ctl {
             maxCps = maxCps == null ? 800 : maxCps;
             burst = burst == null ? 4000 : burst;
@@ -73,7 +81,19 @@ public record ChannelSpec(
         }
 
         public static Ctl defaults() {
-            return new Ctl(null, null, null, null);
+            return new Ctl(null, null, null, null, null);
+        }
+
+        /**
+         * The length check in force on {@code realm}: {@code max-message} if given, else 254 on {@code vanilla}
+         * (the library's vanilla path) and none (0) on {@code turtle}, where an addon using the library must run
+         * a fork that lets Turtle WoW's longer messages through (the realm's own limit still applies).
+         */
+        public int maxMessageOn(Realm realm) {
+            if (maxMessage != null) {
+                return maxMessage;
+            }
+            return realm == Realm.VANILLA ? VANILLA_MAX_MESSAGE : 0;
         }
     }
 

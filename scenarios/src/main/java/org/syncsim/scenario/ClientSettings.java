@@ -14,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param start where the client is at t=0: {@code in-raid}, {@code solo} (online, not grouped) or
  *     {@code offline} (default in-raid)
  * @param data what it holds at t=0: {@code current}, {@code old} or {@code none} (fresh install) (default current)
+ * @param tankSync the addon's saved "Tank Sync" option (spec §3.9; default off, the addon's default)
+ * @param ora2 whether oRA2/CT_RaidAssist is loaded; Tank Sync sends nothing without it (default true)
  */
 public record ClientSettings(
         Boolean liveSync,
@@ -22,7 +24,9 @@ public record ClientSettings(
         ThrottleMode throttle,
         ProfileName profile,
         Start start,
-        Holds data) {
+        Holds data,
+        Boolean tankSync,
+        Boolean ora2) {
 
     /** Where a client is at t=0. */
     public enum Start {
@@ -41,7 +45,7 @@ public record ClientSettings(
         @JsonProperty("none") NONE
     }
 
-    public static final ClientSettings EMPTY = new ClientSettings(null, null, null, null, null, null, null);
+    public static final ClientSettings EMPTY = new ClientSettings(null, null, null, null, null, null, null, null, null);
 
     /** These settings with every missing value taken from {@code fallback}. */
     public ClientSettings over(ClientSettings fallback) {
@@ -52,6 +56,8 @@ public record ClientSettings(
                 throttle != null ? throttle : fallback.throttle,
                 profile != null ? profile : fallback.profile,
                 start != null ? start : fallback.start,
-                data != null ? data : fallback.data);
+                data != null ? data : fallback.data,
+                tankSync != null ? tankSync : fallback.tankSync,
+                ora2 != null ? ora2 : fallback.ora2);
     }
 }

@@ -18,7 +18,9 @@ public record Member(
         ThrottleMode throttle,
         ProfileName profile,
         ClientSettings.Start start,
-        ClientSettings.Holds data) {
+        ClientSettings.Holds data,
+        Boolean tankSync,
+        Boolean ora2) {
 
     /** A raid role. */
     public enum Role {
@@ -29,6 +31,6 @@ public record Member(
 
     /** The settings this entry overrides (nulls where it follows the defaults). */
     public ClientSettings settings() {
-        return new ClientSettings(liveSync, fps, clock, throttle, profile, start, data);
+        return new ClientSettings(liveSync, fps, clock, throttle, profile, start, data, tankSync, ora2);
     }
 }

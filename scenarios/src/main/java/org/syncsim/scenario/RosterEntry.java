@@ -14,7 +14,9 @@ public record RosterEntry(
         ThrottleMode throttle,
         ProfileName profile,
         ClientSettings.Start start,
-        ClientSettings.Holds data) {
+        ClientSettings.Holds data,
+        boolean tankSync,
+        boolean ora2) {
 
     /**
      * The resolved roster of a scenario: listed members first, then generated ones named {@code RaiderNN} by
@@ -23,7 +25,7 @@ public record RosterEntry(
     public static java.util.List<RosterEntry> of(Scenario s) {
         Raid raid = s.raid();
         ClientSettings builtIn = new ClientSettings(true, 60.0, ClockOffset.NONE, s.channel().throttle(),
-                s.protocol().profile(), ClientSettings.Start.IN_RAID, ClientSettings.Holds.CURRENT);
+                s.protocol().profile(), ClientSettings.Start.IN_RAID, ClientSettings.Holds.CURRENT, false, true);
         ClientSettings defaults = raid.defaults().over(builtIn);
         boolean anyLeader = raid.members().stream().anyMatch(m -> m.role() == Member.Role.LEADER);
         java.util.Set<String> taken = new java.util.HashSet<>();
@@ -37,7 +39,7 @@ public record RosterEntry(
             Member.Role role = m != null && m.role() != null ? m.role()
                     : (i == 0 && !anyLeader ? Member.Role.LEADER : Member.Role.MEMBER);
             out.add(new RosterEntry(i, name, role, cs.liveSync(), cs.fps(), cs.clock().micros(), cs.throttle(),
-                    cs.profile(), cs.start(), cs.data()));
+                    cs.profile(), cs.start(), cs.data(), cs.tankSync(), cs.ora2()));
         }
         return java.util.List.copyOf(out);
     }

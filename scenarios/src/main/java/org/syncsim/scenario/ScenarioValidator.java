@@ -80,6 +80,9 @@ final class ScenarioValidator {
         positive(c.ctl().burst(), "/channel/ctl/burst", out);
         nonNegative(c.ctl().overhead(), "/channel/ctl/overhead", out);
         positive(c.ctl().minFps(), "/channel/ctl/min-fps", out);
+        if (c.ctl().maxMessage() != null) {
+            nonNegative(c.ctl().maxMessage(), "/channel/ctl/max-message", out);
+        }
         positive(c.server().rate(), "/channel/server/rate", out);
         positive(c.server().burst(), "/channel/server/burst", out);
         checkLatency(c.latency(), "/channel/latency", out);
@@ -102,7 +105,53 @@ final class ScenarioValidator {
         }
         List<RosterEntry> roster = RosterEntry.of(s);
         checkTimeline(s, sections, roster, out);
+        checkFeatures(s, roster, out);
         return roster;
+    }
+
+    /** Profile-specific settings and actions are used only on members whose profile has them. */
+    private static void checkFeatures(Scenario s, List<RosterEntry> roster, List<Problem> out) {
+        Raid raid = s.raid();
+        ClientSettings defaults = raid.defaults();
+        for (RosterEntry e : roster) {
+            Member m = e.id() < raid.members().size() ? raid.members().get(e.id()) : null;
+            String at = m == null ? "/raid/defaults" : "/raid/members/" + e.id();
+            ClientSettings own = m == null ? ClientSettings.EMPTY : m.settings();
+            feature(ProfileFeature.TANK_SYNC, e, own.tankSync() != null ? at : "/raid/defaults",
+                    own.tankSync() != null || defaults.tankSync() != null, "/tank-sync", out);
+            feature(ProfileFeature.ORA2, e, own.ora2() != null ? at : "/raid/defaults",
+                    own.ora2() != null || defaults.ora2() != null, "/ora2", out);
+        }
+        for (int i = 0; i < s.timeline().size(); i++) {
+            Action a = s.timeline().get(i);
+            RosterEntry e = a.who() == null ? null
+                    : roster.stream().filter(r -> r.name().equals(a.who())).findFirst().orElse(null);
+            if (e == null) {
+                continue;
+            }
+            String at = "/timeline/" + i;
+            if (a instanceof Action.Import im) {
+                feature(ProfileFeature.PLAIN_TEXT_IMPORT, e, at, im.path() == Action.Import.ImportPath.PLAIN_TEXT,
+                        "/path", out);
+            } else if (a instanceof Action.ExampleButton) {
+                feature(ProfileFeature.EXAMPLE_BUTTON, e, at, true, "/do", out);
+            } else if (a instanceof Action.Options o) {
+                if (o.liveSync() == null && o.tankSync() == null) {
+                    out.add(new Problem(at, "options needs live-sync: and/or tank-sync: (true or false)"));
+                }
+                feature(ProfileFeature.TANK_SYNC_CHECKBOX, e, at, o.tankSync() != null, "/tank-sync", out);
+            }
+        }
+    }
+
+    private static void feature(ProfileFeature f, RosterEntry e, String at, boolean used, String field,
+            List<Problem> out) {
+        if (used && !f.in(e.profile())) {
+            String pointer = at + field;
+            if (out.stream().noneMatch(p -> p.pointer().equals(pointer))) {
+                out.add(new Problem(pointer, f.refusal(e.name(), e.profile())));
+            }
+        }
     }
 
     private static void checkTimeline(Scenario s, int sections, List<RosterEntry> roster, List<Problem> out) {

@@ -121,6 +121,24 @@ class ReplicationRunnerTest {
     }
 
     @Test
+    void headClientActionsReachTheWorldAtTheirTimes() {
+        LoadedScenario s = scenario("""
+                raid: { size: 2 }
+                timeline:
+                  - { t: 2s, do: import, who: Raider01, path: plain-text }
+                  - { t: 3s, do: import, who: Raider02 }
+                  - { t: 4s, do: example-button, who: Raider02 }
+                  - { t: 5s, do: options, who: Raider01, live-sync: false }
+                  - { t: 6s, do: options, who: Raider02, tank-sync: true }
+                run: { until: t 10s }
+                """);
+        new ReplicationRunner(factory).run(s, 0);
+        assertEquals(List.of("2.0 import-plain-text 0", "3.0 import 1", "4.0 example-button 1",
+                "5.0 options live-sync=false tank-sync=null 0", "6.0 options live-sync=null tank-sync=true 1",
+                "10.0 finish -1"), worlds.get(0).log);
+    }
+
+    @Test
     void stormSpreadsMembersUniformlyOverTheWindowFromTheirOwnStream() {
         LoadedScenario s = scenario("""
                 raid: { size: 10 }

@@ -102,6 +102,21 @@ final class ScriptedWorld implements World {
     }
 
     @Override
+    public void importPlainText(long now, int client, List<Integer> changedSections) {
+        log(now, "import-plain-text", client);
+    }
+
+    @Override
+    public void exampleButton(long now, int client) {
+        log(now, "example-button", client);
+    }
+
+    @Override
+    public void options(long now, int client, Boolean liveSync, Boolean tankSync) {
+        log(now, "options live-sync=" + liveSync + " tank-sync=" + tankSync, client);
+    }
+
+    @Override
     public void navigate(long now, int client, int section) {
         log(now, "navigate " + section, client);
     }

@@ -106,4 +106,39 @@ class ScenarioLoaderBadInputTest {
     void syntaxErrorIsLocated() {
         assertContains(error("bad-syntax.yaml"), "bad-syntax.yaml:3:", "not valid YAML/JSON");
     }
+
+    @Test
+    void tankSyncOnAProfileWithoutItPointsAtTheMembersSetting() {
+        String m = error("profile-feature-member.yaml");
+        assertContains(m, "profile-feature-member.yaml:4:35: raid.members[1].tank-sync: ",
+                "tank-sync (the Tank Sync option) is modelled only in profile head, seed",
+                "Bob runs profile plan (not implemented yet)");
+        assertTrue(!m.contains("members[0]"), "Alice runs head: " + m);
+    }
+
+    @Test
+    void aDefaultSettingIsReportedOnceAtTheDefaults() {
+        String m = error("profile-feature-defaults.yaml");
+        assertContains(m, "profile-feature-defaults.yaml:3:15: raid.defaults.ora2: ",
+                "Raider01 runs profile plan");
+        assertTrue(m.lines().count() == 1, m);
+    }
+
+    @Test
+    void plainTextImportIsRefusedForAMemberWhoseProfileLacksIt() {
+        String m = error("profile-feature-import.yaml");
+        assertContains(m, "profile-feature-import.yaml:7:38: timeline[1].path: ",
+                "import with path: plain-text (B38) is modelled only in profile head", "Alice runs profile seed");
+        assertTrue(!m.contains("timeline[0]"), "Bob runs head: " + m);
+    }
+
+    @Test
+    void exampleButtonIsHeadOnlyTheTankSyncCheckboxNeedsHeadOrSeedAndOptionsNeedsABox() {
+        assertContains(error("profile-feature-example.yaml"),
+                "profile-feature-example.yaml:6:14: timeline[0].do: example-button (the Example button) is "
+                        + "modelled only in profile head; Alice runs profile seed",
+                "profile-feature-example.yaml:7:37: timeline[1].tank-sync: options with tank-sync (the Tank Sync "
+                        + "checkbox) is modelled only in profile head, seed; Bob runs profile plan",
+                "profile-feature-example.yaml:8:", "timeline[2]: options needs live-sync: and/or tank-sync:");
+    }
 }

@@ -5,7 +5,7 @@ import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.SyncClient;
 import org.syncsim.protocol.wire.WireSpelling;
 
-/** A protocol generation a scenario can pick by name ({@code head}; later {@code seed}, {@code plan}). */
+/** A protocol generation a scenario can pick by name ({@code head} or {@code seed}; see {@link ProtocolProfiles}). */
 public interface ProtocolProfile {
     String name();
 
