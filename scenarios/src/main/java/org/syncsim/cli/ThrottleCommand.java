@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
         name = "throttle",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the ChatThrottleLib model alone on a burst of addon messages and print when",
-            "each message leaves the client and how long it waited.",
+            "Run the ChatThrottleLib model alone on a burst of addon messages.",
+            "Prints when each message leaves the client and how long it waited, then totals.",
             "Example: how long does a 60 KB push take at 30 fps?",
             "  syncsim throttle --count 245 --size 245 --fps 30"
         })
