@@ -164,6 +164,20 @@ class ValidationScenariosTest {
             }
         }
         assertEquals(1, raid.metrics.count("desync"));
+        // Traffic: the import as in scenario (1) with 5 stale members, then the leader's second SECTION, which
+        // nobody answers (everyone's A is t1, the victim's included): the lost BSTR is never asked for again.
+        TestChannel ch = raid.channel;
+        long from = SimTime.seconds(100);
+        PushMessages push = PushMessages.of(HeadRaid.encode(fresh, t1), t1);
+        assertEquals(2, ch.count("SECTION", from));
+        assertEquals(5, ch.count("BSREQ", from));
+        assertEquals(1, ch.count("BSACK", from));
+        assertEquals(push.bstr(), ch.count("BSTR", from));
+        assertEquals(push.bsec(), ch.count("BSEC", from));
+        assertEquals(push.headers() + push.chunks(), ch.count("CHUNKED", from) + ch.count("CHUNK", from));
+        assertEquals(2 + 5 + 1 + push.messages(), ch.countFrom(from));
+        assertEquals(("SECTION:" + t1 + ":1").length() + ("SECTION:" + t1 + ":2").length()
+                + 5L * ("BSREQ:" + T0).length() + ("BSACK:" + t1 + ":P00").length() + push.bytes(), ch.textBytes(from));
     }
 
     @Test
@@ -202,6 +216,21 @@ class ValidationScenariosTest {
                 assertTrue(raid.metrics.syncedAt.containsKey(i));
             }
         }
+        // Traffic: the import as in scenario (1) with 5 stale members and nothing after it; the aborted handler
+        // sends no request for the missing section.
+        TestChannel ch = raid.channel;
+        long from = SimTime.seconds(100);
+        PushMessages push = PushMessages.of(expected, t1);
+        assertTrue(push.headers() > 0, "the defaults' sections are chunked");
+        assertEquals(1, ch.count("SECTION", from));
+        assertEquals(5, ch.count("BSREQ", from));
+        assertEquals(1, ch.count("BSACK", from));
+        assertEquals(push.headers(), ch.count("CHUNKED", from));
+        assertEquals(push.chunks(), ch.count("CHUNK", from));
+        assertEquals(push.bsec(), ch.count("BSEC", from));
+        assertEquals(1 + 5 + 1 + push.messages(), ch.countFrom(from));
+        assertEquals(("SECTION:" + t1 + ":1").length() + 5L * ("BSREQ:" + T0).length()
+                + ("BSACK:" + t1 + ":P00").length() + push.bytes(), ch.textBytes(from));
     }
 
     /** (sender, section) of every BSEC reference whose transfer the same sender did not send in that push. */
