@@ -17,6 +17,7 @@ import org.syncsim.channel.Priority;
 import org.syncsim.channel.throttle.ChatThrottleLib;
 import org.syncsim.channel.throttle.ThrottleConfig;
 import org.syncsim.channel.throttle.ThrottleSink;
+import org.syncsim.engine.EventCapExceededException;
 import org.syncsim.engine.RunLimits;
 import org.syncsim.engine.SimTime;
 import org.syncsim.engine.Simulation;
@@ -87,6 +88,12 @@ public final class ThrottleCommand implements Callable<Integer> {
             + "clamp applies (default ${DEFAULT-VALUE}).", defaultValue = "60")
     double sinceLogin;
 
+    /**
+     * Events the model may run before the command gives up (a budget refilled at a tiny {@code --max-cps} would keep
+     * the despooler acting for ever). One act per 0.08 s: far beyond any real burst.
+     */
+    static final long MAX_EVENTS = 1_000_000;
+
     /** One message of the burst. */
     record Entry(double time, Priority priority, int size, String pipe) {
     }
@@ -132,7 +139,13 @@ public final class ThrottleCommand implements Callable<Integer> {
             messages.add(m);
             sim.post(at, t -> lib.submit(m, t));
         }
-        sim.run(RunLimits.untilEmpty());
+        try {
+            sim.run(RunLimits.untilEmpty().withEventCap(MAX_EVENTS));
+        } catch (EventCapExceededException e) {
+            throw new BadInputException("the burst does not drain within " + MAX_EVENTS + " despooler acts (about "
+                    + Math.round(MAX_EVENTS * 0.08 / 3600) + " hours at 0.08 s each): --max-cps " + num(maxCps)
+                    + " is too low for it");
+        }
 
         out.printf(Locale.ROOT, "ChatThrottleLib model: MAX_CPS %s B/s, BURST %s B, MSG_OVERHEAD %d B, MIN_FPS %s; "
                 + "%s fps; burst starts %s s after login%n", num(maxCps), num(burst), overhead, num(minFps), num(fps),

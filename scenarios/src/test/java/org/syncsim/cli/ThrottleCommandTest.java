@@ -111,6 +111,13 @@ class ThrottleCommandTest {
     }
 
     @Test
+    void budgetTooSmallToDrainIsBadInputNotAHang() {
+        // One 290-byte message at 0.0001 B/s takes 2.9 million seconds: 36 million acts, past the command's cap.
+        assertEquals(ExitCodes.BAD_INPUT, run("throttle", "--max-cps", "0.0001"));
+        assertTrue(err.contains("does not drain") && err.contains("--max-cps"), err);
+    }
+
+    @Test
     void messagesAboveTheLibrarysLimitAreRejectedUnlessLifted() {
         assertEquals(0, run("throttle", "--count", "3", "--size", "1800"));
         assertTrue(out.contains("0 messages sent"), out);
