@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Discrete-event simulator of the TWRA raid-sync protocol over the WoW 1.12",
             "addon-message channel: how long until all raid members have the new",
-            "assignments, how many bytes it cost, and what backoff, responder election,",
-            "differential sync or caching change."
+            "assignments, how many bytes it cost, and what the throttle library, server",
+            "limits, latency, loss or the protocol generation (head, seed) change."
         },
         subcommands = {CommandLine.HelpCommand.class, ListCommand.class, ShowCommand.class, ValidateCommand.class,
             RunCommand.class, ReportCommand.class, CompareCommand.class, ThrottleCommand.class},
