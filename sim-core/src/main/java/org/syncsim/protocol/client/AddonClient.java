@@ -15,6 +15,7 @@ import org.syncsim.protocol.clock.AddonTimers;
 import org.syncsim.protocol.clock.ClientClock;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
+import org.syncsim.protocol.wire.ParseResult;
 import org.syncsim.protocol.wire.WireCodec;
 import org.syncsim.protocol.wire.WireSpelling;
 
@@ -484,6 +485,15 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
             saved.compressed = new Compressed();
         }
         return saved.compressed;
+    }
+
+    /** The parsed message, or null after counting a rejection as malformed. */
+    protected final Message acceptedOrCounted(long now, ParseResult parsed) {
+        if (parsed instanceof ParseResult.Rejected r) {
+            metrics.messageMalformed(now, id, r.reason() + (r.command() == null ? "" : " " + r.command()));
+            return null;
+        }
+        return ((ParseResult.Parsed) parsed).message();
     }
 
     /** Runs a handler; a {@link LuaError} stops it where it was thrown and is counted. */

@@ -169,15 +169,11 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     @Override
     protected Message parse(long now, String prefix, String text) {
         ParseResult parsed = codec.parseLikeHeadAddon(text);
-        if (parsed instanceof ParseResult.Rejected r) {
-            if (r.reason() == Rejection.HANDLER_ERROR) {
-                metrics.handlerAborted(now, id, r.command() == null ? "?" : r.command().token(), r.detail());
-            } else {
-                metrics.messageMalformed(now, id, r.reason() + (r.command() == null ? "" : " " + r.command()));
-            }
+        if (parsed instanceof ParseResult.Rejected r && r.reason() == Rejection.HANDLER_ERROR) {
+            metrics.handlerAborted(now, id, r.command() == null ? "?" : r.command().token(), r.detail());
             return null;
         }
-        return ((ParseResult.Parsed) parsed).message();
+        return acceptedOrCounted(now, parsed);
     }
 
     @Override

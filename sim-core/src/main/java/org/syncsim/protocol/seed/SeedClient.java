@@ -17,7 +17,6 @@ import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.clock.AddonTimers;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
-import org.syncsim.protocol.wire.ParseResult;
 
 /**
  * The {@code seed} profile: the TWRA addon's G1 generation (reference snapshot {@code 67f91a7}, spec §10.2, with
@@ -130,12 +129,7 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
             metrics.messageMalformed(now, id, "no command");
             return null;
         }
-        ParseResult parsed = codec.parseStrict(prefix, text);
-        if (parsed instanceof ParseResult.Rejected r) {
-            metrics.messageMalformed(now, id, r.reason() + (r.command() == null ? "" : " " + r.command()));
-            return null;
-        }
-        return ((ParseResult.Parsed) parsed).message();
+        return acceptedOrCounted(now, codec.parseStrict(prefix, text));
     }
 
     @Override
