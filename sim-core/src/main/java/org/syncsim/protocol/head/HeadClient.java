@@ -7,31 +7,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.syncsim.channel.AddonChannel;
 import org.syncsim.channel.Distribution;
 import org.syncsim.channel.Priority;
-import org.syncsim.engine.FrameClock;
-import org.syncsim.engine.SimTime;
 import org.syncsim.metrics.MetricsRecorder;
 import org.syncsim.protocol.chunk.ChunkManager;
 import org.syncsim.protocol.chunk.ChunkSender;
+import org.syncsim.protocol.client.AddonClient;
 import org.syncsim.protocol.client.ClientConfig;
-import org.syncsim.protocol.client.ClientSnapshot;
 import org.syncsim.protocol.client.DataSheets;
-import org.syncsim.protocol.client.EncodedSheet;
-import org.syncsim.protocol.client.InitialData;
 import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.SheetSource;
-import org.syncsim.protocol.client.SyncClient;
-import org.syncsim.protocol.client.TankList;
 import org.syncsim.protocol.clock.AddonTimers;
-import org.syncsim.protocol.clock.ClientClock;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
 import org.syncsim.protocol.wire.ParseResult;
 import org.syncsim.protocol.wire.Rejection;
-import org.syncsim.protocol.wire.WireCodec;
 
 /**
  * The {@code head} profile: the TWRA addon at HEAD {@code b82a28a} (spec §2-§9, cheat sheet §12.1), flaws
@@ -40,9 +31,11 @@ import org.syncsim.protocol.wire.WireCodec;
  *
  * <p>State split as §4: {@link SavedVariables} survive {@link #reload()}; {@link Runtime} (§4.2, the chunk
  * manager §4.3 and the timer table §2.5) is rebuilt on every login/reload. All {@code math.random} draws
- * (responder delay, transfer ids) come from the stream {@code client/<name>/lua-random}.
+ * (responder delay, transfer ids) come from the stream {@code client/<name>/lua-random}. What both profiles share
+ * (lifecycle, import, navigation, Tank Sync, sending, ground-truth reporting) is in {@link AddonClient}; this class
+ * holds the head router, the BSREQ/BSEC/BSTR pull and push, chunking, VER handling and the head-only controls.
  */
-public final class HeadClient implements SyncClient {
+public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     /** Min interval between own BSREQs ({@code requestTimeout}, §3.2 step 1). */
     static final double REQUEST_MIN_INTERVAL = 5;
     /** Requester's log-only timer (§3.2 step 6). */
@@ -66,83 +59,20 @@ public final class HeadClient implements SyncClient {
     /** Min interval between own pushes and its reset timer (§6(e) steps 1, 7). */
     static final double PUSH_GUARD = 10;
     static final double PUSH_GUARD_RESET = 30;
-    /** Group-join delay before VER/BSREQ (§6(d)). */
-    static final double JOIN_DELAY = 2;
     /** Import push delay (§6(b) step 1). */
     static final double IMPORT_PUSH_DELAY = 0.5;
     /** {@code DATA_COMPAT} (§3.8). */
     static final int DATA_COMPAT = 1;
     /** How long the "Example" button replaces {@code NavigateToSection} (§3.1, {@code Example.lua:689-762}). */
     static final double EXAMPLE_WINDOW = 300;
-    /** Example.lua's section names (§5.1). */
-    static final List<String> EXAMPLE_SECTIONS = List.of("Welcome", "Grand Widow Faerlina", "Thaddius");
-
-    private static final String PREFIX = Command.Prefix.TWRA.name();
     private static final String CHUNKED_REF = "CHUNKED:";
-    private static final char MARKER = '\u00F1';
-
-    /** Where a navigation came from; only {@link #FROM_SYNC} suppresses the SECTION broadcast (§3.1.1). */
-    enum Source {
-        USER, IMPORT, FROM_SYNC
-    }
-
-    /** A Lua runtime error: aborts the handler at the point it is thrown. */
-    private static final class LuaError extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        LuaError(String where) {
-            super(where, null, false, false);
-        }
-    }
-
-    /**
-     * One entry of {@code TWRA_Assignments.data} as far as sync cares. {@code content} is the blob whose decoded
-     * section the entry holds (null for a skeleton or example entry): it can lag the compressed cache (a BSEC without
-     * its BSTR), and Tank Sync reads the entry, not the cache.
-     */
-    private static final class SectionEntry {
-        final String name;
-        boolean needsProcessing;
-        String content;
-
-        SectionEntry(String name, boolean needsProcessing, String content) {
-            this.name = name;
-            this.needsProcessing = needsProcessing;
-            this.content = content;
-        }
-    }
-
-    /** {@code TWRA_CompressedAssignments} (§4.1). */
-    private static final class Compressed {
-        String structure;
-        final TreeMap<Integer, String> sections = new TreeMap<>();
-        final TreeMap<Integer, String> missing = new TreeMap<>();
-        long timestamp;
-        String structureReference;
-    }
-
-    /** Persistent state (§4.1): survives reload. */
-    private static final class SavedVariables {
-        long a;
-        List<SectionEntry> data = new ArrayList<>();
-        int currentSection;
-        String currentSectionName;
-        boolean isExample;
-        Compressed compressed;
-        boolean liveSync;
-        boolean tankSync;
-    }
 
     /** {@code pendingBulkResponse} (§3.2 step 9). */
     private record PendingResponse(long timestamp, int requester, double responseTime, AddonTimers.Handle timer) {
     }
 
     /** Runtime state (§4.2, §4.3): rebuilt on every login/reload. */
-    private static final class Runtime {
-        boolean liveSync;
-        boolean tankSync;
-        int tankListeners;
-        Integer pendingSection;
+    static final class Runtime extends AddonClient.Runtime {
         double lastRequestTime;
         boolean syncInProgress;
         double lastNewerTimestampReaction;
@@ -155,163 +85,28 @@ public final class HeadClient implements SyncClient {
         final TreeSet<Integer> receivedSectionResponses = new TreeSet<>();
         boolean hasSeenNewerVersion;
         String newerVersionString;
-        boolean wasInGroup;
         /** {@code NavigateToSection} replaced by the "Example" button's variant (§3.1). */
         boolean exampleNavigation;
         final ChunkManager chunks = new ChunkManager();
     }
 
-    private final ProtocolEnvironment env;
-    private final int id;
-    private final ClientConfig config;
-    private final WireCodec codec;
-    private final ClientClock clock;
-    private final AddonTimers timers;
-    private final UniformRandomProvider random;
-    private final MetricsRecorder metrics;
-    private final SavedVariables saved = new SavedVariables();
-    private Runtime rt = new Runtime();
-    private boolean online;
-    private long syncReportedFor = Long.MIN_VALUE;
-
     public HeadClient(ProtocolEnvironment env, int id, ClientConfig config) {
-        this.env = env;
-        this.id = id;
-        this.config = config;
-        this.codec = new WireCodec(HeadProfile.SPELLING);
-        this.clock = new ClientClock(env.sim(), env.epochSeconds(), config.wallOffsetMicros(), config.getTimeOrigin());
-        this.timers = new AddonTimers(env.sim(), FrameClock.ofFps(config.fps(), config.frameOriginMicros()));
-        this.random = env.sim().random().stream("client/" + config.name() + "/lua-random");
-        this.metrics = env.metrics();
-        saved.liveSync = config.liveSync();
-        saved.tankSync = config.tankSync();
-        loadInitialData(config.initialData());
-        env.channel().register(id, this::onAddonMessage, this::onRosterUpdate);
-    }
-
-    private void loadInitialData(InitialData initial) {
-        if (initial instanceof InitialData.Saved s) {
-            EncodedSheet sheet = s.sheet();
-            saved.a = s.timestamp();
-            saved.isExample = false;
-            saved.compressed = new Compressed();
-            for (int i = 0; i < sheet.size(); i++) {
-                saved.data.add(new SectionEntry(sheet.names().get(i), false, sheet.sectionBlobs().get(i)));
-                saved.compressed.sections.put(i + 1, sheet.sectionBlobs().get(i));
-            }
-            saved.compressed.structure = sheet.structureBlob();
-            saved.compressed.timestamp = s.timestamp();
-            saved.currentSection = sheet.size() > 0 ? 1 : 0;
-            saved.currentSectionName = sheet.size() > 0 ? sheet.names().get(0) : null;
-            env.truth().publish(s.timestamp(), sheet, env.sim().now());
-            syncReportedFor = s.timestamp();
-        } else {
-            saved.a = 0;
-            saved.isExample = true;
-            saved.compressed = null;
-            for (String n : EXAMPLE_SECTIONS) {
-                saved.data.add(new SectionEntry(n, true, null));
-            }
-            saved.currentSection = 1;
-            saved.currentSectionName = EXAMPLE_SECTIONS.get(0);
-        }
+        super(env, id, config, HeadProfile.SPELLING);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public String name() {
-        return config.name();
-    }
-
-    public ClientClock clock() {
-        return clock;
-    }
-
-    public AddonTimers timers() {
-        return timers;
+    protected Runtime newRuntime() {
+        return new Runtime();
     }
 
     // ------------------------------------------------------------------------------------ control methods
 
+    /** Import (§6(b)): the push follows {@value #IMPORT_PUSH_DELAY} s later if grouped. */
     @Override
-    public void enterWorld() {
-        timers.cancelAll();
-        rt = new Runtime();
-        rt.liveSync = saved.liveSync;
-        rt.tankSync = saved.tankSync;
-        rt.tankListeners = saved.liveSync && saved.tankSync ? 1 : 0;
-        online = true;
-        if (config.rosterEventOnLogin() && inGroup()) {
-            onRosterUpdate(env.sim().now());
-        }
-    }
-
-    @Override
-    public void leaveWorld() {
-        timers.cancelAll();
-        online = false;
-    }
-
-    @Override
-    public void reload() {
-        leaveWorld();
-        enterWorld();
-    }
-
-    @Override
-    public void loadingScreen() {
-        // PLAYER_ENTERING_WORLD: re-activates the liveSync flag from saved options and refreshes the UI only.
-        rt.liveSync = saved.liveSync;
-    }
-
-    @Override
-    public void setLiveSync(boolean on) {
-        saved.liveSync = on;
-        rt.liveSync = on;
-    }
-
-    /** The options checkbox for Tank Sync: turning it on registers one more listener each time (B32). */
-    public void setTankSync(boolean on) {
-        saved.tankSync = on;
-        rt.tankSync = on;
-        if (on) {
-            rt.tankListeners++;
-        }
-    }
-
-    @Override
-    public void importSheet(SheetSource source) {
-        if (!online) {
-            return;
-        }
-        long now = env.sim().now();
-        guarded("import", () -> {
-            long ts = clock.time();
-            EncodedSheet sheet = source.encodeAt(ts);
-            String previousName = saved.currentSectionName;
-            saved.a = ts;
-            saved.isExample = false;
-            saved.data = new ArrayList<>();
-            Compressed c = new Compressed();
-            for (int i = 0; i < sheet.size(); i++) {
-                saved.data.add(new SectionEntry(sheet.names().get(i), false, sheet.sectionBlobs().get(i)));
-                c.sections.put(i + 1, sheet.sectionBlobs().get(i));
-            }
-            c.structure = sheet.structureBlob();
-            c.timestamp = ts;
-            saved.compressed = c;
-            env.truth().publish(ts, sheet, now);
-            int target = Math.max(1, sheet.names().indexOf(previousName) + 1);
-            navigateTo(target, Source.IMPORT);
-        });
+    protected void afterImport(long ts) {
         if (inGroup()) {
             timers.schedule(IMPORT_PUSH_DELAY, () -> guarded("import push", this::sendAllSections));
         }
-        checkSynced();
     }
 
     /**
@@ -362,20 +157,6 @@ public final class HeadClient implements SyncClient {
     }
 
     @Override
-    public void navigate(int index) {
-        if (online) {
-            guarded("navigate", () -> navigateTo(index, Source.USER));
-        }
-    }
-
-    /** {@code /twra version}: {@code CheckVersionCompatibility()} broadcasts VER (§3.8). */
-    public void slashVersion() {
-        if (online) {
-            sendVersion();
-        }
-    }
-
-    @Override
     public void syncAll() {
         if (online) {
             guarded("Sync All", this::sendAllSections);
@@ -384,26 +165,19 @@ public final class HeadClient implements SyncClient {
 
     // ------------------------------------------------------------------------------------- receive path
 
-    /** {@code OnChatMsgAddon} (§2.2): own echo and foreign prefixes dropped, then routed (§2.4). */
-    void onAddonMessage(long now, String prefix, String text, Distribution distribution, int sender) {
-        if (!online || sender == id || !PREFIX.equals(prefix)) {
-            return;
-        }
+    /** The head router's parse (§2.2, §2.4). */
+    @Override
+    protected Message parse(long now, String prefix, String text) {
         ParseResult parsed = codec.parseLikeHeadAddon(text);
-        if (parsed instanceof ParseResult.Rejected r) {
-            if (r.reason() == Rejection.HANDLER_ERROR) {
-                metrics.handlerAborted(now, id, r.command() == null ? "?" : r.command().token(), r.detail());
-            } else {
-                metrics.messageMalformed(now, id, r.reason() + (r.command() == null ? "" : " " + r.command()));
-            }
-            return;
+        if (parsed instanceof ParseResult.Rejected r && r.reason() == Rejection.HANDLER_ERROR) {
+            metrics.handlerAborted(now, id, r.command() == null ? "?" : r.command().token(), r.detail());
+            return null;
         }
-        Message m = ((ParseResult.Parsed) parsed).message();
-        guarded(m.command().token(), () -> dispatch(m, sender));
-        checkSynced();
+        return acceptedOrCounted(now, parsed);
     }
 
-    private void dispatch(Message m, int sender) {
+    @Override
+    protected void dispatch(Message m, int sender) {
         if (m instanceof Message.Section s) {
             onSection(s);
         } else if (m instanceof Message.BulkRequest r) {
@@ -423,23 +197,12 @@ public final class HeadClient implements SyncClient {
         }
     }
 
-    /** {@code RAID_ROSTER_UPDATE}/{@code PARTY_MEMBERS_CHANGED} → {@code OnGroupChanged} (§6(d) step 1). */
-    void onRosterUpdate(long now) {
-        if (!online) {
-            return;
+    /** The join reaction (§6(d)): after {@code VER}, a bulk request if liveSync is on. */
+    @Override
+    protected void onJoinedGroup() {
+        if (rt.liveSync) {
+            requestBulkSync();
         }
-        boolean grouped = inGroup();
-        if (grouped && !rt.wasInGroup) {
-            timers.schedule(JOIN_DELAY, () -> guarded("group join", () -> {
-                if (inGroup()) {
-                    sendVersion();
-                    if (rt.liveSync) {
-                        requestBulkSync();
-                    }
-                }
-            }));
-        }
-        rt.wasInGroup = grouped;
     }
 
     /** §3.1 receiver. */
@@ -659,7 +422,8 @@ public final class HeadClient implements SyncClient {
      * {@code ProcessSectionData(i)}: decodes one section; success clears its missing mark (fixed choice),
      * failure (placeholder, dangling reference, bad blob) sets it.
      */
-    private void processSection(int i) {
+    @Override
+    protected void processSection(int i) {
         Compressed c = saved.compressed;
         String blob = c.sections.get(i);
         SectionEntry e = saved.data.get(i - 1);
@@ -717,64 +481,16 @@ public final class HeadClient implements SyncClient {
 
     // -------------------------------------------------------------------------------------- send path
 
-    /** {@code NavigateToSection(index, source)} (§3.1.1). */
-    private boolean navigateTo(int index, Source source) {
-        int n = saved.data.size();
-        if (index < 1 || index > n) {
-            return false;
-        }
-        if (saved.compressed == null) {
-            throw new LuaError("NavigateToSection: TWRA_CompressedAssignments is nil (example data)");
-        }
-        String blob = saved.compressed.sections.get(index);
-        if ("".equals(blob) && !saved.isExample) {
-            rt.pendingSection = index;
-            requestBulkSync();
-        }
-        SectionEntry e = saved.data.get(index - 1);
-        if (e.needsProcessing && blob != null) {
-            processSection(index);
-        }
-        saved.currentSection = index;
-        saved.currentSectionName = e.name;
-        if (!rt.exampleNavigation) {
-            sectionChanged(index, source);
-        }
-        return true;
+    /** A {@code ""} placeholder navigated to pulls everything: {@code RequestBulkSync()} (§3.1.1). */
+    @Override
+    protected void requestPlaceholderSection(int index) {
+        requestBulkSync();
     }
 
-    /**
-     * {@code SECTION_CHANGED} listeners in registration order: the sync broadcast (§3.1), then each Tank Sync
-     * listener (§3.9, B32), any source including {@code fromSync}.
-     */
-    private void sectionChanged(int index, Source source) {
-        if (source != Source.FROM_SYNC && rt.liveSync && inGroup()) {
-            send(new Message.Section(saved.a, index));
-        }
-        for (int k = 0; k < rt.tankListeners; k++) {
-            updateTanks(index);
-        }
-    }
-
-    /**
-     * {@code UpdateTanks} (§3.9): if Tank Sync is on, oRA2 is loaded and the current section's entry has
-     * {@code Tank Columns}, {@code MT CLEAR} then {@code SET <i> <name|Empty>} for i = 1..10 on RAID; names by
-     * {@link TankList}, read from the decoded entry (what the client displays), not from the compressed cache.
-     */
-    private void updateTanks(int index) {
-        if (!rt.tankSync || !config.oRA2Loaded()) {
-            return;
-        }
-        String content = saved.data.get(index - 1).content;
-        Optional<List<String>> slots = content == null ? Optional.empty() : env.decoder().tankSlots(content);
-        if (slots.isEmpty()) {
-            return;
-        }
-        sendOn(new Message.TankClear(), Distribution.RAID);
-        List<String> names = slots.get();
-        for (int slot = 1; slot <= names.size(); slot++) {
-            sendOn(new Message.TankSet(slot, names.get(slot - 1)), Distribution.RAID);
-        }
+    /** {@code SECTION_CHANGED} is not fired while the "Example" button's variant is in place (§3.1). */
+    @Override
+    protected boolean sectionChangedFires() {
+        return !rt.exampleNavigation;
     }
 
     /** {@code RequestBulkSync()} (§3.2 sender): B5, B8, B26. */
@@ -862,57 +578,7 @@ public final class HeadClient implements SyncClient {
         return tid;
     }
 
-    private void sendVersion() {
-        send(versionMessage());
-    }
-
-    private Message.Version versionMessage() {
-        int[] v = parseVersion(config.version());
-        return new Message.Version(v[0], v[1], v[2]);
-    }
-
-    private static int[] parseVersion(String s) {
-        String[] p = s.split("\\.");
-        return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])};
-    }
-
-    /** {@code TWRA:SendAddonMessage} (§2.3): RAID if in a raid, else PARTY, else refused. */
-    private boolean send(Message m) {
-        Distribution d = groupDistribution();
-        if (d == null) {
-            return false;
-        }
-        sendOn(m, d);
-        return true;
-    }
-
-    private void sendOn(Message m, Distribution d) {
-        env.channel().send(id, WireCodec.prefixOf(m), codec.format(m), d, AddonChannel.NO_TARGET, Priority.NORMAL,
-                codec.spelling().token(m.command()));
-    }
-
-    private Distribution groupDistribution() {
-        if (env.channel().raidMembers(id) > 0) {
-            return Distribution.RAID;
-        }
-        if (env.channel().partyMembers(id) > 0) {
-            return Distribution.PARTY;
-        }
-        return null;
-    }
-
-    private boolean inGroup() {
-        return groupDistribution() != null;
-    }
-
     // ----------------------------------------------------------------------------------------- helpers
-
-    private Compressed compressed() {
-        if (saved.compressed == null) {
-            saved.compressed = new Compressed();
-        }
-        return saved.compressed;
-    }
 
     /** The transfer id of a {@code CHUNKED:<tid>[:...]} reference: text up to the next colon. */
     private static String transferIdOf(String ref) {
@@ -921,66 +587,14 @@ public final class HeadClient implements SyncClient {
         return colon < 0 ? rest : rest.substring(0, colon);
     }
 
-    /** Runs a handler; a {@link LuaError} stops it where it was thrown and is counted. */
-    private void guarded(String what, Runnable body) {
-        try {
-            body.run();
-        } catch (LuaError e) {
-            metrics.handlerAborted(env.sim().now(), id, what, e.getMessage());
-        }
-    }
-
-    /** Reports time-to-sync the first time this client holds the newest complete data. */
-    private void checkSynced() {
-        if (!env.truth().isPresent() || syncReportedFor == env.truth().timestamp()) {
-            return;
-        }
-        if (holdsTruth()) {
-            syncReportedFor = env.truth().timestamp();
-            metrics.clientSynced(env.sim().now(), id, syncReportedFor);
-        }
-    }
-
-    private boolean holdsTruth() {
-        Compressed c = saved.compressed;
-        return c != null && env.truth().heldBy(saved.a, c.timestamp, saved.data.size(), c.structure, c.sections,
-                c.missing);
-    }
-
-    /** True once this client has reported holding the newest data (or held it from the start). */
-    public boolean isSynced() {
-        return env.truth().isPresent() && holdsTruth();
+    /** Desync: claims the newest timestamp without holding the newest complete data (B9). */
+    @Override
+    protected boolean holdsOtherContent() {
+        return !holdsTruth();
     }
 
     @Override
-    public boolean checkDesync() {
-        if (env.truth().isPresent() && saved.a == env.truth().timestamp() && !holdsTruth()) {
-            metrics.desyncDetected(env.sim().now(), id, saved.a);
-            return true;
-        }
-        return false;
-    }
-
-    @Override
-    public ClientSnapshot snapshot() {
-        Compressed c = saved.compressed;
-        List<String> names = new ArrayList<>();
-        for (SectionEntry e : saved.data) {
-            names.add(e.name);
-        }
-        return new ClientSnapshot(config.name(), saved.a, c == null ? 0 : c.timestamp, c != null, List.copyOf(names),
-                c == null ? new TreeMap<>() : new TreeMap<>(c.sections), c == null ? null : c.structure,
-                c == null ? new TreeMap<>() : new TreeMap<>(c.missing), saved.currentSection, saved.isExample,
-                rt.syncInProgress, online);
-    }
-
-    /** Virtual time of the next frame of this client at or after {@code t} (for tests and runners). */
-    public long frameAtOrAfter(long t) {
-        return timers.frames().atOrAfter(t);
-    }
-
-    @Override
-    public String toString() {
-        return "HeadClient[" + config.name() + " A=" + saved.a + " t=" + SimTime.format(env.sim().now()) + "]";
+    protected boolean syncInProgress() {
+        return rt.syncInProgress;
     }
 }

@@ -5,28 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.syncsim.channel.AddonChannel;
 import org.syncsim.channel.Distribution;
 import org.syncsim.channel.Priority;
-import org.syncsim.engine.FrameClock;
-import org.syncsim.engine.SimTime;
 import org.syncsim.metrics.MetricsRecorder;
 import org.syncsim.protocol.chunk.ChunkSender;
+import org.syncsim.protocol.client.AddonClient;
 import org.syncsim.protocol.client.ClientConfig;
-import org.syncsim.protocol.client.ClientSnapshot;
 import org.syncsim.protocol.client.EncodedSheet;
-import org.syncsim.protocol.client.InitialData;
 import org.syncsim.protocol.client.ProtocolEnvironment;
-import org.syncsim.protocol.client.SheetSource;
-import org.syncsim.protocol.client.SyncClient;
-import org.syncsim.protocol.client.TankList;
 import org.syncsim.protocol.clock.AddonTimers;
-import org.syncsim.protocol.clock.ClientClock;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
-import org.syncsim.protocol.wire.ParseResult;
-import org.syncsim.protocol.wire.WireCodec;
 
 /**
  * The {@code seed} profile: the TWRA addon's G1 generation (reference snapshot {@code 67f91a7}, spec §10.2, with
@@ -43,11 +33,11 @@ import org.syncsim.protocol.wire.WireCodec;
  * never reassembled: each piece reaches the SRES/DRES/SECRES handler as if it were the data, so a chunked SECRES
  * overwrites the section at the requester and at every equal-timestamp bystander with an undecodable piece (each
  * piece received counted by {@link MetricsRecorder#messageMalformed}). Shared mechanisms (clocks, timer table,
- * wire codec, ground truth, navigation, Tank Sync, join reaction) behave as in the {@code head} profile; the
- * assumptions are listed in {@code docs/protocol.md}, section "The seed profile". All {@code math.random} draws
- * come from the stream {@code client/<name>/lua-random}.
+ * wire codec, ground truth, navigation, Tank Sync, join reaction) behave as in the {@code head} profile and live in
+ * {@link AddonClient}; the assumptions are listed in {@code docs/protocol.md}, section "The seed profile". All
+ * {@code math.random} draws come from the stream {@code client/<name>/lua-random}.
  */
-public final class SeedClient implements SyncClient {
+public final class SeedClient extends AddonClient<SeedClient.Runtime> {
     /** Min interval between own {@code SREQ}s ({@code RequestStructureSync}, §10.2; strict {@code <} as head). */
     static final double STRUCTURE_REQUEST_THROTTLE = 5;
     /** The no-op "structure request timeout" timer armed on every newer timestamp seen (§10.2). */
@@ -63,69 +53,9 @@ public final class SeedClient implements SyncClient {
     /** A received {@code SECRES} is processed after 0.2 s and navigated to after 0.3 s (§10.2). */
     static final double SECRES_PROCESS_DELAY = 0.2;
     static final double SECRES_NAVIGATE_DELAY = 0.3;
-    /** Group-join delay before {@code VER} (head §6(d), assumed for G1). */
-    static final double JOIN_DELAY = 2;
-    /** Example.lua's section names (§5.1). */
-    static final List<String> EXAMPLE_SECTIONS = List.of("Welcome", "Grand Widow Faerlina", "Thaddius");
-
-    private static final String PREFIX = Command.Prefix.TWRA.name();
-    private static final char MARKER = '\u00F1';
-
-    /** Where a navigation came from; only {@link #FROM_SYNC} suppresses the SECTION broadcast. */
-    enum Source {
-        USER, IMPORT, FROM_SYNC
-    }
-
-    /** A Lua runtime error: aborts the handler at the point it is thrown. */
-    private static final class LuaError extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        LuaError(String where) {
-            super(where, null, false, false);
-        }
-    }
-
-    /**
-     * One entry of {@code TWRA_Assignments.data}; {@code content} is the blob whose decoded section the entry holds
-     * (null for a skeleton or example entry), which Tank Sync reads (as head).
-     */
-    private static final class SectionEntry {
-        final String name;
-        boolean needsProcessing;
-        String content;
-
-        SectionEntry(String name, boolean needsProcessing, String content) {
-            this.name = name;
-            this.needsProcessing = needsProcessing;
-            this.content = content;
-        }
-    }
-
-    /** {@code TWRA_CompressedAssignments}. */
-    private static final class Compressed {
-        String structure;
-        TreeMap<Integer, String> sections = new TreeMap<>();
-        long timestamp;
-    }
-
-    /** Persistent state: survives reload. */
-    private static final class SavedVariables {
-        long a;
-        List<SectionEntry> data = new ArrayList<>();
-        int currentSection;
-        String currentSectionName;
-        boolean isExample;
-        Compressed compressed;
-        boolean liveSync;
-        boolean tankSync;
-    }
 
     /** Runtime {@code TWRA.SYNC}: rebuilt on every login/reload. */
-    private static final class Runtime {
-        boolean liveSync;
-        boolean tankSync;
-        int tankListeners;
-        Integer pendingSection;
+    static final class Runtime extends AddonClient.Runtime {
         double lastStructureRequestTime;
         AddonTimers.Handle structureRequestTimeout;
         Double lastStructureResponseTime;
@@ -133,22 +63,9 @@ public final class SeedClient implements SyncClient {
         final TreeMap<Integer, AddonTimers.Handle> pendingSectionResponses = new TreeMap<>();
         /** {@code receivedSectionResponses}: filled by every SECRES seen, never cleared (§10.2). */
         final TreeSet<Integer> receivedSectionResponses = new TreeSet<>();
-        boolean wasInGroup;
     }
 
-    private final ProtocolEnvironment env;
-    private final int id;
-    private final ClientConfig config;
-    private final WireCodec codec;
-    private final ClientClock clock;
-    private final AddonTimers timers;
-    private final UniformRandomProvider random;
-    private final MetricsRecorder metrics;
     private final SeedPull pull;
-    private final SavedVariables saved = new SavedVariables();
-    private Runtime rt = new Runtime();
-    private boolean online;
-    private long syncReportedFor = Long.MIN_VALUE;
     /** The section blobs the last full-data string was built from, and that string (a simulator memo only). */
     private List<String> fullDataFrom;
     private String fullData;
@@ -160,159 +77,28 @@ public final class SeedClient implements SyncClient {
 
     /** A client whose newer-timestamp reaction is {@code pull} ({@link SeedPull}). */
     public SeedClient(ProtocolEnvironment env, int id, ClientConfig config, SeedPull pull) {
-        this.env = env;
+        super(env, id, config, SeedProfile.SPELLING);
         this.pull = pull;
-        this.id = id;
-        this.config = config;
-        this.codec = new WireCodec(SeedProfile.SPELLING);
-        this.clock = new ClientClock(env.sim(), env.epochSeconds(), config.wallOffsetMicros(), config.getTimeOrigin());
-        this.timers = new AddonTimers(env.sim(), FrameClock.ofFps(config.fps(), config.frameOriginMicros()));
-        this.random = env.sim().random().stream("client/" + config.name() + "/lua-random");
-        this.metrics = env.metrics();
-        saved.liveSync = config.liveSync();
-        saved.tankSync = config.tankSync();
-        loadInitialData(config.initialData());
-        env.channel().register(id, this::onAddonMessage, this::onRosterUpdate);
-    }
-
-    private void loadInitialData(InitialData initial) {
-        if (initial instanceof InitialData.Saved s) {
-            EncodedSheet sheet = s.sheet();
-            saved.a = s.timestamp();
-            saved.compressed = new Compressed();
-            for (int i = 0; i < sheet.size(); i++) {
-                saved.data.add(new SectionEntry(sheet.names().get(i), false, sheet.sectionBlobs().get(i)));
-                saved.compressed.sections.put(i + 1, sheet.sectionBlobs().get(i));
-            }
-            saved.compressed.structure = sheet.structureBlob();
-            saved.compressed.timestamp = s.timestamp();
-            saved.currentSection = sheet.size() > 0 ? 1 : 0;
-            saved.currentSectionName = sheet.size() > 0 ? sheet.names().get(0) : null;
-            env.truth().publish(s.timestamp(), sheet, env.sim().now());
-            syncReportedFor = s.timestamp();
-        } else {
-            saved.isExample = true;
-            for (String n : EXAMPLE_SECTIONS) {
-                saved.data.add(new SectionEntry(n, true, null));
-            }
-            saved.currentSection = 1;
-            saved.currentSectionName = EXAMPLE_SECTIONS.get(0);
-        }
     }
 
     @Override
-    public int id() {
-        return id;
+    protected Runtime newRuntime() {
+        return new Runtime();
     }
 
+    /** Import (§10.2): if grouped, {@code ANC:<ts>} after the navigation's {@code SECTION}. */
     @Override
-    public String name() {
-        return config.name();
-    }
-
-    public ClientClock clock() {
-        return clock;
-    }
-
-    public AddonTimers timers() {
-        return timers;
-    }
-
-    // ------------------------------------------------------------------------------------ control methods
-
-    @Override
-    public void enterWorld() {
-        timers.cancelAll();
-        rt = new Runtime();
-        rt.liveSync = saved.liveSync;
-        rt.tankSync = saved.tankSync;
-        rt.tankListeners = saved.liveSync && saved.tankSync ? 1 : 0;
-        online = true;
-        if (config.rosterEventOnLogin() && inGroup()) {
-            onRosterUpdate(env.sim().now());
-        }
-    }
-
-    @Override
-    public void leaveWorld() {
-        timers.cancelAll();
-        online = false;
-    }
-
-    @Override
-    public void reload() {
-        leaveWorld();
-        enterWorld();
-    }
-
-    @Override
-    public void loadingScreen() {
-        rt.liveSync = saved.liveSync;
-    }
-
-    @Override
-    public void setLiveSync(boolean on) {
-        saved.liveSync = on;
-        rt.liveSync = on;
-    }
-
-    /** The Tank Sync checkbox: each time it is turned on one more listener registers (as head, B32). */
-    public void setTankSync(boolean on) {
-        saved.tankSync = on;
-        rt.tankSync = on;
-        if (on) {
-            rt.tankListeners++;
-        }
-    }
-
-    /**
-     * Import: A = C = {@code time()}, every section stored, navigation to the previous section's name (or 1),
-     * which broadcasts {@code SECTION} if liveSync is on; then, if grouped, {@code ANC:<ts>} (§10.2).
-     */
-    @Override
-    public void importSheet(SheetSource source) {
-        if (!online) {
-            return;
-        }
-        long now = env.sim().now();
-        long ts = clock.time();
-        guarded("import", () -> {
-            EncodedSheet sheet = source.encodeAt(ts);
-            String previousName = saved.currentSectionName;
-            saved.a = ts;
-            saved.isExample = false;
-            saved.data = new ArrayList<>();
-            Compressed c = new Compressed();
-            for (int i = 0; i < sheet.size(); i++) {
-                saved.data.add(new SectionEntry(sheet.names().get(i), false, sheet.sectionBlobs().get(i)));
-                c.sections.put(i + 1, sheet.sectionBlobs().get(i));
-            }
-            c.structure = sheet.structureBlob();
-            c.timestamp = ts;
-            saved.compressed = c;
-            env.truth().publish(ts, sheet, now);
-            int target = Math.max(1, sheet.names().indexOf(previousName) + 1);
-            navigateTo(target, Source.IMPORT);
-        });
+    protected void afterImport(long ts) {
         if (inGroup()) {
             send(new Message.Announce(ts, ""));
         }
-        checkSynced();
     }
 
+    /** Navigation; unlike head, time-to-sync is checked right after it. */
     @Override
     public void navigate(int index) {
-        if (online) {
-            guarded("navigate", () -> navigateTo(index, Source.USER));
-        }
+        super.navigate(index);
         checkSynced();
-    }
-
-    /** {@code /twra version}: broadcasts VER. */
-    public void slashVersion() {
-        if (online) {
-            send(versionMessage());
-        }
     }
 
     /**
@@ -336,26 +122,18 @@ public final class SeedClient implements SyncClient {
      * {@code OnChatMsgAddon} then the G1 router: own echo and foreign prefixes dropped, the command is the text
      * before the first colon (§10.2). Old-format chunk pieces reach the SRES/SECRES handlers as data.
      */
-    void onAddonMessage(long now, String prefix, String text, Distribution distribution, int sender) {
-        if (!online || sender == id || !PREFIX.equals(prefix)) {
-            return;
-        }
+    @Override
+    protected Message parse(long now, String prefix, String text) {
         int colon = text.indexOf(':');
         if (colon < 1) {
             metrics.messageMalformed(now, id, "no command");
-            return;
+            return null;
         }
-        ParseResult parsed = codec.parseStrict(prefix, text);
-        if (parsed instanceof ParseResult.Rejected r) {
-            metrics.messageMalformed(now, id, r.reason() + (r.command() == null ? "" : " " + r.command()));
-            return;
-        }
-        Message m = ((ParseResult.Parsed) parsed).message();
-        guarded(m.command().token(), () -> dispatch(m));
-        checkSynced();
+        return acceptedOrCounted(now, codec.parseStrict(prefix, text));
     }
 
-    private void dispatch(Message m) {
+    @Override
+    protected void dispatch(Message m, int sender) {
         if (m instanceof Message.Section s) {
             onSection(s);
         } else if (m instanceof Message.Announce a) {
@@ -374,22 +152,6 @@ public final class SeedClient implements SyncClient {
             onDataResponse(r);
         }
         // VER: placeholder handler at the G1 snapshot (assumption, docs/protocol.md).
-    }
-
-    /** Roster event: the first one "in group" since login/reload sends VER 2 s later (no pull in G1). */
-    void onRosterUpdate(long now) {
-        if (!online) {
-            return;
-        }
-        boolean grouped = inGroup();
-        if (grouped && !rt.wasInGroup) {
-            timers.schedule(JOIN_DELAY, () -> {
-                if (inGroup()) {
-                    send(versionMessage());
-                }
-            });
-        }
-        rt.wasInGroup = grouped;
     }
 
     /**
@@ -688,54 +450,11 @@ public final class SeedClient implements SyncClient {
 
     // -------------------------------------------------------------------------------------- send path
 
-    /**
-     * {@code NavigateToSection(index, source)} as head (§3.1.1), except that a {@code ""} placeholder sends
-     * {@code SECREQ:<A>:<idx>} (no throttle, §10.2) instead of a bulk request.
-     */
-    private boolean navigateTo(int index, Source source) {
-        int n = saved.data.size();
-        if (index < 1 || index > n) {
-            return false;
-        }
-        if (saved.compressed == null) {
-            throw new LuaError("NavigateToSection: TWRA_CompressedAssignments is nil (example data)");
-        }
-        String blob = saved.compressed.sections.get(index);
-        if ("".equals(blob) && !saved.isExample) {
-            rt.pendingSection = index;
-            if (send(new Message.SectionRequest(saved.a, index))) {
-                metrics.requestSent(env.sim().now(), id, Command.SECREQ.token());
-            }
-        }
-        SectionEntry e = saved.data.get(index - 1);
-        if (e.needsProcessing && blob != null) {
-            processSection(index);
-        }
-        saved.currentSection = index;
-        saved.currentSectionName = e.name;
-        if (source != Source.FROM_SYNC && rt.liveSync && inGroup()) {
-            send(new Message.Section(saved.a, index));
-        }
-        for (int k = 0; k < rt.tankListeners; k++) {
-            updateTanks(index);
-        }
-        return true;
-    }
-
-    /** {@code UpdateTanks} as head (§3.9): names by {@link TankList} from the decoded entry, if it has tank columns. */
-    private void updateTanks(int index) {
-        if (!rt.tankSync || !config.oRA2Loaded()) {
-            return;
-        }
-        String content = saved.data.get(index - 1).content;
-        Optional<List<String>> slots = content == null ? Optional.empty() : env.decoder().tankSlots(content);
-        if (slots.isEmpty()) {
-            return;
-        }
-        sendOn(new Message.TankClear(), Distribution.RAID);
-        List<String> names = slots.get();
-        for (int slot = 1; slot <= names.size(); slot++) {
-            sendOn(new Message.TankSet(slot, names.get(slot - 1)), Distribution.RAID);
+    /** A {@code ""} placeholder navigated to sends {@code SECREQ:<A>:<idx>} (no throttle, §10.2). */
+    @Override
+    protected void requestPlaceholderSection(int index) {
+        if (send(new Message.SectionRequest(saved.a, index))) {
+            metrics.requestSent(env.sim().now(), id, Command.SECREQ.token());
         }
     }
 
@@ -786,48 +505,13 @@ public final class SeedClient implements SyncClient {
         }
     }
 
-    private Message.Version versionMessage() {
-        String[] p = config.version().split("\\.");
-        return new Message.Version(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
-    }
-
-    /** {@code TWRA:SendAddonMessage}: RAID if in a raid, else PARTY, else refused. */
-    private boolean send(Message m) {
-        Distribution d = groupDistribution();
-        if (d == null) {
-            return false;
-        }
-        sendOn(m, d);
-        return true;
-    }
-
-    private void sendOn(Message m, Distribution d) {
-        env.channel().send(id, WireCodec.prefixOf(m), codec.format(m), d, AddonChannel.NO_TARGET, Priority.NORMAL,
-                codec.spelling().token(m.command()));
-    }
-
     private void sendText(String text, Distribution d, String command) {
         env.channel().send(id, PREFIX, text, d, AddonChannel.NO_TARGET, Priority.NORMAL, command);
     }
 
-    private Distribution groupDistribution() {
-        if (env.channel().raidMembers(id) > 0) {
-            return Distribution.RAID;
-        }
-        if (env.channel().partyMembers(id) > 0) {
-            return Distribution.PARTY;
-        }
-        return null;
-    }
-
-    private boolean inGroup() {
-        return groupDistribution() != null;
-    }
-
-    // ----------------------------------------------------------------------------------------- helpers
-
     /** {@code ProcessSectionData(i)}: a usable blob clears the entry's {@code NeedsProcessing}. */
-    private void processSection(int i) {
+    @Override
+    protected void processSection(int i) {
         if (i < 1 || i > saved.data.size() || saved.compressed == null) {
             return;
         }
@@ -839,32 +523,12 @@ public final class SeedClient implements SyncClient {
         }
     }
 
-    /** Runs a handler; a {@link LuaError} stops it where it was thrown and is counted. */
-    private void guarded(String what, Runnable body) {
-        try {
-            body.run();
-        } catch (LuaError e) {
-            metrics.handlerAborted(env.sim().now(), id, what, e.getMessage());
-        }
-    }
-
-    private void checkSynced() {
-        if (!env.truth().isPresent() || syncReportedFor == env.truth().timestamp()) {
-            return;
-        }
-        if (holdsTruth()) {
-            syncReportedFor = env.truth().timestamp();
-            metrics.clientSynced(env.sim().now(), id, syncReportedFor);
-        }
-    }
-
-    private boolean holdsTruth() {
-        Compressed c = saved.compressed;
-        return c != null && env.truth().heldBy(saved.a, c.timestamp, saved.data.size(), c.structure, c.sections,
-                new TreeMap<>());
-    }
-
-    private boolean holdsOtherContent() {
+    /**
+     * Desync: claims the newest timestamp but holds another structure or a section blob that is neither the newest
+     * one nor the {@code ""} placeholder (placeholders are pulled lazily by design, so they are not counted here).
+     */
+    @Override
+    protected boolean holdsOtherContent() {
         Compressed c = saved.compressed;
         EncodedSheet truth = env.truth().sheet();
         if (c == null || !truth.structureBlob().equals(c.structure) || saved.data.size() != truth.size()) {
@@ -879,43 +543,8 @@ public final class SeedClient implements SyncClient {
         return false;
     }
 
-    /** True if this client holds the newest complete data. */
-    public boolean isSynced() {
-        return env.truth().isPresent() && holdsTruth();
-    }
-
     /** The indices this client has seen a {@code SECRES} for (the never-cleared set), ascending. */
     public List<Integer> seenSectionResponses() {
         return List.copyOf(rt.receivedSectionResponses);
-    }
-
-    /**
-     * Desync: claims the newest timestamp but holds another structure or a section blob that is neither the newest
-     * one nor the {@code ""} placeholder (placeholders are pulled lazily by design, so they are not counted here).
-     */
-    @Override
-    public boolean checkDesync() {
-        if (env.truth().isPresent() && saved.a == env.truth().timestamp() && holdsOtherContent()) {
-            metrics.desyncDetected(env.sim().now(), id, saved.a);
-            return true;
-        }
-        return false;
-    }
-
-    @Override
-    public ClientSnapshot snapshot() {
-        Compressed c = saved.compressed;
-        List<String> names = new ArrayList<>();
-        for (SectionEntry e : saved.data) {
-            names.add(e.name);
-        }
-        return new ClientSnapshot(config.name(), saved.a, c == null ? 0 : c.timestamp, c != null, List.copyOf(names),
-                c == null ? new TreeMap<>() : new TreeMap<>(c.sections), c == null ? null : c.structure,
-                new TreeMap<>(), saved.currentSection, saved.isExample, false, online);
-    }
-
-    @Override
-    public String toString() {
-        return "SeedClient[" + config.name() + " A=" + saved.a + " t=" + SimTime.format(env.sim().now()) + "]";
     }
 }

@@ -1,7 +1,7 @@
 package org.syncsim.protocol.seed;
 
 import java.util.Objects;
-import org.syncsim.protocol.ProtocolProfile;
+import org.syncsim.protocol.NamedProfile;
 import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.SyncClient;
@@ -11,7 +11,7 @@ import org.syncsim.protocol.wire.WireSpelling;
  * The {@code seed} profile: the G1 generation the planning document describes (spec §10.2), with the pull a newer
  * timestamp triggers as its one parameter ({@link SeedPull}; the registry holds the default, segmented).
  */
-public final class SeedProfile implements ProtocolProfile {
+public final class SeedProfile extends NamedProfile {
     public static final String NAME = "seed";
     static final WireSpelling SPELLING = WireSpelling.seed();
 
@@ -23,6 +23,7 @@ public final class SeedProfile implements ProtocolProfile {
     }
 
     public SeedProfile(SeedPull pull) {
+        super(NAME, SPELLING);
         this.pull = Objects.requireNonNull(pull);
     }
 
@@ -33,16 +34,6 @@ public final class SeedProfile implements ProtocolProfile {
 
     public SeedPull pull() {
         return pull;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WireSpelling spelling() {
-        return SPELLING;
     }
 
     @Override
