@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,5 +23,14 @@ class AtomicFilesTest {
         try (Stream<Path> files = Files.list(target.getParent())) {
             assertEquals(1, files.count(), "only the target remains");
         }
+    }
+
+    @Test
+    void resultFilesGetTheSamePermissionsAsAnyNewFileNotOwnerOnly() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path target = dir.resolve("summary.json");
+        AtomicFiles.write(target, "{}");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
     }
 }
