@@ -3,6 +3,7 @@ package org.syncsim.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,9 +147,14 @@ public final class ResultFiles {
         return b.toString();
     }
 
-    /** Writes the three result files and {@code run-info.json} into {@code dir}. */
+    /**
+     * Writes the three result files and {@code run-info.json} into {@code dir}. A previous run's
+     * {@code summary.json} is removed first, so a rewrite interrupted half-way never leaves the old summary
+     * vouching for new files.
+     */
     public static void write(Path dir, LoadedScenario s, List<String> overrides, List<RunResult> results,
             Map<String, Object> runInfo) throws IOException {
+        Files.deleteIfExists(dir.resolve(SUMMARY));
         AtomicFiles.write(dir.resolve(CLIENTS), clientsCsv(s, results));
         AtomicFiles.write(dir.resolve(TIMELINE), timelineCsv(results));
         AtomicFiles.write(dir.resolve(RUN_INFO), JSON.writeValueAsString(runInfo) + "\n");

@@ -174,6 +174,21 @@ class RunCommandTest {
     }
 
     @Test
+    void aRerunThatFailsHalfWayLeavesNoSummaryOfThePreviousRun() throws IOException {
+        Path out = dir.resolve("again");
+        Path f = scenario(SMALL);
+        assertEquals(0, run(TRIVIAL, "run", f.toString(), "--out", out.toString(), "--quiet").code());
+        // timeline.csv cannot be replaced by a file while it is a non-empty directory: the rerun fails after
+        // writing clients.csv, before its summary
+        Files.delete(out.resolve("timeline.csv"));
+        Files.createDirectories(out.resolve("timeline.csv").resolve("blocker"));
+        Outcome o = run(TRIVIAL, "run", f.toString(), "--out", out.toString(), "--quiet", "--seed", "7");
+        assertEquals(ExitCodes.INTERNAL_ERROR, o.code(), o.err());
+        assertFalse(Files.exists(out.resolve("summary.json")),
+                "the old summary.json must not vouch for the new clients.csv");
+    }
+
+    @Test
     void summaryIsByteIdenticalForAnyThreadCount() throws IOException {
         Path f = scenario(SMALL);
         assertEquals(0, run(TRIVIAL, "run", f.toString(), "--out", dir.resolve("t1").toString(), "--threads", "1").code());
