@@ -153,6 +153,26 @@ class RunReportTest {
     }
 
     @Test
+    void aMemberBothWaitingAndDesyncedIsCountedOnceNotTwice() {
+        org.syncsim.metrics.RunRecorder rec = new org.syncsim.metrics.RunRecorder(List.of("L", "M", "N"), 1_000_000);
+        for (int c = 0; c < 3; c++) {
+            rec.initialData(c, 1);
+            rec.memberJoined(0, c);
+        }
+        rec.dataImported(1_000_000, 0, 2);
+        rec.clientSynced(2_000_000, 2, 2);
+        rec.desyncedAtEnd(1); // M never reported the new data (waiting) and holds wrong content (desynced)
+        ReportInput in = new ReportInput("s", "s", "", "", 1, List.of(), List.of(new ClientInfo("L", "leader"),
+                new ClientInfo("M", "member"), new ClientInfo("N", "member")), List.of(),
+                List.of(rec.result(1, 5_000_000, 0, "time")));
+        assertEquals(1, in.replications().get(0).waitingAtEnd());
+        assertEquals(1, in.replications().get(0).desyncedAtEnd());
+        assertEquals(2.0, Findings.heldNewest(in.replications()), "L and N hold the newest data, M does not");
+        String h = Findings.headline(in);
+        assertTrue(h.startsWith("2 of 3 members held the newest data at the end"), h);
+    }
+
+    @Test
     void aComparisonPageEmbedsValidChartsAndPairedDifferences() throws Exception {
         ReportInput a = ConstructedStorm.input(3, "A", "");
         ReportInput b = ConstructedStorm.input(3, "B", "");

@@ -108,7 +108,7 @@ public final class RunReportPage {
 
     private static String cards(ReportInput in, Map<String, MeanCi> agg) {
         int members = in.replications().get(0).clients().size();
-        double synced = members - agg.get("waiting_at_end").mean() - agg.get("desynced_at_end").mean();
+        double synced = Findings.heldNewest(in.replications());
         StringBuilder b = new StringBuilder("<div class=\"cards\">\n");
         b.append("<div class=\"card\" id=\"card-synced\"><div class=\"v\">").append(Html.number(synced)).append(" / ")
                 .append(members).append("</div><div class=\"l\">members with the newest data at the end</div></div>\n");
