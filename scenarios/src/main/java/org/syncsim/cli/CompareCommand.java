@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
             "A variant is a scenario file, a bundled scenario, or a results directory of syncsim run. Scenario"
                 + " variants all run with the first variant's seed and replications (common random numbers), so"
                 + " differences are paired per seed. The first variant is the baseline.",
-            "Example: syncsim compare reload-storm-40 reload-storm-40 --set 2:protocol.profile=head"},
+            "Example (today's addon against the planning document's generation): syncsim compare reload-storm-40"
+                + " reload-storm-40 --set 2:protocol.profile=seed --label 1:head --label 2:seed"},
         footer = {"", "comparison.json in --out holds every difference with its interval, for scripts."})
 final class CompareCommand implements Callable<Integer> {
     private static final Pattern INDEXED = Pattern.compile("^(\\d+):(.*)$", Pattern.DOTALL);
@@ -62,10 +63,10 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "[N:]PATH=VALUE",
             description = "Override a field of variant N (1-based), or of every scenario variant without N:, e.g."
-                    + " --set 2:protocol.profile=head.")
+                    + " --set 2:protocol.profile=seed.")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--label", paramLabel = "N:TEXT", description = "Name variant N in the report, e.g. --label 2:head.")
+    @Option(names = "--label", paramLabel = "N:TEXT", description = "Name variant N in the report, e.g. --label 2:seed.")
     List<String> labels = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "S", description = "Master seed of every scenario variant.")
