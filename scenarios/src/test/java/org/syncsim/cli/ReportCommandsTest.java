@@ -67,9 +67,18 @@ class ReportCommandsTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("Never (3\u00d7)"), "the member that never synced is named");
         assertTrue(html.contains("3 of 4 members held the newest data at the end"), "headline");
+        assertEveryChartEmbeddedAndWritten(out, html);
+    }
+
+    /** The five charts are in the page as non-empty inline SVG and written to charts/ as PNG and SVG. */
+    private static void assertEveryChartEmbeddedAndWritten(Path out, String html) throws IOException {
         for (String chart : new String[] {"time-to-sync-cdf", "bytes-over-time", "per-client-bytes",
             "sync-timeline", "throttle-queue"}) {
-            assertTrue(html.contains("id=\"chart-" + chart + "\""), chart);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"chart-" + chart
+                    + "\"><img alt=\"[^\"]*\" src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
+            assertTrue(m.find(), chart + " embedded as an SVG data URI");
+            String svg = new String(java.util.Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8);
+            assertTrue(svg.contains("<svg") && svg.length() > 1000, chart + " is a non-empty SVG");
             assertTrue(Files.size(out.resolve("charts").resolve(chart + ".png")) > 1000, chart);
             assertTrue(Files.size(out.resolve("charts").resolve(chart + ".svg")) > 1000, chart);
         }
@@ -155,6 +164,7 @@ class ReportCommandsTest {
         JsonNode agg = JSON.readTree(out.resolve("summary.json").toFile()).get("aggregate");
         assertTrue(agg.get("sent_bytes").get("mean").asDouble() > 0, "a storm sends data");
         assertTrue(html.contains("40 clients"), "the roster size is stated");
+        assertEveryChartEmbeddedAndWritten(out, html);
     }
 
     @Test
