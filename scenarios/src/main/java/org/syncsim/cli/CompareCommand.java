@@ -43,8 +43,9 @@ import picocli.CommandLine.Spec;
             "A variant is a scenario file, a bundled scenario, or a results directory of syncsim run. Scenario"
                 + " variants all run with the first variant's seed and replications (common random numbers), so"
                 + " differences are paired per seed. The first variant is the baseline.",
-            "Example (today's addon against the planning document's generation): syncsim compare reload-storm-40"
-                + " reload-storm-40 --set 2:protocol.profile=seed --label 1:head --label 2:seed"},
+            "Example, today's addon (head, the default) against the planning document's generation (seed):",
+            "  syncsim compare reload-storm-40 reload-storm-40 --set 2:protocol.profile=seed",
+            "      --label 1:head --label 2:seed"},
         footer = {"", "comparison.json in --out holds every difference with its interval, for scripts."})
 final class CompareCommand implements Callable<Integer> {
     private static final Pattern INDEXED = Pattern.compile("^(\\d+):(.*)$", Pattern.DOTALL);
