@@ -138,7 +138,7 @@ class RunReportTest {
     }
 
     @Test
-    void aRunWhereNoWaitEndedDoesNotClaimNobodyWaited() {
+    void aRunWhereNoWaitEndedDoesNotClaimNobodyWaited() throws Exception {
         org.syncsim.metrics.RunRecorder rec = new org.syncsim.metrics.RunRecorder(List.of("L", "M"), 1_000_000);
         rec.initialData(0, 1);
         rec.initialData(1, 1);
@@ -150,6 +150,10 @@ class RunReportTest {
         String h = Findings.headline(in);
         assertTrue(h.startsWith("1 of 2 members held the newest data at the end; no member's wait for the new data"
                 + " ended."), h);
+        String page = Files.readString(ReportWriter.writeRunReport(dir, in, "test"), StandardCharsets.UTF_8);
+        assertTrue(page.contains("id=\"card-no-wait\""), "the cards say no wait ended");
+        assertFalse(page.contains("<div class=\"v\" data-metric=\"time_to_sync_p50_s\""),
+                "no 0.00 s time-to-sync card, which would read as an instant sync");
     }
 
     @Test

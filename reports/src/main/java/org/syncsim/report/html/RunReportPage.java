@@ -112,8 +112,14 @@ public final class RunReportPage {
         StringBuilder b = new StringBuilder("<div class=\"cards\">\n");
         b.append("<div class=\"card\" id=\"card-synced\"><div class=\"v\">").append(Html.number(synced)).append(" / ")
                 .append(members).append("</div><div class=\"l\">members with the newest data at the end</div></div>\n");
-        card(b, "time_to_sync_p50_s", "time to sync, median of a run", agg);
-        card(b, "time_to_sync_p95_s", "time to sync, p95 of a run", agg);
+        if (agg.get("sync_episodes").mean() == 0) {
+            // the percentiles are 0 when no wait ended; a "0.00 s" card would read as an instant sync
+            b.append("<div class=\"card\" id=\"card-no-wait\"><div class=\"v\">\u2014</div><div class=\"l\">time to"
+                    + " sync: no member's wait ended in any replication</div></div>\n");
+        } else {
+            card(b, "time_to_sync_p50_s", "time to sync, median of a run", agg);
+            card(b, "time_to_sync_p95_s", "time to sync, p95 of a run", agg);
+        }
         card(b, "sent_bytes", "sent per run", agg);
         card(b, "server_disconnects", "server disconnects per run", agg);
         return b.append("</div>\n").toString();
