@@ -117,14 +117,19 @@ public final class Findings {
         b.append(reps.size() > 1 ? " (mean of " + reps.size() + " replications)" : "").append("; ");
         MeanCi eps = a.get("sync_episodes");
         boolean anyWait = reps.stream().anyMatch(r -> !r.episodes().isEmpty());
-        if (eps.mean() == 0) {
+        MeanCi p50 = a.get("time_to_sync_p50_s");
+        if (!p50.hasValue()) {
             b.append(anyWait ? "no member's wait for the new data ended" : "nobody had to wait for data");
         } else {
             b.append(Html.number(eps.mean())).append(" waits per run took ")
-                    .append(Html.seconds(a.get("time_to_sync_p50_s").mean())).append(" at the median")
-                    .append(ci(a.get("time_to_sync_p50_s"), Unit.SECONDS))
+                    .append(Html.seconds(p50.mean())).append(" at the median")
+                    .append(ci(p50, Unit.SECONDS))
                     .append(" (p95 ").append(Html.seconds(a.get("time_to_sync_p95_s").mean()))
                     .append(", worst ").append(Html.seconds(a.get("time_to_sync_max_s").mean())).append(")");
+            if (p50.n() < reps.size()) {
+                b.append(", in the ").append(p50.n()).append(" of ").append(reps.size())
+                        .append(" replications where a wait ended");
+            }
         }
         MeanCi bytes = a.get("sent_bytes");
         b.append(". Cost: ").append(Html.bytes(bytes.mean())).append(ci(bytes, Unit.BYTES)).append(" in ")

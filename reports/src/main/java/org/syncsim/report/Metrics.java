@@ -13,7 +13,10 @@ public final class Metrics {
     private Metrics() {
     }
 
-    /** Every scalar metric across replications in first-seen order, a metric missing from a run counting as 0. */
+    /**
+     * Every scalar metric across replications in first-seen order, over the replications that have a value for it
+     * (see {@link #values}).
+     */
     public static Map<String, MeanCi> aggregate(List<RunResult> results) {
         Map<String, Boolean> names = new LinkedHashMap<>();
         for (RunResult r : results) {
@@ -26,9 +29,24 @@ public final class Metrics {
         return out;
     }
 
-    /** One scalar metric per replication (0 where a run lacks it). */
+    /**
+     * One scalar metric of the replications that have a value for it: a run that lacks the metric counts 0 (a
+     * command it never sent), a run where it has no value ({@code null}, a time to sync where no wait ended) is
+     * left out.
+     */
     public static double[] values(List<RunResult> results, String metric) {
-        return results.stream().mapToDouble(r -> r.scalars().getOrDefault(metric, 0.0)).toArray();
+        return java.util.Arrays.stream(perReplication(results, metric)).filter(v -> !Double.isNaN(v)).toArray();
+    }
+
+    /** One scalar metric per replication, in order, NaN where the run has no value (for pairing replications). */
+    public static double[] perReplication(List<RunResult> results, String metric) {
+        double[] v = new double[results.size()];
+        for (int i = 0; i < v.length; i++) {
+            Map<String, Double> s = results.get(i).scalars();
+            Double x = s.containsKey(metric) ? s.get(metric) : Double.valueOf(0);
+            v[i] = x == null ? Double.NaN : x;
+        }
+        return v;
     }
 
     /** Durations in seconds of every completed wait of every replication, sorted (the pooled time-to-sync sample). */

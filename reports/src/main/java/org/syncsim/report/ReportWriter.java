@@ -2,9 +2,9 @@ package org.syncsim.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,10 +89,33 @@ public final class ReportWriter {
         }
     }
 
+    /** The names (without extension) of the charts {@link #runCharts} writes under {@code charts/}. */
+    public static final List<String> RUN_CHART_IDS = List.of("time-to-sync-cdf", "bytes-over-time",
+            "per-client-bytes", "sync-timeline", "throttle-queue");
+
+    /**
+     * Removes a run report from {@code dir}: {@code report.html} and its charts (the {@code charts/} directory
+     * too once empty; other files there are left alone). A run rewriting its results calls this, so a report of
+     * earlier results never sits beside new ones.
+     */
+    public static void deleteRunReport(Path dir) throws IOException {
+        Files.deleteIfExists(dir.resolve(REPORT));
+        Path charts = dir.resolve(CHARTS);
+        if (!Files.isDirectory(charts)) {
+            return;
+        }
+        for (String id : RUN_CHART_IDS) {
+            Files.deleteIfExists(charts.resolve(id + ".png"));
+            Files.deleteIfExists(charts.resolve(id + ".svg"));
+        }
+        try (DirectoryStream<Path> rest = Files.newDirectoryStream(charts)) {
+            if (!rest.iterator().hasNext()) {
+                Files.delete(charts);
+            }
+        }
+    }
+
     private static void write(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, bytes);
     }
 }

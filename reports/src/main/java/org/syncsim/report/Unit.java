@@ -19,7 +19,11 @@ public enum Unit {
         return COUNT;
     }
 
+    /** The value for people; a dash for NaN (a metric without any value, such as a time to sync no wait gave). */
     public String format(double v) {
+        if (Double.isNaN(v)) {
+            return "\u2013";
+        }
         return switch (this) {
             case SECONDS -> Html.seconds(v);
             case BYTES -> Html.bytes(v);

@@ -65,6 +65,8 @@ class RunReportTest {
             assertTrue(img.getWidth() >= 800 && img.getHeight() >= 200, e.getKey() + " png size");
             assertEquals(e.getValue(), Files.readString(dir.resolve("charts").resolve(e.getKey() + ".svg")));
         }
+        assertEquals(svgs.keySet().stream().sorted().toList(), ReportWriter.RUN_CHART_IDS.stream().sorted().toList(),
+                "the charts a rerun deletes are the charts a report writes");
         assertFalse(html.contains("http://") && html.contains("src=\"http"), "no external resources");
         assertFalse(Pattern.compile("(src|href)=\"(?!data:)").matcher(html).find(), "only data URIs");
     }
@@ -154,6 +156,45 @@ class RunReportTest {
         assertTrue(page.contains("id=\"card-no-wait\""), "the cards say no wait ended");
         assertFalse(page.contains("<div class=\"v\" data-metric=\"time_to_sync_p50_s\""),
                 "no 0.00 s time-to-sync card, which would read as an instant sync");
+    }
+
+    /** Member M waits for data imported at 1 s and gets it {@code wait} seconds later, or never (null). */
+    private static org.syncsim.metrics.RunResult waitRun(long seed, Double wait) {
+        org.syncsim.metrics.RunRecorder rec = new org.syncsim.metrics.RunRecorder(List.of("L", "M"), 1_000_000);
+        rec.initialData(0, 1);
+        rec.initialData(1, 1);
+        rec.memberJoined(0, 0);
+        rec.memberJoined(0, 1);
+        rec.dataImported(1_000_000, 0, 2);
+        if (wait != null) {
+            rec.clientSynced(1_000_000 + (long) (wait * 1e6), 1, 2);
+        }
+        return rec.result(seed, 60_000_000, 0, "time");
+    }
+
+    @Test
+    void timeToSyncAveragesOnlyTheReplicationsWhereAWaitEnded() throws Exception {
+        ReportInput in = new ReportInput("s", "s", "", "", 1, List.of(), List.of(new ClientInfo("L", "leader"),
+                new ClientInfo("M", "member")), List.of(), List.of(waitRun(1, 4.0), waitRun(2, null),
+                        waitRun(3, 6.0)));
+        assertEquals(5.0, in.aggregate().get("time_to_sync_p50_s").mean(), 1e-9, "(4 + 6) / 2, not (4 + 0 + 6) / 3");
+        String h = Findings.headline(in);
+        assertTrue(h.contains("5.00 s at the median"), h);
+        assertTrue(h.contains("in the 2 of 3 replications where a wait ended"), h);
+        String page = Files.readString(ReportWriter.writeRunReport(dir, in, "test"), StandardCharsets.UTF_8);
+        assertTrue(page.contains("data-metric=\"time_to_sync_p50_s\" data-value=\"5.0\">5.00 s"), "the card");
+        assertTrue(page.contains("over the 2 of 3 replications where a wait ended"));
+    }
+
+    @Test
+    void noReplicationWithAnEndedWaitShowsDashesNotZeros() throws Exception {
+        ReportInput in = new ReportInput("s", "s", "", "", 1, List.of(), List.of(new ClientInfo("L", "leader"),
+                new ClientInfo("M", "member")), List.of(), List.of(waitRun(1, null), waitRun(2, null)));
+        String page = Files.readString(ReportWriter.writeRunReport(dir, in, "test"), StandardCharsets.UTF_8);
+        String row = page.substring(page.indexOf("<td data-metric=\"time_to_sync_max_s\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains(">\u2013</td>"), row);
+        assertFalse(row.contains("0.00 s"), row);
     }
 
     @Test

@@ -16,12 +16,12 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.syncsim.metrics.RunResult;
+import org.syncsim.report.AtomicFiles;
 import org.syncsim.report.ReportInput;
 import org.syncsim.report.ReportWriter;
 import org.syncsim.report.compare.Comparison;
 import org.syncsim.report.html.RunReportPage;
 import org.syncsim.report.stats.MeanCi;
-import org.syncsim.run.AtomicFiles;
 import org.syncsim.run.ParallelRuns;
 import org.syncsim.run.RunFailedException;
 import org.syncsim.scenario.LoadedScenario;
@@ -235,9 +235,10 @@ final class CompareCommand implements Callable<Integer> {
                 Comparison.Difference d = cmp.difference(metric, i);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("variant", d.variant());
-                m.put("baseline_mean", d.baseline().mean());
-                m.put("mean", d.value().mean());
-                m.put("difference", d.difference().mean());
+                m.put("baseline_mean", orNull(d.baseline().mean()));
+                m.put("mean", orNull(d.value().mean()));
+                m.put("difference", orNull(d.difference().mean()));
+                m.put("n", d.difference().n());
                 m.put("ci95_low", d.difference().low());
                 m.put("ci95_high", d.difference().high());
                 m.put("paired", d.paired());
@@ -247,6 +248,11 @@ final class CompareCommand implements Callable<Integer> {
         }
         root.put("differences", diffs);
         return root;
+    }
+
+    /** JSON has no NaN: a mean without values is written as null. */
+    private static Double orNull(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     private static void printTable(PrintWriter o, Comparison cmp) {
@@ -259,9 +265,15 @@ final class CompareCommand implements Callable<Integer> {
                     continue;
                 }
                 MeanCi d = cmp.difference(metric, i).difference();
-                o.printf(Locale.ROOT, "  %-24s %+14.4f%s%n", metric, d.mean(), d.low() == null ? ""
+                if (!d.hasValue()) {
+                    o.printf(Locale.ROOT, "  %-24s %14s   (no replication of both has a value)%n", metric, "-");
+                    continue;
+                }
+                o.printf(Locale.ROOT, "  %-24s %+14.4f%s%s%n", metric, d.mean(), d.low() == null ? ""
                         : String.format(Locale.ROOT, "   [%+.4f, %+.4f]%s", d.low(), d.high(),
-                                d.excludesZero() ? " *" : ""));
+                                d.excludesZero() ? " *" : ""),
+                        d.n() == cmp.variants().get(i).replications().size() ? ""
+                                : "   (over " + d.n() + " replications)");
             }
         }
     }

@@ -174,8 +174,13 @@ final class RunCommand implements Callable<Integer> {
             if (a == null) {
                 continue;
             }
-            o.printf("  %-24s %14s%s%n", k, fmt(a.mean()),
-                    a.ci95Low() == null ? "" : "   95% CI [" + fmt(a.ci95Low()) + ", " + fmt(a.ci95High()) + "]");
+            if (a.mean() == null) {
+                o.printf("  %-24s %14s   (no wait ended in any replication)%n", k, "-");
+                continue;
+            }
+            o.printf("  %-24s %14s%s%s%n", k, fmt(a.mean()),
+                    a.ci95Low() == null ? "" : "   95% CI [" + fmt(a.ci95Low()) + ", " + fmt(a.ci95High()) + "]",
+                    a.n() == results.size() ? "" : "   (" + a.n() + " of " + results.size() + " replications)");
         }
         o.println("  results in " + dir);
     }

@@ -1,25 +1,19 @@
 package org.syncsim.run;
 
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.syncsim.report.stats.MeanCi;
 
 /**
- * One metric across replications: mean, sample standard deviation, the 95 % confidence interval of the mean
- * (Student's t with n − 1 degrees of freedom; absent for a single replication), minimum and maximum.
+ * One metric across replications as {@code summary.json} writes it: how many replications had a value, their
+ * mean, sample standard deviation, the 95 % confidence interval of the mean (Student's t with n − 1 degrees of
+ * freedom; absent for a single value), minimum and maximum. With no value at all (a time to sync where no wait
+ * ended in any replication) {@code n} is 0 and the rest is absent, never 0.
  */
-public record Aggregate(long n, double mean, Double sd, Double ci95Low, Double ci95High, double min, double max) {
+public record Aggregate(long n, Double mean, Double sd, Double ci95Low, Double ci95High, Double min, Double max) {
 
-    public static Aggregate of(double[] values) {
-        SummaryStatistics st = new SummaryStatistics();
-        for (double v : values) {
-            st.addValue(v);
+    public static Aggregate of(MeanCi m) {
+        if (!m.hasValue()) {
+            return new Aggregate(0, null, null, null, null, null, null);
         }
-        long n = st.getN();
-        if (n < 2) {
-            return new Aggregate(n, st.getMean(), null, null, null, st.getMin(), st.getMax());
-        }
-        double sd = st.getStandardDeviation();
-        double half = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
-        return new Aggregate(n, st.getMean(), sd, st.getMean() - half, st.getMean() + half, st.getMin(), st.getMax());
+        return new Aggregate(m.n(), m.mean(), m.sd(), m.low(), m.high(), m.min(), m.max());
     }
 }

@@ -14,6 +14,9 @@ import org.syncsim.metrics.ClientResult;
 import org.syncsim.metrics.CommandCounts;
 import org.syncsim.metrics.RunResult;
 import org.syncsim.metrics.TimeBucket;
+import org.syncsim.report.AtomicFiles;
+import org.syncsim.report.Metrics;
+import org.syncsim.report.ReportWriter;
 import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.RosterEntry;
 import org.syncsim.scenario.ScenarioLoader;
@@ -35,17 +38,13 @@ public final class ResultFiles {
     private ResultFiles() {
     }
 
-    /** Every scalar metric aggregated across the replications, in first-seen order (missing counts as 0). */
+    /**
+     * Every scalar metric aggregated across the replications, in first-seen order, over the replications that
+     * have a value for it ({@link Metrics#values}).
+     */
     public static Map<String, Aggregate> aggregate(List<RunResult> results) {
-        Map<String, List<Double>> byName = new LinkedHashMap<>();
-        for (RunResult r : results) {
-            r.scalars().keySet().forEach(k -> byName.putIfAbsent(k, new ArrayList<>()));
-        }
         Map<String, Aggregate> out = new LinkedHashMap<>();
-        for (String name : byName.keySet()) {
-            double[] v = results.stream().mapToDouble(r -> r.scalars().getOrDefault(name, 0.0)).toArray();
-            out.put(name, Aggregate.of(v));
-        }
+        Metrics.aggregate(results).forEach((name, m) -> out.put(name, Aggregate.of(m)));
         return out;
     }
 
@@ -155,6 +154,7 @@ public final class ResultFiles {
     public static void write(Path dir, LoadedScenario s, List<String> overrides, List<RunResult> results,
             Map<String, Object> runInfo) throws IOException {
         Files.deleteIfExists(dir.resolve(SUMMARY));
+        ReportWriter.deleteRunReport(dir); // a previous run's report describes other results
         AtomicFiles.write(dir.resolve(CLIENTS), clientsCsv(s, results));
         AtomicFiles.write(dir.resolve(TIMELINE), timelineCsv(results));
         AtomicFiles.write(dir.resolve(RUN_INFO), JSON.writeValueAsString(runInfo) + "\n");

@@ -93,6 +93,27 @@ class RunCommandTest {
             """;
 
     @Test
+    void aRunWhereNoWaitEndedWritesNoTimeToSyncRatherThanZero() throws IOException {
+        Path out = dir.resolve("out");
+        Outcome o = run(TRIVIAL, "run", scenario("""
+                raid:
+                  members: [ { name: A, role: leader }, { name: Never1 } ]
+                timeline: [ { t: 10s, do: import, who: A } ]
+                run: { replications: 2, until: t 30s }
+                """).toString(), "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("time_to_sync_p50_s                    -   (no wait ended in any replication)"),
+                o.out());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        JsonNode p50 = summary.get("aggregate").get("time_to_sync_p50_s");
+        assertEquals(0, p50.get("n").asInt());
+        assertTrue(p50.get("mean").isNull(), p50.toString());
+        assertTrue(p50.get("max").isNull(), p50.toString());
+        assertTrue(summary.get("per_replication").get(0).get("metrics").get("time_to_sync_max_s").isNull());
+        assertEquals(2, summary.get("aggregate").get("sent_bytes").get("n").asInt(), "other metrics count every run");
+    }
+
+    @Test
     void runWritesSummaryClientsAndTimelineAndNothingElse() throws IOException {
         Path out = dir.resolve("out");
         Outcome o = run(TRIVIAL, "run", scenario(SMALL).toString(), "--out", out.toString(), "--threads", "2");

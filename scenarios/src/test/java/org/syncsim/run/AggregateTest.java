@@ -4,12 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
+import org.syncsim.report.stats.MeanCi;
 
 class AggregateTest {
+    private static Aggregate of(double... values) {
+        return Aggregate.of(MeanCi.of(values));
+    }
+
+    @Test
+    void noValueIsWrittenAsAbsentNotZero() {
+        Aggregate a = of();
+        assertEquals(0, a.n());
+        assertNull(a.mean());
+        assertNull(a.min());
+        assertNull(a.max());
+    }
+
     @Test
     void confidenceIntervalUsesStudentsTWithNMinusOneDegreesOfFreedom() {
         // mean 2, sample sd 1, t(0.975, 2) = 4.302653 (standard t table): half-width 4.302653 / sqrt(3)
-        Aggregate a = Aggregate.of(new double[] {1, 2, 3});
+        Aggregate a = of(1, 2, 3);
         double half = 4.302653 / Math.sqrt(3);
         assertEquals(3, a.n());
         assertEquals(2.0, a.mean(), 1e-12);
@@ -22,7 +36,7 @@ class AggregateTest {
 
     @Test
     void aSingleReplicationHasNoInterval() {
-        Aggregate a = Aggregate.of(new double[] {7});
+        Aggregate a = of(7);
         assertEquals(7.0, a.mean());
         assertNull(a.sd());
         assertNull(a.ci95Low());
@@ -31,7 +45,7 @@ class AggregateTest {
 
     @Test
     void identicalValuesGiveAZeroWidthInterval() {
-        Aggregate a = Aggregate.of(new double[] {5, 5, 5, 5});
+        Aggregate a = of(5, 5, 5, 5);
         assertEquals(5.0, a.ci95Low());
         assertEquals(5.0, a.ci95High());
     }

@@ -90,7 +90,8 @@ public record RunResult(
 
     /**
      * The run's scalar metrics by stable name, in a fixed order: the numbers a summary aggregates across
-     * replications (times in seconds).
+     * replications (times in seconds). The time-to-sync percentiles are {@code null} when no wait ended in this
+     * run: there is no duration to report, and a 0 would read as an instant sync and drag means down.
      */
     public Map<String, Double> scalars() {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -104,9 +105,10 @@ public record RunResult(
             m.put("sent_bytes." + c, (double) cc.sentBytes());
         }
         m.put("sync_episodes", (double) timeToSync.count());
-        m.put("time_to_sync_p50_s", seconds(timeToSync.p50Micros()));
-        m.put("time_to_sync_p95_s", seconds(timeToSync.p95Micros()));
-        m.put("time_to_sync_max_s", seconds(timeToSync.maxMicros()));
+        boolean anyEnded = timeToSync.count() > 0;
+        m.put("time_to_sync_p50_s", anyEnded ? seconds(timeToSync.p50Micros()) : null);
+        m.put("time_to_sync_p95_s", anyEnded ? seconds(timeToSync.p95Micros()) : null);
+        m.put("time_to_sync_max_s", anyEnded ? seconds(timeToSync.maxMicros()) : null);
         long members = clients.size();
         m.put("waiting_at_end", (double) waitingAtEnd());
         m.put("never_synced_fraction", members == 0 ? 0.0 : waitingAtEnd() / (double) members);

@@ -142,6 +142,26 @@ class RunRecorderTest {
     }
 
     @Test
+    void timeToSyncHasNoValueInARunWhereNoWaitEnded() {
+        RunRecorder r = recorder(2);
+        r.initialData(0, 1);
+        r.initialData(1, 1);
+        r.memberJoined(0, 0);
+        r.memberJoined(0, 1);
+        r.dataImported(S, 0, 2);
+        java.util.Map<String, Double> open = r.result(1, 5 * S, 0, "t").scalars();
+        assertEquals(0.0, open.get("sync_episodes"));
+        assertTrue(open.containsKey("time_to_sync_p50_s"), "the metric is listed");
+        assertEquals(null, open.get("time_to_sync_p50_s"), "but has no value: a 0 would read as an instant sync");
+        assertEquals(null, open.get("time_to_sync_max_s"));
+
+        r.clientSynced(3 * S, 1, 2);
+        java.util.Map<String, Double> ended = r.result(1, 5 * S, 0, "t").scalars();
+        assertEquals(2.0, ended.get("time_to_sync_p50_s"));
+        assertEquals(2.0, ended.get("time_to_sync_max_s"));
+    }
+
+    @Test
     void errorsDropsAndDisconnectsAreCountedPerClientAndReason() {
         RunRecorder r = recorder(2);
         r.messageRejected(0, 0, "BSEC", 3000, DropReason.TOO_LONG);

@@ -389,7 +389,11 @@ public final class Charts {
             DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
             for (ReportInput v : variants) {
                 MeanCi ci = MeanCi.of(Metrics.values(v.replications(), m.getKey()));
-                data.add(ci.mean(), ci.halfWidth(), "mean", v.label());
+                if (ci.hasValue()) {
+                    data.add(ci.mean(), ci.halfWidth(), "mean", v.label());
+                } else { // no bar, rather than a bar at 0 (a time to sync where no wait ended)
+                    data.add((Number) null, null, "mean", v.label());
+                }
             }
             StatisticalBarRenderer r = new StatisticalBarRenderer() {
                 @Override
@@ -412,7 +416,8 @@ public final class Charts {
         String title = "Headline metrics per variant";
         int h = Math.max(220, 110 + 46 * variants.size());
         return ChartRenderer.render("headline-metrics", title,
-                "Bar: mean over replications; whisker: 95 % confidence interval of the mean.",
+                "Bar: mean over replications; whisker: 95 % confidence interval of the mean. A time to sync has no"
+                        + " bar where no wait ended in any replication (the tables show a dash).",
                 chart(title, combined, false), Math.max(900, 190 * metrics.size()), h);
     }
 

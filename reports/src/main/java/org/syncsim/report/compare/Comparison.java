@@ -53,18 +53,24 @@ public record Comparison(List<ReportInput> variants) {
         return new ArrayList<>(m.keySet());
     }
 
-    /** The difference {@code variant − baseline} of one metric. */
+    /**
+     * The difference {@code variant − baseline} of one metric. Paired, it is taken over the seeds where both
+     * variants have a value (a time to sync exists only where a wait ended), so its {@code n} can be smaller than
+     * the number of replications, and 0 when no seed has both.
+     */
     public Difference difference(String metric, int variant) {
-        double[] a = Metrics.values(variants.get(0).replications(), metric);
-        double[] b = Metrics.values(variants.get(variant).replications(), metric);
+        List<RunResult> base = variants.get(0).replications();
+        List<RunResult> other = variants.get(variant).replications();
+        double[] a = Metrics.values(base, metric);
+        double[] b = Metrics.values(other, metric);
         boolean paired = pairedWithBaseline(variant);
         MeanCi d;
         if (paired) {
-            double[] diff = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                diff[i] = b[i] - a[i];
-            }
-            d = MeanCi.of(diff);
+            double[] pa = Metrics.perReplication(base, metric);
+            double[] pb = Metrics.perReplication(other, metric);
+            d = MeanCi.of(java.util.stream.IntStream.range(0, pa.length)
+                    .filter(i -> !Double.isNaN(pa[i]) && !Double.isNaN(pb[i]))
+                    .mapToDouble(i -> pb[i] - pa[i]).toArray());
         } else {
             d = MeanCi.welchDifference(a, b);
         }

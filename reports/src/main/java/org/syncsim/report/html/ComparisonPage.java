@@ -103,7 +103,12 @@ public final class ComparisonPage {
                         b.append(" [").append(esc(signed(u, df.low()))).append(", ").append(esc(signed(u, df.high())))
                                 .append(']');
                     }
-                    b.append(d.paired() ? "" : " <span class=\"muted\">(unpaired)</span>").append("</td>");
+                    b.append(d.paired() ? "" : " <span class=\"muted\">(unpaired)</span>");
+                    if (d.paired() && df.n() < vs.get(i).replications().size()) {
+                        b.append(" <span class=\"muted\">(").append(df.n() == 0 ? "no seed where both have a value"
+                                : "over the " + df.n() + " seeds where both have a value").append(")</span>");
+                    }
+                    b.append("</td>");
                 }
             }
             b.append("</tr>\n");
@@ -112,6 +117,6 @@ public final class ComparisonPage {
     }
 
     private static String signed(Unit u, double v) {
-        return (v > 0 ? "+" : v < 0 ? "\u2212" : "\u00b1") + u.format(Math.abs(v));
+        return Double.isNaN(v) ? u.format(v) : (v > 0 ? "+" : v < 0 ? "\u2212" : "\u00b1") + u.format(Math.abs(v));
     }
 }

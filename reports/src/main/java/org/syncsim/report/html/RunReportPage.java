@@ -108,24 +108,25 @@ public final class RunReportPage {
 
     private static String cards(ReportInput in, Map<String, MeanCi> agg) {
         int members = in.replications().get(0).clients().size();
+        int reps = in.replications().size();
         double synced = Findings.heldNewest(in.replications());
         StringBuilder b = new StringBuilder("<div class=\"cards\">\n");
         b.append("<div class=\"card\" id=\"card-synced\"><div class=\"v\">").append(Html.number(synced)).append(" / ")
                 .append(members).append("</div><div class=\"l\">members with the newest data at the end</div></div>\n");
-        if (agg.get("sync_episodes").mean() == 0) {
-            // the percentiles are 0 when no wait ended; a "0.00 s" card would read as an instant sync
+        if (!agg.get("time_to_sync_p50_s").hasValue()) {
             b.append("<div class=\"card\" id=\"card-no-wait\"><div class=\"v\">\u2014</div><div class=\"l\">time to"
                     + " sync: no member's wait ended in any replication</div></div>\n");
         } else {
-            card(b, "time_to_sync_p50_s", "time to sync, median of a run", agg);
-            card(b, "time_to_sync_p95_s", "time to sync, p95 of a run", agg);
+            card(b, "time_to_sync_p50_s", "time to sync, median of a run", agg, reps);
+            card(b, "time_to_sync_p95_s", "time to sync, p95 of a run", agg, reps);
         }
-        card(b, "sent_bytes", "sent per run", agg);
-        card(b, "server_disconnects", "server disconnects per run", agg);
+        card(b, "sent_bytes", "sent per run", agg, reps);
+        card(b, "server_disconnects", "server disconnects per run", agg, reps);
         return b.append("</div>\n").toString();
     }
 
-    private static void card(StringBuilder b, String metric, String label, Map<String, MeanCi> agg) {
+    private static void card(StringBuilder b, String metric, String label, Map<String, MeanCi> agg,
+            int replications) {
         MeanCi m = agg.get(metric);
         Unit u = Unit.of(metric);
         b.append("<div class=\"card\"><div class=\"v\" data-metric=\"").append(metric).append("\" data-value=\"")
@@ -134,6 +135,10 @@ public final class RunReportPage {
         if (m.low() != null) {
             b.append("<div class=\"ci\">95 % CI ").append(esc(u.format(m.low()))).append(" – ")
                     .append(esc(u.format(m.high()))).append("</div>");
+        }
+        if (m.n() < replications) { // a time to sync: only runs where some wait ended have one
+            b.append("<div class=\"ci\">over the ").append(m.n()).append(" of ").append(replications)
+                    .append(" replications where a wait ended</div>");
         }
         b.append("</div>\n");
     }

@@ -6,7 +6,8 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 /**
  * One metric across replications: mean, sample standard deviation and the 95 % confidence interval of the mean
  * (Student's t with n − 1 degrees of freedom; null for fewer than two values), the same estimate as
- * {@code summary.json}'s {@code aggregate}.
+ * {@code summary.json}'s {@code aggregate}. Without any value (a time to sync in runs where no wait ended) the
+ * mean, minimum and maximum are NaN, which the pages show as a dash.
  */
 public record MeanCi(long n, double mean, Double sd, Double low, Double high, double min, double max) {
 
@@ -17,8 +18,7 @@ public record MeanCi(long n, double mean, Double sd, Double low, Double high, do
         }
         long n = st.getN();
         if (n < 2) {
-            return new MeanCi(n, n == 0 ? 0 : st.getMean(), null, null, null, n == 0 ? 0 : st.getMin(),
-                    n == 0 ? 0 : st.getMax());
+            return new MeanCi(n, st.getMean(), null, null, null, st.getMin(), st.getMax());
         }
         double sd = st.getStandardDeviation();
         double half = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
@@ -38,7 +38,7 @@ public record MeanCi(long n, double mean, Double sd, Double low, Double high, do
         for (double v : b) {
             sb.addValue(v);
         }
-        double diff = sb.getMean() - sa.getMean();
+        double diff = sb.getMean() - sa.getMean(); // NaN when either has no value
         if (sa.getN() < 2 || sb.getN() < 2) {
             return new MeanCi(Math.min(sa.getN(), sb.getN()), diff, null, null, null, diff, diff);
         }
@@ -51,6 +51,11 @@ public record MeanCi(long n, double mean, Double sd, Double low, Double high, do
         double df = (va + vb) * (va + vb) / (va * va / (sa.getN() - 1) + vb * vb / (sb.getN() - 1));
         double half = new TDistribution(null, df).inverseCumulativeProbability(0.975) * se;
         return new MeanCi(Math.min(sa.getN(), sb.getN()), diff, se, diff - half, diff + half, diff, diff);
+    }
+
+    /** Whether there was at least one value. */
+    public boolean hasValue() {
+        return n > 0;
     }
 
     /** Half the width of the interval, or 0 without one. */

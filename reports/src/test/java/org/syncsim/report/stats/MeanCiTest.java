@@ -28,6 +28,17 @@ class MeanCiTest {
     }
 
     @Test
+    void noValueIsNotAZero() {
+        MeanCi m = MeanCi.of(new double[0]);
+        assertFalse(m.hasValue());
+        assertTrue(Double.isNaN(m.mean()), "a metric without values has no mean, not 0");
+        assertTrue(Double.isNaN(m.max()));
+        assertFalse(m.excludesZero());
+        assertTrue(Double.isNaN(MeanCi.welchDifference(new double[0], new double[] {1, 2}).mean()));
+        assertFalse(MeanCi.welchDifference(new double[0], new double[] {1, 2}).excludesZero());
+    }
+
+    @Test
     void welchDifferenceUsesSatterthwaiteDegreesOfFreedom() {
         double[] a = {1, 2, 3, 4};
         double[] b = {3, 5, 7, 9, 11};

@@ -1,4 +1,4 @@
-package org.syncsim.run;
+package org.syncsim.report;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.syncsim.run;
+package org.syncsim.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
