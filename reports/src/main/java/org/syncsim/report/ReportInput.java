@@ -12,9 +12,17 @@ import org.syncsim.report.stats.MeanCi;
  * results.
  *
  * @param label how a comparison names this variant (the scenario name if there is no comparison)
+ * @param warmUpMicros {@code run.warm-up}: the timeline shows this stretch, the totals do not count it
  */
 public record ReportInput(String scenario, String label, String description, String scenarioYaml, long seed,
-        List<String> overrides, List<ClientInfo> roster, List<BudgetLine> budgets, List<RunResult> replications) {
+        List<String> overrides, List<ClientInfo> roster, List<BudgetLine> budgets, List<RunResult> replications,
+        long warmUpMicros) {
+
+    /** An input without warm-up. */
+    public ReportInput(String scenario, String label, String description, String scenarioYaml, long seed,
+            List<String> overrides, List<ClientInfo> roster, List<BudgetLine> budgets, List<RunResult> replications) {
+        this(scenario, label, description, scenarioYaml, seed, overrides, roster, budgets, replications, 0);
+    }
 
     public ReportInput {
         overrides = List.copyOf(overrides);
@@ -29,7 +37,7 @@ public record ReportInput(String scenario, String label, String description, Str
     /** This input under another comparison label. */
     public ReportInput withLabel(String newLabel) {
         return new ReportInput(scenario, newLabel, description, scenarioYaml, seed, overrides, roster, budgets,
-                replications);
+                replications, warmUpMicros);
     }
 
     /** Every scalar metric across the replications, as {@code summary.json} aggregates them. */

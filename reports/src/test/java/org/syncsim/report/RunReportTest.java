@@ -158,6 +158,20 @@ class RunReportTest {
                 "no 0.00 s time-to-sync card, which would read as an instant sync");
     }
 
+    @Test
+    void theBytesChartMarksTheWarmUpThatTheTotalsLeaveOut() {
+        ReportInput plain = ConstructedStorm.input(2, "storm", "");
+        ReportInput warm = new ReportInput(plain.scenario(), plain.label(), plain.description(), plain.scenarioYaml(),
+                plain.seed(), plain.overrides(), plain.roster(), plain.budgets(), plain.replications(), 5_000_000);
+        var without = org.syncsim.report.chart.Charts.bytesOverTime(plain);
+        var with = org.syncsim.report.chart.Charts.bytesOverTime(warm);
+        assertFalse(without.caption().contains("warm-up"), without.caption());
+        assertTrue(with.caption().contains("Grey band: the warm-up (run.warm-up, 5.00 s), drawn but not counted"),
+                with.caption());
+        assertTrue(with.svg().contains(">warm-up<"), "the band is labelled in the chart");
+        assertEquals(5_000_000, warm.withLabel("x").warmUpMicros(), "a comparison label keeps the warm-up");
+    }
+
     /** Member M waits for data imported at 1 s and gets it {@code wait} seconds later, or never (null). */
     private static org.syncsim.metrics.RunResult waitRun(long seed, Double wait) {
         org.syncsim.metrics.RunRecorder rec = new org.syncsim.metrics.RunRecorder(List.of("L", "M"), 1_000_000);

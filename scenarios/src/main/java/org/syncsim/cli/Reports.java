@@ -54,7 +54,7 @@ final class Reports {
             budgets.add(new BudgetLine("ChatThrottleLib " + ch.ctl().maxCps() + " B/s per client", ch.ctl().maxCps()));
         }
         return new ReportInput(s.scenario().name(), label, s.summary(), ScenarioLoader.toYaml(s.scenario()),
-                s.scenario().run().seed(), overrides, roster, budgets, results);
+                s.scenario().run().seed(), overrides, roster, budgets, results, s.scenario().run().warmUp().micros());
     }
 
     static String generator() {

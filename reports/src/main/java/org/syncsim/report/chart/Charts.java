@@ -19,6 +19,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -60,6 +61,8 @@ public final class Charts {
             "leader", new Color(0xD55E00), "assistant", new Color(0xE69F00), "member", new Color(0x0072B2));
     private static final Color BAD = new Color(0xC0392B);
     private static final Font SMALL = new Font("SansSerif", Font.PLAIN, 10);
+    private static final float[] DASHED = {6f, 3f};
+    private static final float[] DOTTED = {2f, 3f};
 
     private Charts() {
     }
@@ -87,6 +90,7 @@ public final class Charts {
         y.setRange(0, 1.02);
         XYStepRenderer r = new XYStepRenderer();
         XYPlot plot = new XYPlot(data, x, y, r);
+        double longest = samples.stream().filter(s -> s.length > 0).mapToDouble(s -> s[s.length - 1]).max().orElse(0);
         for (int i = 0; i < variants.size(); i++) {
             Color c = PALETTE[i % PALETTE.length];
             r.setSeriesPaint(i, c);
@@ -96,10 +100,10 @@ public final class Charts {
                 continue;
             }
             String tag = variants.size() > 1 ? " " + (i + 1) : "";
-            plot.addDomainMarker(marker(Metrics.percentile(s, 0.50), "pooled p50" + tag + " " + secs(Metrics.percentile(s, 0.5)),
-                    c, new float[] {6f, 3f}, i));
-            plot.addDomainMarker(marker(Metrics.percentile(s, 0.95), "pooled p95" + tag + " " + secs(Metrics.percentile(s, 0.95)),
-                    c, new float[] {2f, 3f}, i));
+            double p50 = Metrics.percentile(s, 0.50);
+            double p95 = Metrics.percentile(s, 0.95);
+            plot.addDomainMarker(marker(p50, longest, "pooled p50" + tag + " " + secs(p50), c, DASHED, i));
+            plot.addDomainMarker(marker(p95, longest, "pooled p95" + tag + " " + secs(p95), c, DOTTED, i));
         }
         String title = "Time to sync: how long members waited for the new data";
         return ChartRenderer.render("time-to-sync-cdf", title,
@@ -109,14 +113,19 @@ public final class Charts {
                 chart(title, plot, true), 900, 420);
     }
 
-    private static ValueMarker marker(double x, String label, Color c, float[] dash, int index) {
+    /**
+     * A vertical line at {@code x} labelled at its foot; the label sits left of the line when the line is in the
+     * right quarter of an axis ending near {@code axisEnd}, where a label to the right would be clipped.
+     */
+    private static ValueMarker marker(double x, double axisEnd, String label, Color c, float[] dash, int index) {
         ValueMarker m = new ValueMarker(x, c, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
                 10f, dash, 0f));
         m.setLabel(label);
         m.setLabelFont(SMALL);
         m.setLabelPaint(c);
-        m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        boolean nearEnd = x > 0.75 * axisEnd;
+        m.setLabelAnchor(nearEnd ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT);
+        m.setLabelTextAnchor(nearEnd ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
         m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 2, 8 + 12 * index, 2));
         return m;
     }
@@ -169,10 +178,22 @@ public final class Charts {
             plot.addRangeMarker(m);
             k++;
         }
+        String warmUp = "";
+        if (in.warmUpMicros() > 0) {
+            double end = in.warmUpMicros() / 1e6;
+            IntervalMarker band = new IntervalMarker(0, end, new Color(0, 0, 0, 22));
+            band.setLabel("warm-up");
+            band.setLabelFont(SMALL);
+            band.setLabelAnchor(RectangleAnchor.TOP);
+            band.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+            plot.addDomainMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
+            warmUp = " Grey band: the warm-up (run.warm-up, " + secs(end) + "), drawn but not counted in the totals"
+                    + " and tables.";
+        }
         String title = "Bytes sent over time, by command";
         return ChartRenderer.render("bytes-over-time", title,
                 "Mean over " + reps.size() + " replication(s), in " + secs(width) + " buckets. Red dashed lines are"
-                        + " throttle budgets; a per-client budget applies to each sender alone.",
+                        + " throttle budgets; a per-client budget applies to each sender alone." + warmUp,
                 chart(title, plot, true), 900, 420);
     }
 

@@ -90,7 +90,7 @@ public final class RunReportPage {
 
         b.append("<section id=\"clients\">\n<h2>Per client</h2>\n<p class=\"meta\">Means per replication;"
                 + " click a column to sort. Rows in red had a problem in some replication.</p>\n")
-                .append(clientTable(in)).append("</section>\n");
+                .append("<div class=\"wide\">\n").append(clientTable(in)).append("</div>\n</section>\n");
 
         b.append("<section id=\"scenario\">\n<details><summary>Scenario (resolved YAML)</summary>\n<pre>")
                 .append(esc(in.scenarioYaml())).append("</pre>\n</details>\n</section>\n");
