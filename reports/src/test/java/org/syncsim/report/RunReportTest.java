@@ -141,14 +141,7 @@ class RunReportTest {
 
     @Test
     void aRunWhereNoWaitEndedDoesNotClaimNobodyWaited() throws Exception {
-        org.syncsim.metrics.RunRecorder rec = new org.syncsim.metrics.RunRecorder(List.of("L", "M"), 1_000_000);
-        rec.initialData(0, 1);
-        rec.initialData(1, 1);
-        rec.memberJoined(0, 0);
-        rec.memberJoined(0, 1);
-        rec.dataImported(1_000_000, 0, 2);
-        ReportInput in = new ReportInput("s", "s", "", "", 1, List.of(), List.of(new ClientInfo("L", "leader"),
-                new ClientInfo("M", "member")), List.of(), List.of(rec.result(1, 5_000_000, 0, "time")));
+        ReportInput in = OneWait.input("s", (Double) null);
         String h = Findings.headline(in);
         assertTrue(h.startsWith("1 of 2 members held the newest data at the end; no member's wait for the new data"
                 + " ended."), h);
@@ -172,25 +165,9 @@ class RunReportTest {
         assertEquals(5_000_000, warm.withLabel("x").warmUpMicros(), "a comparison label keeps the warm-up");
     }
 
-    /** Member M waits for data imported at 1 s and gets it {@code wait} seconds later, or never (null). */
-    private static org.syncsim.metrics.RunResult waitRun(long seed, Double wait) {
-        org.syncsim.metrics.RunRecorder rec = new org.syncsim.metrics.RunRecorder(List.of("L", "M"), 1_000_000);
-        rec.initialData(0, 1);
-        rec.initialData(1, 1);
-        rec.memberJoined(0, 0);
-        rec.memberJoined(0, 1);
-        rec.dataImported(1_000_000, 0, 2);
-        if (wait != null) {
-            rec.clientSynced(1_000_000 + (long) (wait * 1e6), 1, 2);
-        }
-        return rec.result(seed, 60_000_000, 0, "time");
-    }
-
     @Test
     void timeToSyncAveragesOnlyTheReplicationsWhereAWaitEnded() throws Exception {
-        ReportInput in = new ReportInput("s", "s", "", "", 1, List.of(), List.of(new ClientInfo("L", "leader"),
-                new ClientInfo("M", "member")), List.of(), List.of(waitRun(1, 4.0), waitRun(2, null),
-                        waitRun(3, 6.0)));
+        ReportInput in = OneWait.input("s", 4.0, null, 6.0);
         assertEquals(5.0, in.aggregate().get("time_to_sync_p50_s").mean(), 1e-9, "(4 + 6) / 2, not (4 + 0 + 6) / 3");
         String h = Findings.headline(in);
         assertTrue(h.contains("5.00 s at the median"), h);
@@ -202,8 +179,7 @@ class RunReportTest {
 
     @Test
     void noReplicationWithAnEndedWaitShowsDashesNotZeros() throws Exception {
-        ReportInput in = new ReportInput("s", "s", "", "", 1, List.of(), List.of(new ClientInfo("L", "leader"),
-                new ClientInfo("M", "member")), List.of(), List.of(waitRun(1, null), waitRun(2, null)));
+        ReportInput in = OneWait.input("s", null, null);
         String page = Files.readString(ReportWriter.writeRunReport(dir, in, "test"), StandardCharsets.UTF_8);
         String row = page.substring(page.indexOf("<td data-metric=\"time_to_sync_max_s\""));
         row = row.substring(0, row.indexOf("</tr>"));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.syncsim.metrics.RunRecorder;
 import org.syncsim.metrics.RunResult;
 import org.syncsim.report.ClientInfo;
+import org.syncsim.report.OneWait;
 import org.syncsim.report.ReportInput;
 
 class ComparisonTest {
@@ -51,32 +52,10 @@ class ComparisonTest {
         assertTrue(d.difference().high() - d.difference().low() > 100, "seed spread widens the interval");
     }
 
-    /** A run on {@code seed} where member B waits for imported data and gets it after {@code wait} s, or never. */
-    private static RunResult waitRun(long seed, Double wait) {
-        RunRecorder r = new RunRecorder(List.of("A", "B"), 1_000_000);
-        r.initialData(0, 1);
-        r.initialData(1, 1);
-        r.memberJoined(0, 0);
-        r.memberJoined(0, 1);
-        r.dataImported(1_000_000, 0, 2);
-        if (wait != null) {
-            r.clientSynced(1_000_000 + (long) (wait * 1e6), 1, 2);
-        }
-        return r.result(seed, 60_000_000, 1, "time");
-    }
-
-    private static ReportInput waits(String label, Double... perSeed) {
-        List<RunResult> reps = new ArrayList<>();
-        for (int i = 0; i < perSeed.length; i++) {
-            reps.add(waitRun(i + 1, perSeed[i]));
-        }
-        return new ReportInput("x", label, "", "", 1, List.of(), List.of(new ClientInfo("A", "leader"),
-                new ClientInfo("B", "member")), List.of(), reps);
-    }
-
     @Test
     void timeToSyncIsPairedOnlyOverSeedsWhereBothWaitsEnded() {
-        Comparison c = new Comparison(List.of(waits("a", 4.0, 5.0, 6.0, 7.0), waits("b", 3.0, null, 5.0, 6.0)));
+        Comparison c = new Comparison(List.of(OneWait.input("a", 4.0, 5.0, 6.0, 7.0),
+                OneWait.input("b", 3.0, null, 5.0, 6.0)));
         Comparison.Difference d = c.difference("time_to_sync_p50_s", 1);
         assertTrue(d.paired());
         assertEquals(3, d.difference().n(), "seed 2 has no time to sync in b, so it pairs with nothing");
@@ -88,7 +67,8 @@ class ComparisonTest {
 
     @Test
     void aVariantWhereNoWaitEndedHasNoTimeToSyncDifference() {
-        Comparison c = new Comparison(List.of(waits("a", 4.0, 5.0, 6.0), waits("b", null, null, null)));
+        Comparison c = new Comparison(List.of(OneWait.input("a", 4.0, 5.0, 6.0),
+                OneWait.input("b", null, null, null)));
         Comparison.Difference d = c.difference("time_to_sync_max_s", 1);
         assertFalse(d.value().hasValue());
         assertEquals(0, d.difference().n());
