@@ -78,7 +78,7 @@ public final class ThrottleCommand implements Callable<Integer> {
     double minFps;
 
     @Option(names = "--max-message", description = "The library's own limit on prefix + 1 + text; 0 = none "
-            + "(default ${DEFAULT-VALUE}, vanilla path).", defaultValue = "254")
+            + "(default ${DEFAULT-VALUE}, vanilla path).", defaultValue = "" + ThrottleConfig.CTL_MAX_MESSAGE_BYTES)
     int maxMessage;
 
     @Option(names = "--prefix", description = "Addon prefix (default ${DEFAULT-VALUE}).", defaultValue = "TWRA")

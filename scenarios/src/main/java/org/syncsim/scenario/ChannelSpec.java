@@ -1,12 +1,13 @@
 package org.syncsim.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.syncsim.channel.throttle.ThrottleConfig;
 
 /**
  * The addon-message channel: realm limits, the client throttle, the server's limiter, links and presence.
  * Defaults are those of the channel spec ({@code addon-channel.md}).
  *
- * @param realm {@code turtle} (2042-character messages, the default) or {@code vanilla} (254 bytes)
+ * @param realm {@code turtle} (2042-character messages, the default) or {@code vanilla} (255 bytes)
  * @param messageLimit overrides the realm's maximum message length in bytes; optional
  * @param tooLong what happens to a longer message: {@code reject} (default) or {@code truncate}
  * @param whisper whether WHISPER addon messages exist on this realm (default false)
@@ -67,11 +68,8 @@ public record ChannelSpec(
      *     (null) follows the realm, see {@link #maxMessageOn(Realm)}
      */
     public record Ctl(Integer maxCps, Integer burst, Integer overhead, Integer minFps, Integer maxMessage) {
-        /**
-         * ChatThrottleLib's vanilla code path refuses a message whose prefix + 1 + text exceeds 254 bytes
-         * (addon-channel.md, "Size").
-         */
-        public static final int VANILLA_MAX_MESSAGE = 254;
+        /** ChatThrottleLib's vanilla code path refuses a message whose prefix + 1 + text exceeds 255 bytes. */
+        public static final int VANILLA_MAX_MESSAGE = ThrottleConfig.CTL_MAX_MESSAGE_BYTES;
 
         public Ctl {
             maxCps = maxCps == null ? 800 : maxCps;
@@ -85,7 +83,7 @@ public record ChannelSpec(
         }
 
         /**
-         * The length check in force on {@code realm}: {@code max-message} if given, else 254 on {@code vanilla}
+         * The length check in force on {@code realm}: {@code max-message} if given, else 255 on {@code vanilla}
          * (the library's vanilla path) and none (0) on {@code turtle}, where an addon using the library must run
          * a fork that lets Turtle WoW's longer messages through (the realm's own limit still applies).
          */

@@ -11,7 +11,7 @@ import org.syncsim.scenario.ScenarioLoader;
 
 /**
  * {@code channel.ctl.max-message}: ChatThrottleLib's own length check (addon-channel.md, "Size": prefix + 1 + text
- * at most 254 bytes on the vanilla path) follows the realm unless the scenario sets it.
+ * at most 255 bytes on the vanilla path) follows the realm unless the scenario sets it.
  */
 class CtlMaxMessageTest {
     private static LoadedScenario load(String channel) {
@@ -34,9 +34,9 @@ class CtlMaxMessageTest {
     }
 
     @Test
-    void vanillaRealmKeepsTheLibrarysTwoHundredFiftyFourByteCheck() {
+    void vanillaRealmKeepsTheLibrarysTwoHundredFiftyFiveByteCheck() {
         assertEquals(ThrottleConfig.CTL_MAX_MESSAGE_BYTES, maxMessageBytes("{ realm: vanilla }"));
-        assertEquals(254, maxMessageBytes("{ realm: vanilla, throttle: ctl }"));
+        assertEquals(255, maxMessageBytes("{ realm: vanilla, throttle: ctl }"));
     }
 
     @Test
@@ -53,19 +53,19 @@ class CtlMaxMessageTest {
 
     @Test
     void throttledTwraOnTurtleSendsItsLongDataMessagesAndEveryMemberSyncs() {
-        // the import push carries each 25 x 10 section in CHUNKs of up to 1800 bytes (spec 6(e)), far over 254;
+        // the import push carries each 25 x 10 section in CHUNKs of up to 1800 bytes (spec 6(e)), far over 255;
         // before max-message followed the realm, the library refused every one of them
         RunResult r = run("{ realm: turtle, throttle: ctl, server: { on-exceed: none } }");
         assertEquals(0L, r.rejectedByReason().getOrDefault("TOO_LONG", 0L));
         assertTrue(r.sent("CHUNK") > 0);
-        assertTrue(r.totalsByCommand().get("CHUNK").sentBytes() / r.sent("CHUNK") > 254, "CHUNKs over 254 bytes");
+        assertTrue(r.totalsByCommand().get("CHUNK").sentBytes() / r.sent("CHUNK") > 255, "CHUNKs over 255 bytes");
         assertEquals(0, r.waitingAtEnd());
         assertEquals(4, r.timeToSync().count(), "every other member syncs");
     }
 
     @Test
     void onVanillaTheLibraryRefusesLongMessagesEvenWhereTheRealmWouldCarryThem() {
-        // the realm's limit raised to 2000: direct sends pass, the library's own 254-byte check still refuses
+        // the realm's limit raised to 2000: direct sends pass, the library's own 255-byte check still refuses
         String realm = "realm: vanilla, message-limit: 2000, server: { on-exceed: none }";
         RunResult direct = run("{ " + realm + ", throttle: direct }");
         assertEquals(0L, direct.rejectedByReason().getOrDefault("TOO_LONG", 0L));
@@ -74,7 +74,7 @@ class CtlMaxMessageTest {
         RunResult ctl = run("{ " + realm + ", throttle: ctl }");
         assertTrue(direct.sent("CHUNK") > 0);
         assertTrue(ctl.rejectedByReason().getOrDefault("TOO_LONG", 0L) > 0);
-        assertTrue(ctl.sent("CHUNK") < direct.sent("CHUNK"), "only CHUNKs of 254 bytes or less leave");
+        assertTrue(ctl.sent("CHUNK") < direct.sent("CHUNK"), "only CHUNKs of 255 bytes or less leave");
         assertEquals(4, ctl.waitingAtEnd(), "nobody receives the new sheet");
     }
 }

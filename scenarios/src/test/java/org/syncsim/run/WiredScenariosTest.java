@@ -67,7 +67,7 @@ class WiredScenariosTest {
         ChannelConfig cc = StandardWorld.channelConfig(s.scenario().channel(), s);
         ThrottleConfig ctl = cc.throttle();
         assertEquals(ThrottleConfig.CTL, ctl.mode());
-        assertEquals(0, ctl.maxMessageBytes(), "turtle: no 254-byte check, or every CHUNK would be refused");
+        assertEquals(0, ctl.maxMessageBytes(), "turtle: no 255-byte check, or every CHUNK would be refused");
         int serverOverhead = cc.server().messageOverheadBytes();
 
         // the library changes when messages leave, not which: 39 ACKs and 39 full pushes as without it (§6 d, B1)

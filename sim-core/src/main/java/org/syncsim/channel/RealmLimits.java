@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * @param profile {@code vanilla}, {@code turtle} or {@code custom}
  * @param maxLength the limit in bytes
- * @param limitCountsPrefix true when the limit counts prefix + 1 separator + text (stock 1.12, 254); false when it
+ * @param limitCountsPrefix true when the limit counts prefix + 1 separator + text (stock 1.12, 255); false when it
  *     counts the text alone (Turtle WoW, 2042)
  * @param whisperSupported whether WHISPER addon messages exist on this realm (stock 1.12: no; Turtle: open question,
  *     twra-sync-protocol.md §13 item 4; default no)
@@ -17,8 +17,13 @@ import java.util.Locale;
  */
 public record RealmLimits(String profile, int maxLength, boolean limitCountsPrefix, boolean whisperSupported,
         boolean rejectLineBreaks, String oversize) {
-    /** Stock 1.12 / ChatThrottleLib vanilla path: prefix + 1 + text must not exceed 254 bytes. */
-    public static final int VANILLA_MAX = 254;
+    /**
+     * Stock 1.12 / ChatThrottleLib vanilla path: prefix + 1 + text must fit in 255 bytes. The library's check is
+     * {@code prefix:len() + 1 + text:len() > 255}; its message "prefix + message length cannot exceed 254 bytes"
+     * counts prefix and text without the separator, which is the same limit (ChatThrottleLib v24,
+     * {@code SendAddonMessage}).
+     */
+    public static final int VANILLA_MAX = 255;
     /** Turtle WoW: about 2042 characters of text, measured by the TWRA author (TWRA commit 220824e). */
     public static final int TURTLE_MAX = 2042;
 

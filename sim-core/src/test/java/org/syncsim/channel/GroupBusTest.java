@@ -141,13 +141,13 @@ class GroupBusTest {
     }
 
     @Test
-    void vanillaRealmRejectsPrefixPlusSeparatorPlusTextAbove254Bytes() {
+    void vanillaRealmRejectsPrefixPlusSeparatorPlusTextAbove255Bytes() {
         bus(constantLatency(10).withRealm(RealmLimits.vanilla()), 2, true);
-        sendAt(1, 0, "x".repeat(254 - PREFIX.length() - 1)); // exactly 254 with prefix and tab
-        sendAt(1, 0, "x".repeat(254 - PREFIX.length())); // 255
+        sendAt(1, 0, "x".repeat(255 - PREFIX.length() - 1)); // exactly 255 with prefix and tab
+        sendAt(1, 0, "x".repeat(255 - PREFIX.length())); // 256
         runAll();
         assertEquals(1, inbox.get(1).size());
-        assertEquals(249, inbox.get(1).get(0).text().length());
+        assertEquals(250, inbox.get(1).get(0).text().length());
         assertEquals(DropReason.TOO_LONG, ledger.rejected.get(1L).reason());
         assertNull(ledger.rejected.get(0L));
     }

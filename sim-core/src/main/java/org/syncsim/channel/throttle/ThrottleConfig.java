@@ -20,8 +20,8 @@ import org.syncsim.engine.SimTime;
  *     {@code maxCps} for this long (5 s, added in v11)
  * @param priorityOrder the order the despooler visits priorities (Lua table order, unspecified; default
  *     ALERT, NORMAL, BULK)
- * @param maxMessageBytes ChatThrottleLib's own check on prefix + 1 + text ("cannot exceed 254 bytes" on the
- *     vanilla path); 0 disables it, as a fork for Turtle WoW's longer messages would
+ * @param maxMessageBytes ChatThrottleLib's own limit on prefix + 1 + text (255 on the vanilla path, see
+ *     {@link #CTL_MAX_MESSAGE_BYTES}); 0 disables it, as a fork for Turtle WoW's longer messages would
  */
 public record ThrottleConfig(String mode, double maxCps, double burst, int overheadBytes, double minFps,
         long despoolIntervalMicros, long hardClampMicros, List<Priority> priorityOrder, int maxMessageBytes) {
@@ -39,8 +39,11 @@ public record ThrottleConfig(String mode, double maxCps, double burst, int overh
     public static final long CTL_DESPOOL_INTERVAL_MICROS = SimTime.millis(80);
     /** ChatThrottleLib v11+: hard clamp for 5 s after login or zoning. */
     public static final long CTL_HARD_CLAMP_MICROS = SimTime.seconds(5);
-    /** ChatThrottleLib's vanilla path: "prefix + message length cannot exceed 254 bytes". */
-    public static final int CTL_MAX_MESSAGE_BYTES = 254;
+    /**
+     * ChatThrottleLib's vanilla path refuses {@code prefix:len() + 1 + text:len() > 255}, with the message "prefix +
+     * message length cannot exceed 254 bytes" (prefix and text without the separator: the same limit).
+     */
+    public static final int CTL_MAX_MESSAGE_BYTES = 255;
 
     public ThrottleConfig {
         mode = mode.toLowerCase(Locale.ROOT);

@@ -19,7 +19,7 @@ import org.syncsim.metrics.MetricsRecorder;
 class ChatThrottleLibTest {
     /**
      * 250-byte messages as the game counts them: prefix "TWRA" + 1 separator + 245 bytes of text (the vanilla path
-     * refuses more than 254); ChatThrottleLib's cost adds MSG_OVERHEAD: 250 + 40 = 290.
+     * refuses more than 255); ChatThrottleLib's cost adds MSG_OVERHEAD: 250 + 40 = 290.
      */
     private static final int TEXT = 245;
     private static final int COST = 290;
@@ -205,14 +205,17 @@ class ChatThrottleLibTest {
     @Test
     void vanillaSizeCheckRejectsLongMessagesUnlessDisabled() {
         ChatThrottleLib lib = ctl(ThrottleConfig.ctl(), 60);
-        sim.post(T0, t -> lib.submit(new OutgoingMessage(0, 0, "TWRA", "x".repeat(250), Distribution.RAID, -1,
-                Priority.NORMAL, "T", 0, t), t)); // 4 + 1 + 250 = 255 > 254
+        sim.post(T0, t -> lib.submit(new OutgoingMessage(0, 0, "TWRA", "x".repeat(251), Distribution.RAID, -1,
+                Priority.NORMAL, "T", 0, t), t)); // 4 + 1 + 251 = 256 > 255
+        sim.post(T0, t -> lib.submit(new OutgoingMessage(2, 0, "TWRA", "x".repeat(250), Distribution.RAID, -1,
+                Priority.NORMAL, "T", 0, t), t)); // 4 + 1 + 250 = 255: accepted
         sim.run(RunLimits.untilEmpty());
         assertEquals(List.of(0L), rejected);
+        assertEquals(List.of(2L), left.stream().map(Left::id).toList(), "255 bytes with prefix and separator fit");
         ChatThrottleLib open = ctl(ThrottleConfig.ctl().withMaxMessageBytes(0), 60);
-        sim.post(T0 + 1, t -> open.submit(new OutgoingMessage(1, 0, "TWRA", "x".repeat(250), Distribution.RAID, -1,
+        sim.post(T0 + 1, t -> open.submit(new OutgoingMessage(1, 0, "TWRA", "x".repeat(251), Distribution.RAID, -1,
                 Priority.NORMAL, "T", 0, t), t));
         sim.run(RunLimits.untilEmpty());
-        assertEquals(1, left.size());
+        assertEquals(List.of(2L, 1L), left.stream().map(Left::id).toList());
     }
 }
