@@ -1,7 +1,11 @@
 package org.syncsim.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,10 +17,13 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.syncsim.engine.WriterTrace;
 import org.syncsim.metrics.RunResult;
+import org.syncsim.report.AtomicFiles;
 import org.syncsim.report.ReportWriter;
 import org.syncsim.run.Aggregate;
 import org.syncsim.run.ParallelRuns;
+import org.syncsim.run.ReplicationRunner;
 import org.syncsim.run.ResultFiles;
 import org.syncsim.run.RunFailedException;
 import org.syncsim.scenario.LoadedScenario;
@@ -78,6 +85,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Also write report.html (self-contained; charts under charts/) into --out.")
     boolean report;
 
+    @Option(names = "--trace", paramLabel = "FILE", description = "Also write the event trace of one replication"
+            + " (time, kind, details; tab-separated, format in docs/results.md) to FILE.")
+    Path trace;
+
+    @Option(names = "--trace-replication", paramLabel = "N", defaultValue = "0",
+            description = "Which replication --trace writes, from 0 (default ${DEFAULT-VALUE}).")
+    int traceReplication;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary table.")
     boolean quiet;
 
@@ -106,6 +121,11 @@ final class RunCommand implements Callable<Integer> {
         if (t < 1) {
             throw new BadInputException("--threads " + t + ": expected 1 or more");
         }
+        int n = s.scenario().run().replications();
+        if (trace != null && (traceReplication < 0 || traceReplication >= n)) {
+            throw new BadInputException("--trace-replication " + traceReplication + ": expected 0 to " + (n - 1)
+                    + " (the scenario runs " + n + " replication" + (n == 1 ? "" : "s") + ")");
+        }
         Path dir = out != null ? out : Path.of("results", s.scenario().name());
         long wallStart = System.nanoTime();
         List<RunResult> results;
@@ -125,6 +145,9 @@ final class RunCommand implements Callable<Integer> {
         ResultFiles.write(dir, s, overrides, results, info);
         Path page = report ? ReportWriter.writeRunReport(dir, Reports.input(s, overrides, results,
                 s.scenario().name()), Reports.generator()) : null;
+        if (trace != null) {
+            writeTrace(s);
+        }
 
         PrintWriter o = spec.commandLine().getOut();
         if (!quiet) {
@@ -132,9 +155,26 @@ final class RunCommand implements Callable<Integer> {
             if (page != null) {
                 o.println("  report in " + page);
             }
+            if (trace != null) {
+                o.println("  trace of replication " + traceReplication + " in " + trace);
+            }
         }
         o.flush();
         return failures(results);
+    }
+
+    /**
+     * Runs the traced replication again with a trace attached (the same seed gives the same run, so it is the
+     * replication whose numbers are in the results) and streams the trace to the file.
+     */
+    private void writeTrace(LoadedScenario s) throws IOException {
+        AtomicFiles.write(trace, ch -> {
+            Writer w = new BufferedWriter(Channels.newWriter(ch, StandardCharsets.UTF_8));
+            w.write("# SyncSim event trace: scenario " + s.scenario().name() + ", replication " + traceReplication
+                    + ", seed " + ReplicationRunner.seedOf(s, traceReplication) + "\n# time_s\tkind\tdetails\n");
+            new ReplicationRunner(parent.worlds()).run(s, traceReplication, new WriterTrace(w));
+            w.flush();
+        });
     }
 
     private int failures(List<RunResult> results) {

@@ -9,6 +9,7 @@ import org.syncsim.engine.RunLimits;
 import org.syncsim.engine.RunOutcome;
 import org.syncsim.engine.SimTime;
 import org.syncsim.engine.Simulation;
+import org.syncsim.engine.TraceSink;
 import org.syncsim.metrics.RunRecorder;
 import org.syncsim.metrics.RunResult;
 import org.syncsim.scenario.Action;
@@ -39,9 +40,19 @@ public final class ReplicationRunner {
 
     /** Runs replication {@code r} to its stop condition. */
     public RunResult run(LoadedScenario s, int r) {
+        return run(s, r, null);
+    }
+
+    /**
+     * Runs replication {@code r} with its event trace going to {@code trace} (none if null): the timeline's
+     * actions ({@code action}), the channel's sends, rejections, deliveries, losses and presence changes, and
+     * why the run stopped ({@code stop}). The trace changes nothing else: the result is the same with or without.
+     */
+    public RunResult run(LoadedScenario s, int r, TraceSink trace) {
         long seed = seedOf(s, r);
         RunSpec spec = s.scenario().run();
         Simulation sim = new Simulation(seed);
+        sim.setTrace(trace);
         RunRecorder rec = new RunRecorder(s.roster().stream().map(RosterEntry::name).toList(), spec.bucket().micros(),
                 spec.warmUp().micros());
         World world = factory.build(s, sim, rec);
@@ -78,6 +89,9 @@ public final class ReplicationRunner {
             case QUEUE_EMPTY -> until instanceof StopCondition.At ? "time" : "idle";
         };
         world.finish(endTime);
+        if (sim.tracing()) {
+            sim.trace("stop", why + " end=" + SimTime.format(endTime));
+        }
         return rec.result(seed, endTime, sim.eventsProcessed(), why);
     }
 
@@ -102,6 +116,20 @@ public final class ReplicationRunner {
         sim.post(lastAction + quiet, check[0]);
     }
 
+    /**
+     * Schedules one of the timeline's actions, traced as {@code action} with the world's call and the client it
+     * concerns ({@code who} < 0 for none).
+     */
+    private static void post(Simulation sim, long time, String what, LoadedScenario s, int who,
+            org.syncsim.engine.Action act) {
+        sim.post(time, now -> {
+            if (sim.tracing()) {
+                sim.trace("action", what + (who < 0 ? "" : " client=" + who + " " + s.roster().get(who).name()));
+            }
+            act.run(now);
+        });
+    }
+
     private static void schedule(LoadedScenario s, Simulation sim, World world) {
         long defaultLoading = s.scenario().channel().loadingScreen().micros();
         List<RosterEntry> roster = s.roster();
@@ -110,45 +138,45 @@ public final class ReplicationRunner {
             int who = a.who() == null ? -1 : s.member(a.who()).id();
             long at = ta.atMicros();
             if (a instanceof Action.Join) {
-                sim.post(at, now -> world.join(now, who));
+                post(sim, at, "join", s, who, now -> world.join(now, who));
             } else if (a instanceof Action.Leave) {
-                sim.post(at, now -> world.leave(now, who));
+                post(sim, at, "leave", s, who, now -> world.leave(now, who));
             } else if (a instanceof Action.Disconnect d) {
-                sim.post(at, now -> world.disconnect(now, who));
+                post(sim, at, "disconnect", s, who, now -> world.disconnect(now, who));
                 if (d.duration() != null) {
-                    sim.post(at + d.duration().micros(), now -> world.reconnect(now, who));
+                    post(sim, at + d.duration().micros(), "reconnect", s, who, now -> world.reconnect(now, who));
                 }
             } else if (a instanceof Action.Reconnect) {
-                sim.post(at, now -> world.reconnect(now, who));
+                post(sim, at, "reconnect", s, who, now -> world.reconnect(now, who));
             } else if (a instanceof Action.Reload rl) {
                 long loading = rl.duration() == null ? defaultLoading : rl.duration().micros();
-                sim.post(at, now -> world.reload(now, who, loading));
+                post(sim, at, "reload", s, who, now -> world.reload(now, who, loading));
             } else if (a instanceof Action.LoadingScreen ls) {
                 long loading = ls.duration() == null ? defaultLoading : ls.duration().micros();
-                sim.post(at, now -> world.loadingScreen(now, who, loading));
+                post(sim, at, "loadingScreen", s, who, now -> world.loadingScreen(now, who, loading));
             } else if (a instanceof Action.Import im) {
                 if (im.path() == Action.Import.ImportPath.PLAIN_TEXT) {
-                    sim.post(at, now -> world.importPlainText(now, who, im.sections()));
+                    post(sim, at, "importPlainText", s, who, now -> world.importPlainText(now, who, im.sections()));
                 } else {
-                    sim.post(at, now -> world.importData(now, who, im.sections()));
+                    post(sim, at, "importData", s, who, now -> world.importData(now, who, im.sections()));
                 }
             } else if (a instanceof Action.Navigate nav) {
-                sim.post(at, now -> world.navigate(now, who, nav.section()));
+                post(sim, at, "navigate", s, who, now -> world.navigate(now, who, nav.section()));
             } else if (a instanceof Action.SyncAll) {
-                sim.post(at, now -> world.syncAll(now, who));
+                post(sim, at, "syncAll", s, who, now -> world.syncAll(now, who));
             } else if (a instanceof Action.FullSync) {
-                sim.post(at, now -> world.fullSync(now, who));
+                post(sim, at, "fullSync", s, who, now -> world.fullSync(now, who));
             } else if (a instanceof Action.ExampleButton) {
-                sim.post(at, now -> world.exampleButton(now, who));
+                post(sim, at, "exampleButton", s, who, now -> world.exampleButton(now, who));
             } else if (a instanceof Action.Options o) {
-                sim.post(at, now -> world.options(now, who, o.liveSync(), o.tankSync()));
+                post(sim, at, "options", s, who, now -> world.options(now, who, o.liveSync(), o.tankSync()));
             } else if (a instanceof Action.Network net) {
-                sim.post(at, now -> world.network(now, who, net.latency(), net.loss()));
+                post(sim, at, "network", s, who, now -> world.network(now, who, net.latency(), net.loss()));
             } else if (a instanceof Action.Rogue rg) {
                 long gap = Math.round(1e6 / rg.rate());
                 for (int k = 0; k < rg.count(); k++) {
                     int kk = k;
-                    sim.post(at + k * gap, now -> world.rogue(now, who, rg, kk));
+                    post(sim, at + k * gap, "rogue", s, who, now -> world.rogue(now, who, rg, kk));
                 }
             } else if (a instanceof Action.Storm st) {
                 UniformRandomProvider rng = sim.random().stream("scenario/timeline/" + ta.index());
@@ -157,9 +185,10 @@ public final class ReplicationRunner {
                     long offset = st.spread() == Action.Storm.Spread.AT_ONCE || st.window().micros() == 0 ? 0
                             : rng.nextLong(st.window().micros() + 1);
                     if (st.what() == Action.Storm.StormKind.JOIN) {
-                        sim.post(at + offset, now -> world.join(now, client));
+                        post(sim, at + offset, "join", s, client, now -> world.join(now, client));
                     } else {
-                        sim.post(at + offset, now -> world.reload(now, client, defaultLoadingForStorm));
+                        post(sim, at + offset, "reload", s, client,
+                                now -> world.reload(now, client, defaultLoadingForStorm));
                     }
                 }
             } else {

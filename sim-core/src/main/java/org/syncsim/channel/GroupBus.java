@@ -496,6 +496,9 @@ public final class GroupBus implements AddonChannel {
             return;
         }
         metrics.messageDelivered(now, m.id(), m.sender(), r, m.command(), m.bytes());
+        if (sim.tracing()) {
+            sim.trace("deliver", "msg=" + m.id() + " to=" + r);
+        }
         if (c.messages != null) {
             c.messages.onAddonMessage(now, m.prefix(), m.text(), m.distribution(), m.sender());
         }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
-/** A trace sink writing one tab-separated line per record: time in seconds, kind, details. */
+/**
+ * A trace sink writing one tab-separated line per record: time in seconds (a plain number with six decimals, so
+ * spreadsheets and scripts read it as is), kind, details.
+ */
 public final class WriterTrace implements TraceSink {
     private final Writer out;
 
@@ -15,7 +18,7 @@ public final class WriterTrace implements TraceSink {
     @Override
     public void record(long time, String kind, String details) {
         try {
-            out.write(SimTime.format(time));
+            out.write(String.format(java.util.Locale.ROOT, "%.6f", SimTime.toSeconds(time)));
             out.write('\t');
             out.write(kind);
             out.write('\t');
