@@ -294,12 +294,21 @@ class GroupBusTest {
         bus.join(5, SimTime.seconds(8));
         bus.setThrottle(6, org.syncsim.channel.throttle.ThrottleConfig.ctl());
         var rng = sim.random().stream("test/traffic");
-        for (int k = 0; k < 600; k++) {
+        int[] lengths = new int[600];
+        for (int k = 0; k < lengths.length; k++) {
             int sender = rng.nextInt(n);
-            int len = rng.nextInt(2100);
-            sendAt(0.5 + k * 0.02, sender, "t".repeat(len));
+            lengths[k] = rng.nextInt(2100);
+            sendAt(0.5 + k * 0.02, sender, "t".repeat(lengths[k]));
         }
         runAll();
+        // What each message must count, worked out here rather than taken from the channel's own records: the
+        // prefix, the separator, the text and the server's per-message overhead.
+        int overhead = cfg.server().messageOverheadBytes();
+        assertEquals(lengths.length, ledger.offers.size());
+        for (Ledger.Offer o : ledger.offers.values()) {
+            int k = (int) Math.round((SimTime.toSeconds(o.time()) - 0.5) / 0.02);
+            assertEquals(PREFIX.length() + 1 + lengths[k] + overhead, o.bytes(), "bytes counted for message " + o.id());
+        }
         long offered = 0;
         long accounted = 0;
         for (Ledger.Offer o : ledger.offers.values()) {
@@ -320,8 +329,12 @@ class GroupBusTest {
             long relayedAt = ledger.sent.get(o.id()).time();
             if (relayedAt < SimTime.seconds(4) || relayedAt >= SimTime.seconds(8)) {
                 assertEquals(n, copies.size(), "a record for every recipient of message " + o.id());
+            } else { // client 5 was out of the raid at relay: everyone else still gets a record
+                assertEquals(n - 1, copies.stream().filter(c -> c.recipient() != 5).count(),
+                        "a record for every member of message " + o.id());
             }
             for (Ledger.Copy c : copies) {
+                assertEquals(o.bytes(), c.bytes(), "copy of message " + o.id() + " to " + c.recipient());
                 offered += o.bytes();
                 accounted += c.bytes();
             }
