@@ -4,7 +4,10 @@ package org.syncsim.cli;
 public final class ExitCodes {
     /** Everything ran; nothing the user asked to fail on happened. */
     public static final int OK = 0;
-    /** The simulation ran and found a failure the user asked to fail on (for example {@code --fail-on}). */
+    /**
+     * The simulation ran and found a failure: one the user asked to fail on ({@code --fail-on}), or a replication
+     * that processed more than {@code run.event-cap} events (a protocol looping without end).
+     */
     public static final int SIMULATION_FAILURE = 1;
     /** Bad input: unknown option, unreadable or invalid scenario file, bad parameter value. */
     public static final int BAD_INPUT = 2;

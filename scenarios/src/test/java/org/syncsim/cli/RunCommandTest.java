@@ -114,6 +114,17 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunawayReplicationExitsOneAndSaysWhichCapItHit() throws IOException {
+        Outcome o = run(org.syncsim.run.StandardWorld.FACTORY, "run", scenario("""
+                raid: { size: 40 }
+                timeline: [ { t: 10s, do: import, who: Raider01 } ]
+                run: { replications: 2, until: t 60s, event-cap: 1000 }
+                """).toString(), "--out", dir.resolve("out").toString(), "-q");
+        assertEquals(ExitCodes.SIMULATION_FAILURE, o.code(), o.out());
+        assertTrue(o.err().contains("processed more than run.event-cap = 1000 events"), o.err());
+    }
+
+    @Test
     void runWritesSummaryClientsAndTimelineAndNothingElse() throws IOException {
         Path out = dir.resolve("out");
         Outcome o = run(TRIVIAL, "run", scenario(SMALL).toString(), "--out", out.toString(), "--threads", "2");
