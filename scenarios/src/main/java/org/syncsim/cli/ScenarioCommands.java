@@ -42,7 +42,7 @@ final class ScenarioCommands {
                                 + " columns")
                 + ", " + sc.timeline().size() + " timeline action"
                 + (sc.timeline().size() == 1 ? "" : "s") + " until t="
-                + new org.syncsim.scenario.Span(s.lastActionMicros()) + ", profile "
+                + new org.syncsim.scenario.Span(s.timelineEndMicros()) + ", profile "
                 + ScenarioLoader.yaml().convertValue(sc.protocol().profile(), String.class) + ", until "
                 + sc.run().until().text() + ", " + sc.run().replications() + " replication"
                 + (sc.run().replications() == 1 ? "" : "s") + " from seed " + sc.run().seed();

@@ -58,7 +58,7 @@ public final class ReplicationRunner {
         World world = factory.build(s, sim, rec);
         schedule(s, sim, world);
 
-        long lastAction = s.lastActionMicros();
+        long timelineEnd = s.timelineEndMicros();
         boolean[] stop = {false};
         String[] reason = {null};
         StopCondition until = spec.until();
@@ -68,7 +68,7 @@ public final class ReplicationRunner {
         } else {
             long quiet = until instanceof StopCondition.QuietFor q ? q.quiet().micros() : spec.settle().micros();
             boolean needSync = until instanceof StopCondition.AllSynced;
-            watch(sim, rec, world, lastAction, quiet, needSync, stop, reason);
+            watch(sim, rec, world, timelineEnd, quiet, needSync, stop, reason);
         }
         RunOutcome outcome;
         try {
@@ -81,7 +81,7 @@ public final class ReplicationRunner {
         long endTime = switch (outcome) {
             case STOPPED -> sim.now();
             case TIME_LIMIT -> end;
-            case QUEUE_EMPTY -> until instanceof StopCondition.At ? end : Math.max(sim.now(), lastAction);
+            case QUEUE_EMPTY -> until instanceof StopCondition.At ? end : Math.max(sim.now(), timelineEnd);
         };
         String why = switch (outcome) {
             case STOPPED -> reason[0];
@@ -99,11 +99,11 @@ public final class ReplicationRunner {
      * A check that fires when the channel could first have been quiet long enough, and again at each later
      * such instant, so the run stops exactly when the condition starts to hold.
      */
-    private static void watch(Simulation sim, RunRecorder rec, World world, long lastAction, long quiet,
+    private static void watch(Simulation sim, RunRecorder rec, World world, long timelineEnd, long quiet,
             boolean needSync, boolean[] stop, String[] reason) {
         org.syncsim.engine.Action[] check = new org.syncsim.engine.Action[1];
         check[0] = now -> {
-            long quietSince = Math.max(lastAction, rec.lastSentMicros());
+            long quietSince = Math.max(timelineEnd, rec.lastSentMicros());
             long due = quietSince + quiet;
             if (now >= due && world.settled() && (!needSync || rec.allSynced())) {
                 stop[0] = true;
@@ -113,7 +113,7 @@ public final class ReplicationRunner {
             // quiet long enough but not synced or settled: look again one quiet span later
             sim.post(due > now ? due : now + Math.max(quiet, 1), check[0]);
         };
-        sim.post(lastAction + quiet, check[0]);
+        sim.post(timelineEnd + quiet, check[0]);
     }
 
     /**

@@ -33,8 +33,37 @@ public record LoadedScenario(String source, String text, Scenario scenario, List
         return sheet != null ? sheet.size() : scenario.data().sections();
     }
 
-    /** Time of the last timeline action (0 if none). */
-    public long lastActionMicros() {
-        return timeline.isEmpty() ? 0 : timeline.get(timeline.size() - 1).atMicros();
+    /**
+     * When the timeline has done everything it will (0 if it is empty): its last action, or later where an action
+     * lasts: a disconnect with {@code for:} until the member returns, a reload or loading screen until it ends, a
+     * rogue burst until its last message, a storm until its window closes and its reloads end. The stop rules
+     * count from here, so {@code all-synced} never ends a run while a member is still due back.
+     */
+    public long timelineEndMicros() {
+        long loading = scenario.channel().loadingScreen().micros();
+        long end = 0;
+        for (TimedAction ta : timeline) {
+            end = Math.max(end, ta.atMicros() + lasting(ta.action(), loading));
+        }
+        return end;
+    }
+
+    private static long lasting(Action a, long defaultLoading) {
+        if (a instanceof Action.Disconnect d) {
+            return d.duration() == null ? 0 : d.duration().micros();
+        }
+        if (a instanceof Action.Reload r) {
+            return r.duration() == null ? defaultLoading : r.duration().micros();
+        }
+        if (a instanceof Action.LoadingScreen l) {
+            return l.duration() == null ? defaultLoading : l.duration().micros();
+        }
+        if (a instanceof Action.Rogue r) {
+            return (r.count() - 1) * Math.round(1e6 / r.rate());
+        }
+        if (a instanceof Action.Storm st) {
+            return st.window().micros() + (st.what() == Action.Storm.StormKind.RELOAD ? defaultLoading : 0);
+        }
+        return 0;
     }
 }

@@ -48,6 +48,41 @@ class ReplicationRunnerTest {
     }
 
     @Test
+    void allSyncedWaitsForADisconnectedMemberWhoIsDueBackAndCountsItsSync() {
+        LoadedScenario s = scenario("""
+                raid: { size: 5 }
+                channel: { server: { on-exceed: none } }
+                timeline:
+                  - { t: 5s, do: disconnect, who: Raider03, for: 30s }
+                  - { t: 10s, do: import, who: Raider01 }
+                run: { until: all-synced, settle: 5s }
+                """);
+        assertEquals(35 * S, s.timelineEndMicros(), "the timeline ends when Raider03 is back");
+        RunResult r = new ReplicationRunner(StandardWorld.FACTORY).run(s, 0);
+        assertEquals("all-synced", r.stopReason());
+        assertTrue(r.virtualTimeMicros() > 35 * S, "stopped at " + r.virtualTimeMicros());
+        assertEquals(4, r.timeToSync().count(), "Raider03 too got the new data after its return");
+        assertEquals(0, r.waitingAtEnd());
+    }
+
+    @Test
+    void theTimelineEndsWhenItsLongestActionIsOver() {
+        assertEquals(52 * S, scenario("""
+                raid: { size: 5 }
+                channel: { loading-screen: 12s }
+                timeline:
+                  - { t: 10s, do: storm, what: reload, window: 30s }
+                  - { t: 20s, do: rogue, who: Raider02, rate: 2, count: 5 }
+                """).timelineEndMicros(), "the storm's window (40 s) and a 12 s loading screen");
+        assertEquals(22 * S, scenario("""
+                raid: { size: 5 }
+                timeline:
+                  - { t: 10s, do: reload, who: Raider02, for: 3s }
+                  - { t: 20s, do: rogue, who: Raider02, rate: 2, count: 5 }
+                """).timelineEndMicros(), "the rogue's 5th message 2 s after its first");
+    }
+
+    @Test
     void quietForStopsAfterTheLastActionAndTheLastMessage() {
         LoadedScenario s = scenario("""
                 raid: { size: 3 }
