@@ -62,6 +62,11 @@ public final class Metrics {
         return v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
+    /** How many waits there were in all replications: ended, abandoned by leaving, or open at the end. */
+    public static int pooledWaitCount(List<RunResult> results) {
+        return results.stream().mapToInt(r -> r.episodes().size()).sum();
+    }
+
     /** Nearest-rank percentile of a sorted sample ({@code p} in 0..1), NaN when empty; as {@code summary.json}. */
     public static double percentile(double[] sorted, double p) {
         if (sorted.length == 0) {

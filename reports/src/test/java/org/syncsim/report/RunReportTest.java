@@ -175,6 +175,8 @@ class RunReportTest {
         String page = Files.readString(ReportWriter.writeRunReport(dir, in, "test"), StandardCharsets.UTF_8);
         assertTrue(page.contains("data-metric=\"time_to_sync_p50_s\" data-value=\"5.0\">5.00 s"), "the card");
         assertTrue(page.contains("over the 2 of 3 replications where a wait ended"));
+        String cdf = Files.readString(dir.resolve("charts").resolve("time-to-sync-cdf.svg"));
+        assertTrue(cdf.contains("(2 of 3 waits ended)"), "the CDF counts the wait that never ended");
     }
 
     @Test

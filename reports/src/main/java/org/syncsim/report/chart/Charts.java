@@ -69,28 +69,40 @@ public final class Charts {
 
     // ---- time to sync ----
 
-    /** The pooled time-to-sync CDF, one step line per variant, with markers at each variant's p50 and p95. */
+    /**
+     * The pooled time-to-sync CDF, one step line per variant, as a fraction of every wait (ended or not), so a
+     * variant whose members never get the data levels off low instead of reaching 1; markers at the p50 and p95
+     * of the waits that ended.
+     */
     public static ChartImage timeToSyncCdf(List<ReportInput> variants) {
-        XYSeriesCollection data = new XYSeriesCollection();
         List<double[]> samples = new ArrayList<>();
-        for (ReportInput v : variants) {
-            double[] s = Metrics.pooledTimeToSync(v.replications());
-            samples.add(s);
-            XYSeries series = new XYSeries(v.label() + " (" + s.length + " waits)", true, true);
-            if (s.length > 0) {
+        int[] waits = new int[variants.size()];
+        for (int i = 0; i < variants.size(); i++) {
+            samples.add(Metrics.pooledTimeToSync(variants.get(i).replications()));
+            waits[i] = Metrics.pooledWaitCount(variants.get(i).replications());
+        }
+        double longest = samples.stream().filter(s -> s.length > 0).mapToDouble(s -> s[s.length - 1]).max().orElse(0);
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (int i = 0; i < variants.size(); i++) {
+            double[] s = samples.get(i);
+            XYSeries series = new XYSeries(variants.get(i).label() + " (" + s.length + " of " + waits[i]
+                    + " waits ended)", true, true);
+            if (waits[i] > 0) {
                 series.add(0.0, 0.0);
-            }
-            for (int i = 0; i < s.length; i++) {
-                series.add(s[i], (i + 1) / (double) s.length);
+                for (int k = 0; k < s.length; k++) {
+                    series.add(s[k], (k + 1) / (double) waits[i]);
+                }
+                if (longest > 0) { // carry the level on to the right edge, where the other variants end
+                    series.add(longest, s.length / (double) waits[i]);
+                }
             }
             data.addSeries(series);
         }
         NumberAxis x = new NumberAxis("time to sync (s)");
-        NumberAxis y = new NumberAxis("fraction of waits completed");
+        NumberAxis y = new NumberAxis("fraction of all waits ended");
         y.setRange(0, 1.02);
         XYStepRenderer r = new XYStepRenderer();
         XYPlot plot = new XYPlot(data, x, y, r);
-        double longest = samples.stream().filter(s -> s.length > 0).mapToDouble(s -> s[s.length - 1]).max().orElse(0);
         for (int i = 0; i < variants.size(); i++) {
             Color c = PALETTE[i % PALETTE.length];
             r.setSeriesPaint(i, c);
@@ -107,9 +119,11 @@ public final class Charts {
         }
         String title = "Time to sync: how long members waited for the new data";
         return ChartRenderer.render("time-to-sync-cdf", title,
-                "Each step is one completed wait, all replications pooled; the curve reaches 1 when every wait has"
-                        + " ended. Dashed lines: pooled median (p50) and 95th percentile; the headline numbers"
-                        + " instead average each replication's own percentiles, so they can differ.",
+                "Each step is one wait that ended, all replications pooled, as a fraction of every wait (ended,"
+                        + " abandoned by leaving the group, or still open at the end): the curve levels off below 1"
+                        + " by the share of waits that never ended. Dashed lines: median (p50) and 95th percentile"
+                        + " of the waits that ended; the headline numbers instead average each replication's own"
+                        + " percentiles, so they can differ.",
                 chart(title, plot, true), 900, 420);
     }
 
