@@ -157,6 +157,8 @@ final class CompareCommand implements Callable<Integer> {
             applied.add(shown);
         }
 
+        Path dir = OutputDirectory.prepare(out != null ? out
+                : Path.of("results", "compare-" + scenarios.get(0).scenario().name()), "--out");
         List<ReportInput> inputs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             LoadedScenario s = scenarios.get(i);
@@ -177,7 +179,6 @@ final class CompareCommand implements Callable<Integer> {
             inputs.add(Reports.input(s, applied.get(i), results, label));
         }
         Comparison cmp = new Comparison(inputs);
-        Path dir = out != null ? out : Path.of("results", "compare-" + scenarios.get(0).scenario().name());
         Path page = ReportWriter.writeComparison(dir, cmp, Reports.generator());
         AtomicFiles.write(dir.resolve("comparison.json"), JSON.writeValueAsString(json(cmp)) + "\n");
         PrintWriter o = spec.commandLine().getOut();

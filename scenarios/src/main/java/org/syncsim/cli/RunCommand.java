@@ -126,7 +126,13 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--trace-replication " + traceReplication + ": expected 0 to " + (n - 1)
                     + " (the scenario runs " + n + " replication" + (n == 1 ? "" : "s") + ")");
         }
-        Path dir = out != null ? out : Path.of("results", s.scenario().name());
+        Path dir = OutputDirectory.prepare(out != null ? out : Path.of("results", s.scenario().name()), "--out");
+        if (trace != null) {
+            if (java.nio.file.Files.isDirectory(trace)) {
+                throw new BadInputException("--trace " + trace + ": is a directory, expected a file name");
+            }
+            OutputDirectory.prepare(trace.toAbsolutePath().getParent(), "--trace");
+        }
         long wallStart = System.nanoTime();
         List<RunResult> results;
         try (Progress progress = new Progress(s.scenario().name(), s.scenario().run().replications(),

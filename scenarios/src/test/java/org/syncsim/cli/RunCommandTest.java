@@ -114,6 +114,19 @@ class RunCommandTest {
     }
 
     @Test
+    void anOutThatIsAFileIsBadInputBeforeAnythingRuns() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        Outcome o = run(TRIVIAL, "run", scenario(SMALL).toString(), "--out", file.toString());
+        assertEquals(ExitCodes.BAD_INPUT, o.code(), o.err());
+        assertEquals("syncsim: --out " + file + ": is a file, expected a directory\n", o.err());
+        assertEquals("", o.out(), "no replication ran, no summary printed");
+        Outcome t = run(TRIVIAL, "run", scenario(SMALL).toString(), "--out", dir.resolve("o").toString(),
+                "--trace", dir.toString());
+        assertEquals(ExitCodes.BAD_INPUT, t.code(), t.err());
+        assertTrue(t.err().contains("--trace " + dir + ": is a directory, expected a file name"), t.err());
+    }
+
+    @Test
     void aRunawayReplicationExitsOneAndSaysWhichCapItHit() throws IOException {
         Outcome o = run(org.syncsim.run.StandardWorld.FACTORY, "run", scenario("""
                 raid: { size: 40 }
