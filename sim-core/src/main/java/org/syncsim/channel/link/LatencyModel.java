@@ -54,7 +54,8 @@ public interface LatencyModel {
             throw new IllegalArgumentException("lognormal latency needs 0 < median < p95, got median " + medianMillis
                     + " ms, p95 " + p95Millis + " ms");
         }
-        double z95 = new NormalDistribution().inverseCumulativeProbability(0.95);
+        // no generator (the default one is seeded from the clock): only the inverse CDF is used
+        double z95 = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.95);
         double mu = Math.log(medianMillis * SimTime.MICROS_PER_MILLI);
         double sigma = Math.log(p95Millis / medianMillis) / z95;
         return rng -> {
