@@ -23,6 +23,8 @@ import org.syncsim.metrics.RunRecorder;
 import org.syncsim.protocol.ProtocolProfile;
 import org.syncsim.protocol.ProtocolProfiles;
 import org.syncsim.protocol.client.ClientConfig;
+import org.syncsim.protocol.client.FixedChoices;
+import org.syncsim.protocol.clock.AddonTimers;
 import org.syncsim.protocol.client.DataSheets;
 import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.client.GroundTruth;
@@ -40,6 +42,7 @@ import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.WireSpelling;
 import org.syncsim.scenario.Action;
 import org.syncsim.scenario.ChannelSpec;
+import org.syncsim.scenario.ChoicesSpec;
 import org.syncsim.scenario.ClientSettings;
 import org.syncsim.scenario.DataSpec;
 import org.syncsim.scenario.Latency;
@@ -140,6 +143,7 @@ public final class StandardWorld implements World {
         ProtocolEnvironment env = new ProtocolEnvironment(sim, bus, recorder, truth, DataSheets.cachingDecoder(4096), names::get,
                 epochSeconds);
         ChannelConfig cc = bus.config();
+        FixedChoices choices = fixedChoices(s.scenario().protocol().choices());
         for (RosterEntry e : s.roster()) {
             ProtocolProfile profile;
             try {
@@ -161,7 +165,8 @@ public final class StandardWorld implements World {
                     .withTankSync(e.tankSync()).withORA2Loaded(e.ora2())
                     .withFrames(e.fps(), origin)
                     .withClocks(e.clockOffsetMicros(), ClientConfig.defaults(e.name()).getTimeOrigin())
-                    .withInitialData(initial);
+                    .withInitialData(initial)
+                    .withChoices(choices);
             clients[e.id()] = profile.create(env, e.id(), config);
             if (e.fps() != cc.presence().fps()) {
                 bus.setFps(e.id(), e.fps());
@@ -238,6 +243,14 @@ public final class StandardWorld implements World {
         }
         Latency.LogNormal ln = (Latency.LogNormal) l;
         return LatencyConfig.logNormal(ln.median().micros() / 1e3, ln.p95().micros() / 1e3);
+    }
+
+    /** The scenario's {@code protocol.choices} as the clients take them. */
+    static FixedChoices fixedChoices(ChoicesSpec c) {
+        return new FixedChoices(c.rosterEventOnLogin(),
+                FixedChoices.ChunkOrder.valueOf(c.chunkOrder().name()),
+                AddonTimers.Order.valueOf(c.timerOrder().name()),
+                FixedChoices.LuaRandom.valueOf(c.luaRandom().name()));
     }
 
     static LossConfig loss(Loss l) {

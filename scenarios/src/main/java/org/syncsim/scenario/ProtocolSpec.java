@@ -11,10 +11,12 @@ import java.util.TreeMap;
  * @param policies policy name to choice, e.g. {@code backoff: exponential}; unnamed policies keep the
  *     addon's behaviour
  * @param seedPull for {@code seed}: the pull a newer timestamp triggers (default segmented)
+ * @param choices what the addon leaves unspecified, fixed (defaults: see {@link ChoicesSpec})
  */
 public record ProtocolSpec(ProfileName profile, ProfileName base, Map<String, String> policies,
-        SeedPullName seedPull) {
+        SeedPullName seedPull, ChoicesSpec choices) {
     public ProtocolSpec {
+        choices = choices == null ? ChoicesSpec.defaults() : choices;
         seedPull = seedPull == null ? SeedPullName.SEGMENTED : seedPull;
         profile = profile == null ? ProfileName.HEAD : profile;
         base = base == null ? ProfileName.HEAD : base;
@@ -22,6 +24,6 @@ public record ProtocolSpec(ProfileName profile, ProfileName base, Map<String, St
     }
 
     public static ProtocolSpec defaults() {
-        return new ProtocolSpec(null, null, null, null);
+        return new ProtocolSpec(null, null, null, null, null);
     }
 }

@@ -9,6 +9,7 @@ import org.syncsim.channel.AddonChannel;
 import org.syncsim.channel.Distribution;
 import org.syncsim.channel.Priority;
 import org.syncsim.engine.FrameClock;
+import org.syncsim.engine.RandomStreams;
 import org.syncsim.engine.SimTime;
 import org.syncsim.metrics.MetricsRecorder;
 import org.syncsim.protocol.clock.AddonTimers;
@@ -125,7 +126,8 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
 
     /**
      * Builds the client, loads its initial saved data and registers it with the channel. All {@code math.random}
-     * draws come from the stream {@code client/<name>/lua-random}.
+     * draws come from the stream {@code client/<name>/lua-random}, or with {@link FixedChoices.LuaRandom#SHARED}
+     * from a generator seeded like every other client's.
      */
     protected AddonClient(ProtocolEnvironment env, int id, ClientConfig config, WireSpelling spelling) {
         this.env = env;
@@ -133,8 +135,11 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         this.config = config;
         this.codec = new WireCodec(spelling);
         this.clock = new ClientClock(env.sim(), env.epochSeconds(), config.wallOffsetMicros(), config.getTimeOrigin());
-        this.timers = new AddonTimers(env.sim(), FrameClock.ofFps(config.fps(), config.frameOriginMicros()));
-        this.random = env.sim().random().stream("client/" + config.name() + "/lua-random");
+        this.timers = new AddonTimers(env.sim(), FrameClock.ofFps(config.fps(), config.frameOriginMicros()),
+                config.choices().timerOrder());
+        this.random = config.choices().luaRandom() == FixedChoices.LuaRandom.SHARED
+                ? RandomStreams.fresh(env.sim().random().masterSeed(), "lua-random/shared")
+                : env.sim().random().stream("client/" + config.name() + "/lua-random");
         this.metrics = env.metrics();
         this.rt = newRuntime();
         saved.liveSync = config.liveSync();
@@ -245,7 +250,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         rt.tankSync = saved.tankSync;
         rt.tankListeners = saved.liveSync && saved.tankSync ? 1 : 0;
         online = true;
-        if (config.rosterEventOnLogin() && inGroup()) {
+        if (config.choices().rosterEventOnLogin() && inGroup()) {
             onRosterUpdate(env.sim().now());
         }
     }

@@ -12,13 +12,13 @@ package org.syncsim.protocol.client;
  * @param wallOffsetMicros    this client's wall clock minus true time (importer skew, B27)
  * @param getTimeOrigin       {@code GetTime()} at virtual time 0 (machine uptime, §7; must exceed 30 s, §13.9)
  * @param version             addon version announced in {@code VER} (§3.8)
- * @param rosterEventOnLogin  whether a roster event fires after login/reload while grouped (§13.5; default yes)
- * @param chunkOrderAscending order of chunk transfers within a push ({@code pairs()} order, §6(e) step 4)
+ * @param choices             what the addon leaves unspecified, fixed here (roster event on login, chunk and
+ *                            timer order, {@code math.random} seeding)
  * @param initialData         saved variables at the start of the run
  */
 public record ClientConfig(String name, boolean liveSync, boolean tankSync, boolean oRA2Loaded,
         double fps, long frameOriginMicros, long wallOffsetMicros, double getTimeOrigin,
-        String version, boolean rosterEventOnLogin, boolean chunkOrderAscending, InitialData initialData) {
+        String version, FixedChoices choices, InitialData initialData) {
 
     public static final String HEAD_VERSION = "0.1.0";
 
@@ -30,53 +30,48 @@ public record ClientConfig(String name, boolean liveSync, boolean tankSync, bool
 
     /** Defaults: liveSync off, Tank Sync off, 60 fps, exact wall clock, GetTime origin 1 day, example data. */
     public static ClientConfig defaults(String name) {
-        return new ClientConfig(name, false, false, true, 60, 0, 0, 86_400.0, HEAD_VERSION, true, true,
+        return new ClientConfig(name, false, false, true, 60, 0, 0, 86_400.0, HEAD_VERSION, FixedChoices.DEFAULTS,
                 InitialData.example());
     }
 
     public ClientConfig withLiveSync(boolean on) {
         return new ClientConfig(name, on, tankSync, oRA2Loaded, fps, frameOriginMicros, wallOffsetMicros,
-                getTimeOrigin, version, rosterEventOnLogin, chunkOrderAscending, initialData);
+                getTimeOrigin, version, choices, initialData);
     }
 
     /** Saved Tank Sync option; the tanks themselves come from the current section (§3.9, {@link TankList}). */
     public ClientConfig withTankSync(boolean on) {
         return new ClientConfig(name, liveSync, on, oRA2Loaded, fps, frameOriginMicros, wallOffsetMicros,
-                getTimeOrigin, version, rosterEventOnLogin, chunkOrderAscending, initialData);
+                getTimeOrigin, version, choices, initialData);
     }
 
     public ClientConfig withORA2Loaded(boolean loaded) {
         return new ClientConfig(name, liveSync, tankSync, loaded, fps, frameOriginMicros, wallOffsetMicros,
-                getTimeOrigin, version, rosterEventOnLogin, chunkOrderAscending, initialData);
+                getTimeOrigin, version, choices, initialData);
     }
 
     public ClientConfig withFrames(double framesPerSecond, long originMicros) {
         return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, framesPerSecond, originMicros,
-                wallOffsetMicros, getTimeOrigin, version, rosterEventOnLogin, chunkOrderAscending, initialData);
+                wallOffsetMicros, getTimeOrigin, version, choices, initialData);
     }
 
     public ClientConfig withClocks(long wallOffset, double getTimeOriginSeconds) {
         return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, fps, frameOriginMicros, wallOffset,
-                getTimeOriginSeconds, version, rosterEventOnLogin, chunkOrderAscending, initialData);
+                getTimeOriginSeconds, version, choices, initialData);
     }
 
     public ClientConfig withVersion(String v) {
         return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, fps, frameOriginMicros,
-                wallOffsetMicros, getTimeOrigin, v, rosterEventOnLogin, chunkOrderAscending, initialData);
+                wallOffsetMicros, getTimeOrigin, v, choices, initialData);
     }
 
-    public ClientConfig withRosterEventOnLogin(boolean fires) {
+    public ClientConfig withChoices(FixedChoices c) {
         return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, fps, frameOriginMicros,
-                wallOffsetMicros, getTimeOrigin, version, fires, chunkOrderAscending, initialData);
-    }
-
-    public ClientConfig withChunkOrderAscending(boolean ascending) {
-        return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, fps, frameOriginMicros,
-                wallOffsetMicros, getTimeOrigin, version, rosterEventOnLogin, ascending, initialData);
+                wallOffsetMicros, getTimeOrigin, version, c, initialData);
     }
 
     public ClientConfig withInitialData(InitialData data) {
         return new ClientConfig(name, liveSync, tankSync, oRA2Loaded, fps, frameOriginMicros,
-                wallOffsetMicros, getTimeOrigin, version, rosterEventOnLogin, chunkOrderAscending, data);
+                wallOffsetMicros, getTimeOrigin, version, choices, data);
     }
 }

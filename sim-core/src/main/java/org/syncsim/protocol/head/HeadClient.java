@@ -15,6 +15,7 @@ import org.syncsim.protocol.chunk.ChunkManager;
 import org.syncsim.protocol.chunk.ChunkSender;
 import org.syncsim.protocol.client.AddonClient;
 import org.syncsim.protocol.client.ClientConfig;
+import org.syncsim.protocol.client.FixedChoices;
 import org.syncsim.protocol.client.DataSheets;
 import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.SheetSource;
@@ -545,7 +546,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
                 toChunk.add(e.getKey());
             }
         }
-        if (!config.chunkOrderAscending()) {
+        if (config.choices().chunkOrder() == FixedChoices.ChunkOrder.DESCENDING) {
             java.util.Collections.reverse(toChunk);
         }
         Map<Integer, String> refs = new TreeMap<>();

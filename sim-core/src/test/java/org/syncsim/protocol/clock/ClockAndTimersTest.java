@@ -54,6 +54,32 @@ class ClockAndTimersTest {
     }
 
     @Test
+    void reversedOrderRunsTheLatestScheduledFirstAndStillHonoursCancel() {
+        Simulation sim = new Simulation(1);
+        AddonTimers timers = new AddonTimers(sim, FrameClock.ofFps(10, 0), AddonTimers.Order.REVERSED);
+        List<String> order = new ArrayList<>();
+        List<Long> when = new ArrayList<>();
+        sim.post(0, now -> {
+            timers.schedule(0.31, () -> order.add("b"));
+            AddonTimers.Handle c = timers.schedule(0.35, () -> order.add("c"));
+            timers.schedule(0.32, () -> {
+                order.add("a");
+                when.add(sim.now());
+            });
+            timers.schedule(0.36, () -> order.add("d"));
+            timers.schedule(0.7, () -> order.add("later"));
+            c.cancel();
+            assertFalse(c.isPending());
+            assertEquals(4, timers.pendingCount());
+        });
+        sim.run(RunLimits.untilEmpty());
+        assertEquals(List.of("d", "a", "b", "later"), order, "b, c, a, d all fall due at the 400 ms frame and run"
+                + " latest scheduled first (c was cancelled)");
+        assertEquals(List.of(SimTime.millis(400)), when, "the same frames as in scheduling order");
+        assertEquals(0, timers.pendingCount());
+    }
+
+    @Test
     void cancelAllDiscardsPendingTimers() {
         Simulation sim = new Simulation(1);
         AddonTimers timers = new AddonTimers(sim, FrameClock.ofFps(60, 0));

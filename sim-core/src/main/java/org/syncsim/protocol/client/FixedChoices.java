@@ -1,0 +1,44 @@
+package org.syncsim.protocol.client;
+
+import org.syncsim.protocol.clock.AddonTimers;
+
+/**
+ * What the addon leaves unspecified, fixed by the simulator and exposed as parameters (spec preface, §12.2, §13):
+ * a result that changes when one of these changes depends on behaviour the addon does not pin down.
+ *
+ * @param rosterEventOnLogin whether a roster event fires after login or {@code /reload} while grouped (§13.5);
+ *     default yes, so every reload of a Live Sync member sends {@code VER} + {@code BSREQ}
+ * @param chunkOrder the order of chunk transfers within a push ({@code pairs()} order, §6(e) step 4; §12.2)
+ * @param timerOrder the order of the addon's timers that expire in the same frame ({@code pairs()} order, §12.2)
+ * @param luaRandom how {@code math.random} is seeded across clients (§13.3): independent generators, or every
+ *     client seeded identically, which correlates responder jitter and transfer ids
+ */
+public record FixedChoices(boolean rosterEventOnLogin, ChunkOrder chunkOrder, AddonTimers.Order timerOrder,
+        LuaRandom luaRandom) {
+
+    /** The defaults: roster event on login, ascending chunks, timers in scheduling order, independent random. */
+    public static final FixedChoices DEFAULTS = new FixedChoices(true, ChunkOrder.ASCENDING, AddonTimers.Order.SCHEDULED,
+            LuaRandom.INDEPENDENT);
+
+    public FixedChoices {
+        if (chunkOrder == null || timerOrder == null || luaRandom == null) {
+            throw new IllegalArgumentException("every fixed choice needs a value");
+        }
+    }
+
+    /** Order of the chunked sections of one push. */
+    public enum ChunkOrder {
+        /** Ascending section index. */
+        ASCENDING,
+        /** Descending section index. */
+        DESCENDING
+    }
+
+    /** Seeding of the Lua random generator. */
+    public enum LuaRandom {
+        /** Each client draws from its own stream {@code client/<name>/lua-random}. */
+        INDEPENDENT,
+        /** Every client's generator starts from the same seed (stream {@code lua-random/shared}): equal draws. */
+        SHARED
+    }
+}
