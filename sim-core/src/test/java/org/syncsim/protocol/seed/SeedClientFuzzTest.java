@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.syncsim.engine.RandomStreams;
+import org.syncsim.protocol.Mutations;
 import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.client.InitialData;
@@ -42,19 +43,7 @@ class SeedClientFuzzTest {
             UniformRandomProvider rng = RandomStreams.fresh(5, "fuzz/seed/" + pull);
             double at = 31;
             for (int i = 0; i < 20_000; i++) {
-                StringBuilder sb = new StringBuilder(seeds.get(rng.nextInt(seeds.size())));
-                int edits = rng.nextInt(4);
-                for (int e = 0; e < edits && sb.length() > 0; e++) {
-                    int p = rng.nextInt(sb.length());
-                    switch (rng.nextInt(5)) {
-                        case 0 -> sb.setCharAt(p, (char) rng.nextInt(0x100));
-                        case 1 -> sb.insert(p, ':');
-                        case 2 -> sb.deleteCharAt(p);
-                        case 3 -> sb.setLength(p);
-                        default -> sb.insert(p, rng.nextBoolean() ? "-1" : "0");
-                    }
-                }
-                raid.inject(at, fake, sb.toString());
+                raid.inject(at, fake, Mutations.edit(seeds.get(rng.nextInt(seeds.size())), rng));
                 at += 0.013;
             }
             raid.runUntil(at + 60); // an exception from any handler would fail the test here
