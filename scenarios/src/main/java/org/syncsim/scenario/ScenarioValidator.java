@@ -197,6 +197,14 @@ final class ScenarioValidator {
                         if (st.members() != null) {
                             out.add(new Problem(at + "/members", "give members: (a count) or names:, not both"));
                         }
+                    } else {
+                        boolean join = st.what() == Action.Storm.StormKind.JOIN;
+                        if (roster.stream().noneMatch(e -> (e.start() == ClientSettings.Start.IN_RAID) != join)) {
+                            out.add(new Problem(at, join
+                                    ? "storm what: join selects nobody: every member starts in the raid (give some"
+                                            + " start: solo or start: offline, or name them with names:)"
+                                    : "storm what: reload selects nobody: no member starts in the raid"));
+                        }
                     }
             } else if (a instanceof Action.Network net) {
                     if (net.latency() == null && net.loss() == null) {

@@ -51,6 +51,12 @@ class ScenarioLoaderBadInputTest {
     }
 
     @Test
+    void aStormThatSelectsNobodyIsAnError() {
+        assertContains(error("empty-storm.yaml"), "empty-storm.yaml:4:", "storm what: join selects nobody",
+                "start: solo");
+    }
+
+    @Test
     void negativeTimeIsRejected() {
         assertContains(error("negative-time.yaml"), "negative-time.yaml:4:5: ", "timeline[0].t: negative time \"-5s\"");
     }
