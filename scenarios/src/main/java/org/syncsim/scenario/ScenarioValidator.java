@@ -260,7 +260,8 @@ final class ScenarioValidator {
     private static void member(String who, String at, Set<String> names, List<String> ordered, List<Problem> out) {
         if (!names.contains(who)) {
             out.add(new Problem(at, "no member named \"" + who + "\" in the raid roster"
-                    + ScenarioLoader.suggestion(who, ordered) + " (members: " + preview(ordered) + ")"));
+                    + ScenarioLoader.suggestion(who, ordered) + " (" + ordered.size() + " members: " + preview(ordered)
+                    + ")"));
         }
     }
 
