@@ -45,6 +45,7 @@ import org.syncsim.metrics.CommandCounts;
 import org.syncsim.metrics.RunResult;
 import org.syncsim.metrics.SyncEpisode;
 import org.syncsim.metrics.TimeBucket;
+import org.syncsim.protocol.wire.WireSpelling;
 import org.syncsim.report.BudgetLine;
 import org.syncsim.report.Metrics;
 import org.syncsim.report.ReportInput;
@@ -57,6 +58,15 @@ public final class Charts {
     static final Color[] PALETTE = {
         new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
         new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x999999), new Color(0x000000)};
+    /**
+     * One colour per wire command, by its place in the command table ({@code Command}), so a command has the same
+     * colour in every report and comparison: the palette above, then darker and lighter shades of it.
+     */
+    private static final Color[] COMMAND_COLOURS = {
+        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7), new Color(0x56B4E9),
+        new Color(0xD55E00), new Color(0xF0E442), new Color(0x999999), new Color(0x004C77), new Color(0xA36F00),
+        new Color(0x006B4F), new Color(0x8F4F76), new Color(0x2F7FAE), new Color(0x943F00), new Color(0xB8AD00),
+        new Color(0x555555), new Color(0x9ECAE9), new Color(0xFFD27F), new Color(0x7FD3B9), new Color(0xE5B8D3)};
     static final Map<String, Color> ROLE_COLOURS = Map.of(
             "leader", new Color(0xD55E00), "assistant", new Color(0xE69F00), "member", new Color(0x0072B2));
     private static final Color BAD = new Color(0xC0392B);
@@ -177,8 +187,9 @@ public final class Charts {
         NumberAxis y = new NumberAxis("bytes sent per second (all clients)");
         StackedXYAreaRenderer2 r = new StackedXYAreaRenderer2();
         XYPlot plot = new XYPlot(data, x, y, r);
-        for (int i = 0; i < commands.size(); i++) {
-            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        int i = 0;
+        for (String c : commands) {
+            r.setSeriesPaint(i++, commandColour(c));
         }
         int k = 0;
         for (BudgetLine bl : in.budgets()) {
@@ -454,6 +465,12 @@ public final class Charts {
                 "Bar: mean over replications; whisker: 95 % confidence interval of the mean. A time to sync has no"
                         + " bar where no wait ended in any replication (the tables show a dash).",
                 chart(title, combined, false), Math.max(900, 190 * metrics.size()), h);
+    }
+
+    /** The colour of a wire command (a token of either profile); black for text that is no command. */
+    static Color commandColour(String token) {
+        return WireSpelling.head().command(token).or(() -> WireSpelling.seed().command(token))
+                .map(c -> COMMAND_COLOURS[c.ordinal() % COMMAND_COLOURS.length]).orElse(Color.BLACK);
     }
 
     // ---- helpers ----
