@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
             RunCommand.class, ReportCommand.class, CompareCommand.class, ThrottleCommand.class},
         footer = {
             "",
-            "Exit codes: 0 ok; 1 the simulation found a failure you asked to fail on (--fail-on)",
-            "or a replication hit run.event-cap; 2 bad input; 3 internal error (a bug in SyncSim:",
-            "report it with the trace)."
+            "Exit codes: 0 ok; 1 the simulation found a failure you asked to fail on",
+            "(--fail-on) or a replication hit run.event-cap; 2 bad input; 3 internal error",
+            "(a bug in SyncSim: report it with the trace)."
         })
 public final class SyncSimCli implements Callable<Integer> {
     @Spec
