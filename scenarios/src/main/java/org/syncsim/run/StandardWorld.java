@@ -393,6 +393,16 @@ public final class StandardWorld implements World {
         clients[client].navigate(section);
     }
 
+    /** Members in a loading screen or offline see no mark; the others navigate (their client ignores it offline). */
+    @Override
+    public void skullMark(long now, int section, List<Integer> autoNavigators) {
+        for (int c : autoNavigators) {
+            if (bus.presence(c) == Presence.ONLINE) {
+                clients[c].navigate(section);
+            }
+        }
+    }
+
     @Override
     public void syncAll(long now, int client) {
         clients[client].syncAll();

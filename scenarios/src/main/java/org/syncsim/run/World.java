@@ -56,6 +56,16 @@ public interface World {
     /** The member opens a section (1-based). */
     void navigate(long now, int client, int section);
 
+    /**
+     * A skull mark on a mob of section {@code section}: each of {@code autoNavigators} (the members running
+     * AutoNavigate) that is in the game navigates there, as if by hand, at this instant.
+     */
+    default void skullMark(long now, int section, List<Integer> autoNavigators) {
+        for (int c : autoNavigators) {
+            navigate(now, c, section);
+        }
+    }
+
     /** The member presses Sync All. */
     void syncAll(long now, int client);
 

@@ -19,6 +19,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Action.LoadingScreen.class, name = "loading-screen"),
     @JsonSubTypes.Type(value = Action.Import.class, name = "import"),
     @JsonSubTypes.Type(value = Action.Navigate.class, name = "navigate"),
+    @JsonSubTypes.Type(value = Action.SkullMark.class, name = "skull-mark"),
     @JsonSubTypes.Type(value = Action.Storm.class, name = "storm"),
     @JsonSubTypes.Type(value = Action.Network.class, name = "network"),
     @JsonSubTypes.Type(value = Action.Rogue.class, name = "rogue"),
@@ -84,6 +85,17 @@ public sealed interface Action {
 
     /** The member opens section {@code section} (1-based), which live sync broadcasts. */
     record Navigate(Span t, Span after, String who, Integer section) implements Action {
+    }
+
+    /**
+     * A raid target is skull-marked: every online member with {@code auto-navigate} opens the marked mob's section
+     * {@code section} at that instant, and each Live Sync one broadcasts it (spec §6(a) step 3, B21).
+     */
+    record SkullMark(Span t, Span after, Integer section) implements Action {
+        @Override
+        public String who() {
+            return null;
+        }
     }
 
     /** Sync All button: the member pushes everything it holds. */

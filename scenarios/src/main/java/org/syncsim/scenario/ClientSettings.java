@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param data what it holds at t=0: {@code current}, {@code old} or {@code none} (fresh install) (default current)
  * @param tankSync the addon's saved "Tank Sync" option (spec §3.9; default off, the addon's default)
  * @param ora2 whether oRA2/CT_RaidAssist is loaded; Tank Sync sends nothing without it (default true)
+ * @param autoNavigate whether the member runs AutoNavigate (SuperWoW): a {@code skull-mark} makes it navigate to
+ *     the marked mob's section (spec §3.1, §6(a) step 3, B21; default off)
  */
 public record ClientSettings(
         Boolean liveSync,
@@ -26,7 +28,8 @@ public record ClientSettings(
         Start start,
         Holds data,
         Boolean tankSync,
-        Boolean ora2) {
+        Boolean ora2,
+        Boolean autoNavigate) {
 
     /** Where a client is at t=0. */
     public enum Start {
@@ -45,7 +48,8 @@ public record ClientSettings(
         @JsonProperty("none") NONE
     }
 
-    public static final ClientSettings EMPTY = new ClientSettings(null, null, null, null, null, null, null, null, null);
+    public static final ClientSettings EMPTY = new ClientSettings(null, null, null, null, null, null, null, null, null,
+            null);
 
     /** These settings with every missing value taken from {@code fallback}. */
     public ClientSettings over(ClientSettings fallback) {
@@ -58,6 +62,7 @@ public record ClientSettings(
                 start != null ? start : fallback.start,
                 data != null ? data : fallback.data,
                 tankSync != null ? tankSync : fallback.tankSync,
-                ora2 != null ? ora2 : fallback.ora2);
+                ora2 != null ? ora2 : fallback.ora2,
+                autoNavigate != null ? autoNavigate : fallback.autoNavigate);
     }
 }

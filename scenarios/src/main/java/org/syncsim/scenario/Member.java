@@ -20,7 +20,8 @@ public record Member(
         ClientSettings.Start start,
         ClientSettings.Holds data,
         Boolean tankSync,
-        Boolean ora2) {
+        Boolean ora2,
+        Boolean autoNavigate) {
 
     /** A raid role. */
     public enum Role {
@@ -31,6 +32,7 @@ public record Member(
 
     /** The settings this entry overrides (nulls where it follows the defaults). */
     public ClientSettings settings() {
-        return new ClientSettings(liveSync, fps, clock, throttle, profile, start, data, tankSync, ora2);
+        return new ClientSettings(liveSync, fps, clock, throttle, profile, start, data, tankSync, ora2,
+                autoNavigate);
     }
 }

@@ -16,7 +16,8 @@ public record RosterEntry(
         ClientSettings.Start start,
         ClientSettings.Holds data,
         boolean tankSync,
-        boolean ora2) {
+        boolean ora2,
+        boolean autoNavigate) {
 
     /**
      * The resolved roster of a scenario: listed members first, then generated ones named {@code RaiderNN} by
@@ -25,7 +26,8 @@ public record RosterEntry(
     public static java.util.List<RosterEntry> of(Scenario s) {
         Raid raid = s.raid();
         ClientSettings builtIn = new ClientSettings(true, 60.0, ClockOffset.NONE, s.channel().throttle(),
-                s.protocol().profile(), ClientSettings.Start.IN_RAID, ClientSettings.Holds.CURRENT, false, true);
+                s.protocol().profile(), ClientSettings.Start.IN_RAID, ClientSettings.Holds.CURRENT, false, true,
+                false);
         ClientSettings defaults = raid.defaults().over(builtIn);
         boolean anyLeader = raid.members().stream().anyMatch(m -> m.role() == Member.Role.LEADER);
         java.util.Set<String> taken = new java.util.HashSet<>();
@@ -39,7 +41,7 @@ public record RosterEntry(
             Member.Role role = m != null && m.role() != null ? m.role()
                     : (i == 0 && !anyLeader ? Member.Role.LEADER : Member.Role.MEMBER);
             out.add(new RosterEntry(i, name, role, cs.liveSync(), cs.fps(), cs.clock().micros(), cs.throttle(),
-                    cs.profile(), cs.start(), cs.data(), cs.tankSync(), cs.ora2()));
+                    cs.profile(), cs.start(), cs.data(), cs.tankSync(), cs.ora2(), cs.autoNavigate()));
         }
         return java.util.List.copyOf(out);
     }

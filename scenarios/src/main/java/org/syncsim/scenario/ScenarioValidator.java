@@ -167,7 +167,8 @@ final class ScenarioValidator {
             } else if (a.t() != null && a.after() != null) {
                 out.add(new Problem(at + "/after", "give t: or after:, not both"));
             }
-            boolean needsWho = !(a instanceof Action.Storm) && !(a instanceof Action.Network);
+            boolean needsWho = !(a instanceof Action.Storm) && !(a instanceof Action.Network)
+                    && !(a instanceof Action.SkullMark);
             if (a.who() == null && needsWho) {
                 out.add(new Problem(at, kind + " needs who: (a member of the raid: " + preview(ordered) + ")"));
             } else if (a.who() != null) {
@@ -184,6 +185,16 @@ final class ScenarioValidator {
                         out.add(new Problem(at, "navigate needs section: (1.." + sections + ")"));
                     } else {
                         section(nav.section(), at + "/section", sections, sheet, out);
+                    }
+            } else if (a instanceof Action.SkullMark mark) {
+                    if (mark.section() == null) {
+                        out.add(new Problem(at, "skull-mark needs section: (1.." + sections + ")"));
+                    } else {
+                        section(mark.section(), at + "/section", sections, sheet, out);
+                    }
+                    if (roster.stream().noneMatch(RosterEntry::autoNavigate)) {
+                        out.add(new Problem(at, "skull-mark moves only members with auto-navigate: true, and"
+                                + " there are none (set it in raid.defaults or on members)"));
                     }
             } else if (a instanceof Action.Storm st) {
                     if (st.members() != null && (st.members() < 1 || st.members() > roster.size())) {

@@ -43,6 +43,38 @@ class StandardWorldTest {
     }
 
     @Test
+    void everySkullMarkSendsOneSectionPerAutoNavigateUserAndNothingElse() {
+        // spec 3.1 (AutoNavigate is a SECTION trigger), 6(a) step 3, B21: six users, three marks; every member
+        // holds the same sheet, so receivers only navigate (equal timestamps) and nobody pulls
+        RunResult r = runBundled("auto-navigate-marks");
+        assertEquals(3 * 6, r.sent("SECTION"));
+        assertEquals(r.sent("SECTION"), r.sentMessages(), "nothing but the SECTIONs after the warm-up");
+        assertEquals(0, r.timeToSync().count());
+        assertEquals(0, r.waitingAtEnd());
+        for (int c = 0; c < 6; c++) {
+            assertEquals(3, r.clients().get(c).byCommand().get("SECTION").sentMessages(), "one per mark each");
+        }
+    }
+
+    @Test
+    void aMemberWithoutLiveSyncStaysSilentAndOneInALoadingScreenMissesTheMark() {
+        RunResult quiet = runBundled("auto-navigate-marks", "raid.members[1].live-sync=false");
+        assertEquals(3 * 5, quiet.sent("SECTION"), "Tank navigates without broadcasting");
+
+        RunResult zoning = new ReplicationRunner(StandardWorld.FACTORY).run(ScenarioLoader.load("z.yaml", """
+                raid:
+                  size: 5
+                  defaults: { auto-navigate: true }
+                timeline:
+                  - { t: 9s, do: loading-screen, who: Raider03, for: 5s }
+                  - { t: 10s, do: skull-mark, section: 2 }
+                run: { until: quiet-for 10s }
+                """, "z"), 0);
+        assertEquals(4, zoning.sent("SECTION"));
+        assertEquals(null, zoning.clients().get(2).byCommand().get("SECTION"), "Raider03 was zoning at the mark");
+    }
+
+    @Test
     void leaderImportSendsOneSectionAndEveryStaleMemberRequestsAtOnce() {
         // spec 6(b) steps 1-2, B3, 12.2(1): one SECTION; each of the 9 stale members sends one BSREQ
         RunResult r = runBundled("leader-import-10");

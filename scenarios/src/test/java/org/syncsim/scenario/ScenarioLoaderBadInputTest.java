@@ -57,6 +57,12 @@ class ScenarioLoaderBadInputTest {
     }
 
     @Test
+    void aSkullMarkWithoutAutoNavigateUsersIsAnError() {
+        assertContains(error("skull-mark-without-auto-navigate.yaml"), "skull-mark-without-auto-navigate.yaml:4:",
+                "skull-mark moves only members with auto-navigate: true");
+    }
+
+    @Test
     void negativeTimeIsRejected() {
         assertContains(error("negative-time.yaml"), "negative-time.yaml:4:5: ", "timeline[0].t: negative time \"-5s\"");
     }
