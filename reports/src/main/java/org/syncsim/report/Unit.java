@@ -19,7 +19,7 @@ public enum Unit {
         return COUNT;
     }
 
-    /** The value for people; a dash for NaN (a metric without any value, such as a time to sync no wait gave). */
+    /** The value for people; a dash for NaN (a metric without any value: a time to sync where no wait ended). */
     public String format(double v) {
         if (Double.isNaN(v)) {
             return "\u2013";
