@@ -168,9 +168,7 @@ public final class StandardWorld implements World {
                     .withInitialData(initial)
                     .withChoices(choices);
             clients[e.id()] = profile.create(env, e.id(), config);
-            if (e.fps() != cc.presence().fps()) {
-                bus.setFps(e.id(), e.fps());
-            }
+            bus.setFrames(e.id(), e.fps(), origin);
             String mode = e.throttle() == ThrottleMode.CTL ? ThrottleConfig.CTL : ThrottleConfig.DIRECT;
             if (!mode.equals(cc.throttle().mode())) {
                 bus.setThrottle(e.id(), cc.throttle().withMode(mode));

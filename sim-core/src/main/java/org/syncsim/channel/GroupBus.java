@@ -307,6 +307,21 @@ public final class GroupBus implements AddonChannel {
         }
     }
 
+    /**
+     * Sets up a client's frames before it sends anything: its frame rate and an instant at which it renders a
+     * frame, the same frames its addon's timers use, so its throttle's despooler wakes on them too (clients with
+     * different origins despool at different instants, as real clients do).
+     */
+    public void setFrames(int client, double fps, long originMicros) {
+        Client c = client(client);
+        if (c.throttle.queuedMessages() != 0) {
+            throw new IllegalStateException("client " + client + " still has queued messages");
+        }
+        c.fps = fps;
+        c.frameOrigin = originMicros;
+        c.throttle = Throttle.create(c.throttleConfig, client, sim, sink, metrics, fps, originMicros);
+    }
+
     /** Sets a client's frame rate now (its throttle's OnUpdate and low-fps clamp follow it). */
     public void setFps(int client, double fps) {
         Client c = client(client);
@@ -324,7 +339,8 @@ public final class GroupBus implements AddonChannel {
         if (c.throttle.queuedMessages() != 0) {
             throw new IllegalStateException("client " + client + " still has queued messages");
         }
-        c.throttle = Throttle.create(throttle, client, sim, sink, metrics, c.fps, 0);
+        c.throttleConfig = throttle;
+        c.throttle = Throttle.create(throttle, client, sim, sink, metrics, c.fps, c.frameOrigin);
     }
 
     /** Messages waiting in a client's throttle. */
@@ -532,6 +548,9 @@ public final class GroupBus implements AddonChannel {
         Presence presence = Presence.ONLINE;
         int presenceEpoch;
         double fps;
+        /** An instant at which the client renders a frame. */
+        long frameOrigin;
+        ThrottleConfig throttleConfig;
         Throttle throttle;
         /** Outgoing links, indexed by recipient. */
         Link[] out = new Link[0];
@@ -543,7 +562,8 @@ public final class GroupBus implements AddonChannel {
             this.bucket = new TokenBucket(config.server().rateBytesPerSecond(), config.server().burstBytes(), now);
             this.latency = latencyModel.sampler(sim.random().stream("channel/link/" + id + "/latency"));
             this.loss = lossModel.process(sim.random().stream("channel/link/" + id + "/loss"));
-            this.throttle = Throttle.create(config.throttle(), id, sim, sink, metrics, fps, 0);
+            this.throttleConfig = config.throttle();
+            this.throttle = Throttle.create(throttleConfig, id, sim, sink, metrics, fps, frameOrigin);
         }
     }
 

@@ -376,6 +376,35 @@ class GroupBusTest {
     }
 
     @Test
+    void eachThrottledClientDespoolsOnItsOwnFrames() {
+        bus(constantLatency(50).withThrottle(org.syncsim.channel.throttle.ThrottleConfig.ctl()), 3, true);
+        long origin0 = 3_000;
+        long origin1 = 11_000;
+        bus.setFrames(0, 60, origin0);
+        bus.setFrames(1, 60, origin1);
+        String text = "q".repeat(245);
+        for (int k = 0; k < 30; k++) { // more than the burst: the rest waits for the despooler's frames
+            sendAt(10, 0, text);
+            sendAt(10, 1, text);
+        }
+        runAll();
+        List<Long> queued0 = inbox.get(2).stream().filter(x -> x.sender() == 0).map(Received::time)
+                .filter(t -> t > SimTime.seconds(10) + 50_000).toList();
+        List<Long> queued1 = inbox.get(2).stream().filter(x -> x.sender() == 1).map(Received::time)
+                .filter(t -> t > SimTime.seconds(10) + 50_000).toList();
+        assertTrue(!queued0.isEmpty() && !queued1.isEmpty(), "both queued some");
+        org.syncsim.engine.FrameClock frames0 = org.syncsim.engine.FrameClock.ofFps(60, origin0);
+        org.syncsim.engine.FrameClock frames1 = org.syncsim.engine.FrameClock.ofFps(60, origin1);
+        for (long t : queued0) {
+            assertEquals(t - 50_000, frames0.atOrAfter(t - 50_000), "client 0 despools on its own frames");
+        }
+        for (long t : queued1) {
+            assertEquals(t - 50_000, frames1.atOrAfter(t - 50_000), "client 1 despools on its own frames");
+        }
+        assertTrue(queued0.stream().noneMatch(queued1::contains), "the two clients never despool at the same instant");
+    }
+
+    @Test
     void withoutFifoLaterMessagesMayOvertakeEarlierOnes() {
         bus(ChannelConfig.defaults().withLatency(LatencyConfig.uniform(10, 500).withFifo(false)), 2, true);
         for (int k = 0; k < 100; k++) {
