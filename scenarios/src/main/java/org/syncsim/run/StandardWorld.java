@@ -25,6 +25,7 @@ import org.syncsim.protocol.ProtocolProfiles;
 import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.FixedChoices;
 import org.syncsim.protocol.clock.AddonTimers;
+import org.syncsim.protocol.clock.ClientClock;
 import org.syncsim.protocol.client.DataSheets;
 import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.client.GroundTruth;
@@ -421,7 +422,7 @@ public final class StandardWorld implements World {
 
     @Override
     public void rogue(long now, int client, Action.Rogue r, int k) {
-        long forged = epochSeconds + now / 1_000_000L + r.ahead().micros() / 1_000_000L;
+        long forged = ClientClock.trueSeconds(epochSeconds, now) + r.ahead().micros() / 1_000_000L;
         switch (r.send()) {
             case GARBAGE -> {
                 UniformRandomProvider rng = sim.random().stream("rogue/" + scenario.roster().get(client).name());

@@ -33,7 +33,8 @@ import org.syncsim.metrics.MetricsRecorder;
  * before an earlier copy from the same sender to the same recipient.
  *
  * <p>Hot path: each (sender, recipient) link is a ring buffer of pending copies with at most one engine event
- * pending, so a 40-member broadcast allocates one {@link OutgoingMessage} and no per-recipient objects.
+ * pending, so with FIFO on (the default) a 40-member broadcast allocates one {@link OutgoingMessage} and no
+ * per-recipient objects; without FIFO each copy is its own engine event.
  */
 public final class GroupBus implements AddonChannel {
     /** Largest raid (8 groups of 5) and party, addon-channel.md "Game client facts that matter". */

@@ -8,7 +8,7 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Named, independent random streams derived from one master seed. A stream's seed depends only on the master
- * seed and the stream's name (for example {@code client/Alice/jitter} or {@code link/Alice->raid/loss}), so
+ * seed and the stream's name (for example {@code client/Alice/lua-random} or {@code channel/link/3/loss}), so
  * adding a client, or drawing more numbers in one place, never changes what any other stream draws.
  *
  * <p>Generator: XoRoShiRo128++ from Apache Commons RNG (fast, 128-bit state, passes BigCrush). The 128-bit

@@ -12,7 +12,7 @@ public enum DropReason {
     UNSUPPORTED_DISTRIBUTION,
     /** The sender is disconnected (e.g. by the server's rate limiter). */
     SENDER_OFFLINE,
-    /** The server's rate limiter discarded it (when configured to drop rather than disconnect). */
+    /** Over the server's rate limit: discarded (and, with the default overflow, its sender disconnected). */
     SERVER_RATE_LIMIT,
     /** The recipient left the group or went offline before it arrived. */
     RECIPIENT_OFFLINE,
@@ -21,7 +21,5 @@ public enum DropReason {
     /** The link's loss model dropped it. */
     LINK_LOSS,
     /** A scheduled outage of the link. */
-    OUTAGE,
-    /** Removed on purpose by a scenario (e.g. "drop the BSTR to Alice"). */
-    INJECTED
+    OUTAGE
 }

@@ -132,10 +132,6 @@ public final class RunRecorder implements MetricsRecorder {
         waitFirstMessage[client] = -1;
     }
 
-    public int clientCount() {
-        return clients;
-    }
-
     // ---- world-level facts (reported by the world builder, not by the channel or the clients) ----
 
     /** At the start: the client holds data stamped {@code dataTimestamp} (0 for a fresh install). */
@@ -197,11 +193,6 @@ public final class RunRecorder implements MetricsRecorder {
                 startWaiting(c, time);
             }
         }
-    }
-
-    /** The newest data timestamp seen so far, or {@link Long#MIN_VALUE} if none. */
-    public long newestTimestamp() {
-        return newestTs;
     }
 
     /** When the last message left a client, or -1 if none has. */

@@ -1,7 +1,7 @@
 package org.syncsim.protocol;
 
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import org.syncsim.protocol.head.HeadProfile;
 import org.syncsim.protocol.seed.SeedProfile;
@@ -32,7 +32,8 @@ public final class ProtocolProfiles {
         return p;
     }
 
-    public static synchronized Set<String> names() {
-        return Set.copyOf(PROFILES.keySet());
+    /** The registered names, sorted. */
+    public static synchronized SortedSet<String> names() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(PROFILES.keySet()));
     }
 }

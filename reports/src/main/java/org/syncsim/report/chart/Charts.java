@@ -467,10 +467,15 @@ public final class Charts {
                 chart(title, combined, false), Math.max(900, 190 * metrics.size()), h);
     }
 
-    /** The colour of a wire command (a token of either profile); black for text that is no command. */
+    /**
+     * The colour of a wire command (a token of either profile). Other names the metrics count (a chunk piece such
+     * as {@code SRES:CHUNKED}, a rogue client's {@code ROGUE}) take a colour from the name's hash, also the same
+     * in every report.
+     */
     static Color commandColour(String token) {
-        return WireSpelling.head().command(token).or(() -> WireSpelling.seed().command(token))
-                .map(c -> COMMAND_COLOURS[c.ordinal() % COMMAND_COLOURS.length]).orElse(Color.BLACK);
+        int i = WireSpelling.head().command(token).or(() -> WireSpelling.seed().command(token)).map(Enum::ordinal)
+                .orElse(Math.floorMod(token.hashCode(), COMMAND_COLOURS.length));
+        return COMMAND_COLOURS[i % COMMAND_COLOURS.length];
     }
 
     // ---- helpers ----

@@ -21,7 +21,7 @@ import org.syncsim.protocol.wire.WireCodec;
 import org.syncsim.protocol.wire.WireSpelling;
 
 /**
- * What every profile's client shares (issue 5): identity, clocks and the addon timer table, the saved/runtime state
+ * What every profile's client shares: identity, clocks and the addon timer table, the saved/runtime state
  * split of spec §4, the session lifecycle, example-data set-up, the Base64 import, {@code NavigateToSection} with its
  * {@code SECTION} broadcast and Tank Sync (§3.1, §3.9), the join reaction's {@code VER} (§6(d)), sending on the
  * group channel (§2.3), Lua-error handling and the ground-truth reporting behind time-to-sync, desync and snapshots.
@@ -31,7 +31,7 @@ import org.syncsim.protocol.wire.WireSpelling;
  * <p>An abstract base rather than collaborators because the shared logic is a template around profile steps in a
  * fixed order (navigate → placeholder pull → process → broadcast → tanks; login → fresh runtime → roster reaction)
  * over one Lua state both halves read and write; collaborators would need a callback interface mirroring these hooks
- * and a shared state object passed everywhere. Behaviour is that of both profiles before the extraction, unchanged.
+ * and a shared state object passed everywhere.
  *
  * @param <R> the profile's runtime state ({@code TWRA.SYNC}), rebuilt on every login/reload
  */
