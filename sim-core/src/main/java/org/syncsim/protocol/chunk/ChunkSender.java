@@ -3,6 +3,7 @@ package org.syncsim.protocol.chunk;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
 
 /**
@@ -35,9 +36,24 @@ public final class ChunkSender {
         return wallSeconds + "-" + (TID_RANDOM_MIN + rng.nextInt(TID_RANDOM_MAX - TID_RANDOM_MIN + 1));
     }
 
+    /** How a reference to chunked data starts inside a {@code BSEC}/{@code BSTR} data field. */
+    private static final String REFERENCE_PREFIX = Command.CHUNKED.token() + ":";
+
     /** The reference that replaces chunked data inside a {@code BSEC}/{@code BSTR}: {@code CHUNKED:<tid>}. */
     public static String reference(String transferId) {
-        return "CHUNKED:" + transferId;
+        return REFERENCE_PREFIX + transferId;
+    }
+
+    /** Whether a data field is a reference to chunked data rather than the data itself. */
+    public static boolean isReference(String data) {
+        return data.startsWith(REFERENCE_PREFIX);
+    }
+
+    /** The transfer id of a {@code CHUNKED:<tid>[:...]} reference: the text up to the next colon. */
+    public static String transferIdOf(String reference) {
+        String rest = reference.substring(REFERENCE_PREFIX.length());
+        int colon = rest.indexOf(':');
+        return colon < 0 ? rest : rest.substring(0, colon);
     }
 
     /** Number of chunks for {@code length} bytes: {@code ceil(length / chunkSize)}. */

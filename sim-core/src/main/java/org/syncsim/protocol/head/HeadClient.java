@@ -66,7 +66,6 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     static final int DATA_COMPAT = 1;
     /** How long the "Example" button replaces {@code NavigateToSection} (§3.1, {@code Example.lua:689-762}). */
     static final double EXAMPLE_WINDOW = 300;
-    private static final String CHUNKED_REF = "CHUNKED:";
 
     /** {@code pendingBulkResponse} (§3.2 step 9). */
     private record PendingResponse(long timestamp, int requester, double responseTime, AddonTimers.Handle timer) {
@@ -320,14 +319,14 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         Compressed c = saved.compressed;
         int idx = b.index();
         String data = b.data();
-        if (data.startsWith(CHUNKED_REF)) {
-            String tid = transferIdOf(data);
+        if (ChunkSender.isReference(data)) {
+            String tid = ChunkSender.transferIdOf(data);
             if (!rt.chunks.isInitialized()) {
                 return;
             }
             String blob = rt.chunks.retrieve(tid, clock.getTime());
             if (blob == null) {
-                c.sections.put(idx, CHUNKED_REF + tid);
+                c.sections.put(idx, ChunkSender.reference(tid));
                 c.missing.put(idx, tid);
                 return;
             }
@@ -358,8 +357,8 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             metrics.duplicateTransfer(env.sim().now(), id, Command.BSTR.token());
         }
         String data = b.data();
-        if (data.startsWith(CHUNKED_REF)) {
-            String tid = transferIdOf(data);
+        if (ChunkSender.isReference(data)) {
+            String tid = ChunkSender.transferIdOf(data);
             if (!rt.chunks.isInitialized()) {
                 return;
             }
@@ -580,13 +579,6 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     }
 
     // ----------------------------------------------------------------------------------------- helpers
-
-    /** The transfer id of a {@code CHUNKED:<tid>[:...]} reference: text up to the next colon. */
-    private static String transferIdOf(String ref) {
-        String rest = ref.substring(CHUNKED_REF.length());
-        int colon = rest.indexOf(':');
-        return colon < 0 ? rest : rest.substring(0, colon);
-    }
 
     /** Desync: claims the newest timestamp without holding the newest complete data (B9). */
     @Override

@@ -3,6 +3,7 @@ package org.syncsim.protocol.seed;
 import java.util.ArrayList;
 import java.util.List;
 import org.syncsim.protocol.chunk.ChunkSender;
+import org.syncsim.protocol.wire.Command;
 
 /**
  * The chunk format before the 2025-05-11 refactor (spec §10.1 timeline row {@code 0ec12f6}): the message's own
@@ -14,9 +15,9 @@ import org.syncsim.protocol.chunk.ChunkSender;
  */
 final class OldChunkFormat {
     /** Marker of a header piece, right after {@code <CMD>:<ts>:}. */
-    static final String HEADER = "CHUNKED:";
+    static final String HEADER = Command.CHUNKED.token() + ":";
     /** Marker of a data piece, right after {@code <CMD>:<ts>:}. */
-    static final String PIECE = "CHUNK:";
+    static final String PIECE = Command.CHUNK.token() + ":";
     /**
      * Data bytes per piece: the last G0 value of §10.1 ("chunk size 180 → 1900"), assumed unchanged in G1.
      */

@@ -262,7 +262,7 @@ public final class WireCodec {
         }
         String cmd = comp.get(0);
         try {
-            if (cmd.contains("CHUNKED")) {
+            if (cmd.contains(Command.CHUNKED.token())) { // the addon tests with string.find, not equality
                 if (comp.size() < 4) {
                     throw new Reject(Rejection.MISSING_FIELD, "CHUNKED needs 3 fields");
                 }
@@ -270,26 +270,26 @@ public final class WireCodec {
                 long total = LuaNumbers.isExactInteger(len) ? (long) len : -1;
                 return parsedOf(new ChunkHeader(total, comp.get(2), luaInt(comp.get(3))));
             }
-            if (cmd.contains("CHUNK")) {
+            if (cmd.contains(Command.CHUNK.token())) {
                 if (comp.size() < 3) {
                     throw new Reject(Rejection.MISSING_FIELD, "CHUNK needs tid and n");
                 }
                 int n = luaInt(comp.get(2));
-                int from = Math.max(0, text.indexOf("CHUNK:"));
+                int from = Math.max(0, text.indexOf(Command.CHUNK.token() + ":"));
                 String payload = afterColons(text, from, 3);
                 if (payload == null || payload.isEmpty()) {
                     throw new Reject(Rejection.MISSING_FIELD, "CHUNK without payload");
                 }
                 return parsedOf(new Chunk(comp.get(1), n, payload));
             }
-            if (cmd.equals("BSREQ")) {
+            if (cmd.equals(Command.BSREQ.token())) {
                 double ts = comp.size() > 1 ? LuaNumbers.toNumber(comp.get(1)) : Double.NaN;
                 if (!Double.isNaN(ts) && ts > 0) {
                     return parsedOf(new BulkRequest(luaLong(comp.get(1))));
                 }
                 return parsedOf(new BulkRequest(0));
             }
-            if (cmd.equals("BSACK")) {
+            if (cmd.equals(Command.BSACK.token())) {
                 if (comp.size() < 3) {
                     throw new Reject(Rejection.MISSING_FIELD, "BSACK needs ts and name");
                 }
@@ -335,10 +335,10 @@ public final class WireCodec {
     }
 
     private Command routedCommand(String cmd) {
-        if (cmd.contains("CHUNKED")) {
+        if (cmd.contains(Command.CHUNKED.token())) {
             return Command.CHUNKED;
         }
-        if (cmd.contains("CHUNK")) {
+        if (cmd.contains(Command.CHUNK.token())) {
             return Command.CHUNK;
         }
         return spelling.command(cmd).orElse(null);
