@@ -40,6 +40,14 @@ public final class Findings {
                             .mapToInt(RunResult::waitingAtEnd).sum()),
                     names(reps, ClientResult::waitingAtEnd, n))));
         }
+        java.util.function.Predicate<ClientResult> away = c -> c.staleAtEnd() && !c.waitingAtEnd();
+        long awayTotal = reps.stream().mapToLong(r -> r.clients().stream().filter(away).count()).sum();
+        if (awayTotal > 0) {
+            int repsAway = (int) reps.stream().filter(r -> r.clients().stream().anyMatch(away)).count();
+            out.add(new Finding(Severity.WARN, inRuns(repsAway, n, "member", awayTotal) + " ended out of the group"
+                    + " (offline, left or never joined) holding older data: " + names(reps, away, n) + ". They are not"
+                    + " counted as waiting, which counts group members only."));
+        }
         int repsDesync = (int) reps.stream().filter(r -> r.desyncedAtEnd() > 0).count();
         if (repsDesync > 0) {
             out.add(new Finding(Severity.BAD, inRuns(repsDesync, n, "member", reps.stream()
@@ -86,7 +94,7 @@ public final class Findings {
             out.add(new Finding(Severity.WARN, limited + " of " + runs(n) + " hit the run's time limit before"
                     + " its stop condition."));
         }
-        if (out.stream().noneMatch(f -> f.severity() == Severity.BAD)) {
+        if (out.stream().noneMatch(f -> f.severity() == Severity.BAD) && awayTotal == 0) {
             out.add(0, new Finding(Severity.GOOD, "Nothing abnormal: all " + members + " members ended with the"
                     + " newest data in " + (n == 1 ? "the replication" : "every one of " + n + " replications")
                     + "; no desync, no aborted handler, no server disconnect."));
@@ -95,12 +103,13 @@ public final class Findings {
     }
 
     /**
-     * Members that ended neither waiting nor desynced, mean over replications. Counted per client because the two
-     * can overlap (a {@code seed} member still missing sections may also hold a corrupted one).
+     * Members that ended holding the newest data, intact (neither stale, in the group or out of it, nor desynced),
+     * mean over replications. Counted per client because stale and desynced can overlap (a {@code seed} member still
+     * missing sections may also hold a corrupted one).
      */
     public static double heldNewest(List<RunResult> reps) {
         return reps.stream().mapToLong(r -> r.clients().stream()
-                .filter(c -> !c.waitingAtEnd() && !c.desyncedAtEnd()).count()).average().orElse(0);
+                .filter(c -> !c.staleAtEnd() && !c.desyncedAtEnd()).count()).average().orElse(0);
     }
 
     /**

@@ -190,6 +190,26 @@ class RunReportTest {
     }
 
     @Test
+    void aMemberOfflineWithOldDataIsNotReportedAsHoldingTheNewest() {
+        org.syncsim.metrics.RunRecorder rec = new org.syncsim.metrics.RunRecorder(List.of("L", "M"), 1_000_000);
+        rec.initialData(0, 1);
+        rec.initialData(1, 1);
+        rec.memberJoined(0, 0);
+        rec.memberJoined(0, 1);
+        rec.memberLeft(500_000, 1); // M goes offline, then L imports
+        rec.dataImported(1_000_000, 0, 2);
+        ReportInput in = new ReportInput("s", "s", "", "", 1, List.of(), List.of(new ClientInfo("L", "leader"),
+                new ClientInfo("M", "member")), List.of(), List.of(rec.result(1, 30_000_000, 0, "limit")));
+        assertEquals(0, in.replications().get(0).waitingAtEnd(), "out of the group: not waiting");
+        assertTrue(Findings.headline(in).startsWith("1 of 2 members held the newest data at the end"),
+                Findings.headline(in));
+        List<Findings.Finding> f = Findings.abnormal(in);
+        assertTrue(f.stream().noneMatch(x -> x.severity() == Findings.Severity.GOOD), f.toString());
+        assertTrue(f.stream().anyMatch(x -> x.text().contains("ended out of the group (offline, left or never"
+                + " joined) holding older data: M.")), f.toString());
+    }
+
+    @Test
     void aMemberBothWaitingAndDesyncedIsCountedOnceNotTwice() {
         org.syncsim.metrics.RunRecorder rec = new org.syncsim.metrics.RunRecorder(List.of("L", "M", "N"), 1_000_000);
         for (int c = 0; c < 3; c++) {

@@ -4,13 +4,14 @@ import java.util.SortedMap;
 
 /**
  * Everything one client did and suffered in one run. Times are virtual microseconds; a time-to-sync of
- * {@code -1} means the client never had to wait for data (or never finished waiting, see {@code syncedAtEnd}).
+ * {@code -1} means the client never had to wait for data (or never finished waiting, see {@code waitingAtEnd}).
  *
  * @param byCommand messages/bytes sent and received, per wire command (sorted by command)
  * @param receivedMessages deliveries from other clients (the own broadcast echo is not counted)
  * @param syncEpisodes how many times the client went from stale to holding the newest data
  * @param lastTimeToSyncMicros duration of the last completed episode, or -1
  * @param maxTimeToSyncMicros the longest completed episode, or -1
+ * @param staleAtEnd the client held older data than the newest at the end of the run, in the group or not
  * @param waitingAtEnd the client was in the group, stale, at the end of the run
  * @param desyncedAtEnd the client claims the newest data timestamp but its content differs (ground truth)
  */
@@ -35,6 +36,7 @@ public record ClientResult(
         long lastTimeToSyncMicros,
         long maxTimeToSyncMicros,
         long finalDataTimestamp,
+        boolean staleAtEnd,
         boolean waitingAtEnd,
         boolean desyncedAtEnd) {
 }

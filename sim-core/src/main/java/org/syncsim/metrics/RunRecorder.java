@@ -457,6 +457,7 @@ public final class RunRecorder implements MetricsRecorder {
                     rejected[c], lost[c], requests[c], responses[c], duplicates[c], aborted[c], malformed[c],
                     disconnects[c], maxQueueDelay[c], episodes[c], lastTts[c], maxTts[c],
                     heldTs[c] == NO_DATA ? 0 : heldTs[c],
+                    newestTs != NO_DATA && heldTs[c] != newestTs,
                     present[c] && newestTs != NO_DATA && heldTs[c] != newestTs,
                     desynced[c]));
         }
