@@ -110,7 +110,7 @@ final class Reports {
         } catch (RunFailedException e) {
             throw new BadInputException(rd.dir() + ": re-running its scenario failed: " + e.getMessage(), e);
         }
-        JsonNode again = JSON.readTree(ResultFiles.summaryJson(rd.scenario(), rd.overrides(), results));
+        JsonNode again = JSON.readTree(ResultFiles.summaryJson(rd.dir(), rd.scenario(), rd.overrides(), results));
         if (!again.path("aggregate").equals(rd.summary().path("aggregate"))) {
             throw new BadInputException(rd.dir() + ": re-running its resolved scenario does not reproduce its "
                     + ResultFiles.SUMMARY + " (written by another SyncSim version?); run it again with"

@@ -48,8 +48,12 @@ public final class ResultFiles {
         return out;
     }
 
-    /** The text of {@code summary.json}. */
-    public static String summaryJson(LoadedScenario s, List<String> overrides, List<RunResult> results)
+    /**
+     * The text of {@code summary.json} for results directory {@code dir}. A sheet file the scenario read is named
+     * relative to {@code dir}, so that {@code report DIR} finds it (and the text does not depend on where the
+     * directories sit, only on how they sit to each other).
+     */
+    public static String summaryJson(Path dir, LoadedScenario s, List<String> overrides, List<RunResult> results)
             throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("scenario", s.scenario().name());
@@ -75,7 +79,16 @@ public final class ResultFiles {
             reps.add(m);
         }
         root.put("per_replication", reps);
-        root.put("resolved_scenario", ScenarioLoader.json().valueToTree(s.scenario()));
+        com.fasterxml.jackson.databind.node.ObjectNode resolved = ScenarioLoader.json().valueToTree(s.scenario());
+        if (s.sheetFile() != null) {
+            Path from = dir.toAbsolutePath().normalize();
+            Path sheet = s.sheetFile().toAbsolutePath().normalize();
+            String path = from.getRoot() != null && from.getRoot().equals(sheet.getRoot())
+                    ? from.relativize(sheet).toString() : sheet.toString();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) resolved.get("data")).put("file",
+                    path.replace('\\', '/'));
+        }
+        root.put("resolved_scenario", resolved);
         return JSON.writeValueAsString(root) + "\n";
     }
 
@@ -159,7 +172,7 @@ public final class ResultFiles {
         AtomicFiles.write(dir.resolve(TIMELINE), timelineCsv(results));
         AtomicFiles.write(dir.resolve(RUN_INFO), JSON.writeValueAsString(runInfo) + "\n");
         // the summary last: its presence means the run's files are complete
-        AtomicFiles.write(dir.resolve(SUMMARY), summaryJson(s, overrides, results));
+        AtomicFiles.write(dir.resolve(SUMMARY), summaryJson(dir, s, overrides, results));
     }
 
     /** Seconds with microsecond precision, or empty for a negative ("none") value. */

@@ -10,9 +10,10 @@ import org.syncsim.protocol.data.AssignmentSet;
  * @param text the file's text (kept so that later overrides can be located and reported)
  * @param summary the first line of the file's comment header, or the description
  * @param sheet the sheet read from {@code data.file}, or null when the sheet is generated
+ * @param sheetFile where that sheet was read from on disk; null for a generated or bundled sheet
  */
 public record LoadedScenario(String source, String text, Scenario scenario, List<RosterEntry> roster,
-        List<TimedAction> timeline, String summary, AssignmentSet sheet) {
+        List<TimedAction> timeline, String summary, AssignmentSet sheet, java.nio.file.Path sheetFile) {
     public LoadedScenario {
         roster = List.copyOf(roster);
         timeline = List.copyOf(timeline);

@@ -204,7 +204,8 @@ public final class ScenarioLoader {
             throw new ScenarioException(report(source, text, factory, problems));
         }
         return new LoadedScenario(source, text, s, roster, timeline,
-                s.description() != null ? s.description() : "", sheet);
+                s.description() != null ? s.description() : "", sheet,
+                sheet == null ? null : SheetFiles.onDisk(origin, s.data().file()));
     }
 
     /** One line per problem: {@code source:line:column: field: message} (no location when {@code text} is null). */

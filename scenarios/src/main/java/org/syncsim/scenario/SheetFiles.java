@@ -17,6 +17,23 @@ final class SheetFiles {
     private SheetFiles() {
     }
 
+    /**
+     * The file {@code data.file} names when it is on disk: relative to the scenario file's directory, for a
+     * scenario that came from a file; null when it is a bundled sheet (or does not exist).
+     */
+    static Path onDisk(String origin, String file) {
+        if (origin.startsWith(BUNDLED) || file == null || file.isBlank()) {
+            return null;
+        }
+        try {
+            Path parent = Path.of(origin).getParent();
+            Path path = parent == null ? Path.of(file) : parent.resolve(file);
+            return Files.isRegularFile(path) ? path : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
     /** The sheet, or null with a problem at {@code /data/file} saying why it could not be loaded. */
     static AssignmentSet load(String origin, String file, List<Problem> out) {
         if (file.isBlank()) {

@@ -42,6 +42,30 @@ class SheetFileRunTest {
             """;
 
     @Test
+    void reportOfAResultsDirectoryFindsTheSheetFileItsRunRead() throws IOException {
+        Path work = dir.resolve("work");
+        Files.createDirectories(work);
+        Files.writeString(work.resolve("my-sheet.yaml"), SHEET);
+        Files.writeString(work.resolve("my-raid.yaml"), """
+                raid:
+                  members: [ { name: Lead, role: leader }, { name: New, start: solo, data: none } ]
+                channel: { server: { on-exceed: none } }
+                timeline: [ { t: 10s, do: join, who: New } ]
+                run: { replications: 2, until: all-synced }
+                """);
+        Path out = work.resolve("results/my-raid");
+        var run = RunCommandTest.run(StandardWorld.FACTORY, "run", work.resolve("my-raid.yaml").toString(), "--set",
+                "data.file=my-sheet.yaml", "--out", out.toString(), "-q");
+        assertEquals(0, run.code(), run.err());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("../../my-sheet.yaml", summary.path("resolved_scenario").path("data").path("file").asText(),
+                "named from the results directory, where report DIR resolves it");
+        var report = RunCommandTest.run(StandardWorld.FACTORY, "report", out.toString(), "-q");
+        assertEquals(0, report.code(), report.err());
+        assertTrue(Files.exists(out.resolve("report.html")));
+    }
+
+    @Test
     void runOnAScenarioWithASheetFileSendsThatSheetsEncoding() throws IOException {
         Files.createDirectories(dir.resolve("sheets"));
         Files.writeString(dir.resolve("sheets/mine.yaml"), SHEET);
