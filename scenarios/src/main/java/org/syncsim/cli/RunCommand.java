@@ -121,17 +121,11 @@ final class RunCommand implements Callable<Integer> {
         if (t < 1) {
             throw new BadInputException("--threads " + t + ": expected 1 or more");
         }
-        int n = s.scenario().run().replications();
-        if (trace != null && (traceReplication < 0 || traceReplication >= n)) {
-            throw new BadInputException("--trace-replication " + traceReplication + ": expected 0 to " + (n - 1)
-                    + " (the scenario runs " + n + " replication" + (n == 1 ? "" : "s") + ")");
-        }
         Path dir = OutputDirectory.prepare(out != null ? out : Path.of("results", s.scenario().name()), "--out");
         if (trace != null) {
-            if (java.nio.file.Files.isDirectory(trace)) {
-                throw new BadInputException("--trace " + trace + ": is a directory, expected a file name");
-            }
-            OutputDirectory.prepare(trace.toAbsolutePath().getParent(), "--trace");
+            checkTrace(dir, s.scenario().run().replications());
+        } else if (traceReplication != 0) {
+            throw new BadInputException("--trace-replication " + traceReplication + ": needs --trace FILE");
         }
         long wallStart = System.nanoTime();
         List<RunResult> results;
@@ -167,6 +161,30 @@ final class RunCommand implements Callable<Integer> {
         }
         o.flush();
         return failures(results);
+    }
+
+    /** Refuses a {@code --trace} that names no replication of the run, a directory, or a file the run needs. */
+    private void checkTrace(Path dir, int n) {
+        if (traceReplication < 0 || traceReplication >= n) {
+            throw new BadInputException("--trace-replication " + traceReplication + ": expected 0 to " + (n - 1)
+                    + " (the scenario runs " + n + " replication" + (n == 1 ? "" : "s") + ")");
+        }
+        if (java.nio.file.Files.isDirectory(trace)) {
+            throw new BadInputException("--trace " + trace + ": is a directory, expected a file name");
+        }
+        Path target = trace.toAbsolutePath().normalize();
+        for (String f : List.of(ResultFiles.SUMMARY, ResultFiles.CLIENTS, ResultFiles.TIMELINE, ResultFiles.RUN_INFO,
+                ReportWriter.REPORT)) {
+            if (target.equals(dir.resolve(f).toAbsolutePath().normalize())) {
+                throw new BadInputException("--trace " + trace + ": is one of the run's result files; name another"
+                        + " file");
+            }
+        }
+        if (java.nio.file.Files.isRegularFile(Path.of(scenario))
+                && target.equals(Path.of(scenario).toAbsolutePath().normalize())) {
+            throw new BadInputException("--trace " + trace + ": is the scenario file being run");
+        }
+        OutputDirectory.prepare(target.getParent(), "--trace");
     }
 
     /**

@@ -124,6 +124,15 @@ class RunCommandTest {
                 "--trace", dir.toString());
         assertEquals(ExitCodes.BAD_INPUT, t.code(), t.err());
         assertTrue(t.err().contains("--trace " + dir + ": is a directory, expected a file name"), t.err());
+        Path results = dir.resolve("o2");
+        Outcome clash = run(TRIVIAL, "run", scenario(SMALL).toString(), "--out", results.toString(),
+                "--trace", results.resolve("summary.json").toString());
+        assertEquals(ExitCodes.BAD_INPUT, clash.code(), clash.err());
+        assertTrue(clash.err().contains("is one of the run's result files"), clash.err());
+        Outcome self = run(TRIVIAL, "run", scenario(SMALL).toString(), "--out", results.toString(),
+                "--trace", scenario(SMALL).toString());
+        assertEquals(ExitCodes.BAD_INPUT, self.code(), self.err());
+        assertTrue(self.err().contains("is the scenario file being run"), self.err());
     }
 
     @Test
