@@ -157,6 +157,17 @@ final class CompareCommand implements Callable<Integer> {
             applied.add(shown);
         }
 
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String label = names[i] != null ? names[i]
+                    : defaultLabel(i, scenarios.get(i), applied.get(i), dirs.get(i));
+            int same = labels.indexOf(label);
+            if (same >= 0) {
+                throw new BadInputException("variants " + (same + 1) + " and " + (i + 1) + " are both labelled '"
+                        + label + "'; give them different --label N:TEXT");
+            }
+            labels.add(label);
+        }
         Path dir = OutputDirectory.prepare(out != null ? out
                 : Path.of("results", "compare-" + scenarios.get(0).scenario().name()), "--out");
         List<ReportInput> inputs = new ArrayList<>();
@@ -175,8 +186,7 @@ final class CompareCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("syncsim: variant " + (i + 1) + ": " + e.getMessage());
                 return ExitCodes.SIMULATION_FAILURE;
             }
-            String label = names[i] != null ? names[i] : defaultLabel(i, s, applied.get(i), dirs.get(i));
-            inputs.add(Reports.input(s, applied.get(i), results, label));
+            inputs.add(Reports.input(s, applied.get(i), results, labels.get(i)));
         }
         Comparison cmp = new Comparison(inputs);
         Path page = ReportWriter.writeComparison(dir, cmp, Reports.generator());

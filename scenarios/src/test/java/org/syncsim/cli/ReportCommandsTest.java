@@ -166,6 +166,16 @@ class ReportCommandsTest {
     }
 
     @Test
+    void compareRefusesTwoVariantsWithOneLabelBeforeSimulating() throws IOException {
+        String f = small().toString();
+        var o = RunCommandTest.run(RunCommandTest.TRIVIAL, "compare", f, f, "--label", "1:same", "--label", "2:same",
+                "--out", dir.resolve("x").toString());
+        assertEquals(ExitCodes.BAD_INPUT, o.code(), o.err());
+        assertTrue(o.err().contains("variants 1 and 2 are both labelled 'same'"), o.err());
+        assertTrue(Files.notExists(dir.resolve("x")), "refused before anything was written");
+    }
+
+    @Test
     void compareRejectsAVariantNumberOutOfRange() throws IOException {
         String f = small().toString();
         var o = RunCommandTest.run(RunCommandTest.TRIVIAL, "compare", f, f, "--set", "3:raid.size=7",
