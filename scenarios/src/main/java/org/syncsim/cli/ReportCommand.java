@@ -44,12 +44,13 @@ final class ReportCommand implements Callable<Integer> {
         if (t < 1) {
             throw new BadInputException("--threads " + t + ": expected 1 or more");
         }
+        Path target = OutputDirectory.prepare(out != null ? out : dir, out != null ? "--out" : "DIR");
         List<RunResult> results;
         try (RunCommand.Progress progress = new RunCommand.Progress(rd.scenario().scenario().name(),
                 rd.scenario().scenario().run().replications(), !quiet && System.console() != null)) {
             results = Reports.rerun(parent.worlds(), rd, t, progress::update);
         }
-        Path page = ReportWriter.writeRunReport(out != null ? out : dir,
+        Path page = ReportWriter.writeRunReport(target,
                 Reports.input(rd.scenario(), rd.overrides(), results, rd.scenario().scenario().name()),
                 Reports.generator());
         if (!quiet) {

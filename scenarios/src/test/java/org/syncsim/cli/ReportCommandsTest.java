@@ -118,6 +118,9 @@ class ReportCommandsTest {
         Path out = dir.resolve("out");
         assertEquals(0, RunCommandTest.run(RunCommandTest.TRIVIAL, "run", small().toString(), "--out",
                 out.toString(), "-q", "--set", "raid.size=6").code());
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        var toFile = RunCommandTest.run(RunCommandTest.TRIVIAL, "report", out.toString(), "--out", file.toString());
+        assertEquals(ExitCodes.BAD_INPUT, toFile.code(), "an --out that is a file is bad input: " + toFile.err());
         var o = RunCommandTest.run(RunCommandTest.TRIVIAL, "report", out.toString(), "-q");
         assertEquals(0, o.code(), o.err());
         assertPageShowsSummary(out);
