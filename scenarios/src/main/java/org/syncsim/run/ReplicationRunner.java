@@ -164,7 +164,7 @@ public final class ReplicationRunner {
                 post(sim, at, "navigate", s, who, now -> world.navigate(now, who, nav.section()));
             } else if (a instanceof Action.SkullMark mark) {
                 List<Integer> auto = roster.stream().filter(RosterEntry::autoNavigate).map(RosterEntry::id).toList();
-                post(sim, at, "skullMark section=" + mark.section() + " autoNavigators=" + auto.size(), s, -1,
+                post(sim, at, "skullMark section=" + mark.section() + " auto-navigate=" + auto.size(), s, -1,
                         now -> world.skullMark(now, mark.section(), auto));
             } else if (a instanceof Action.SyncAll) {
                 post(sim, at, "syncAll", s, who, now -> world.syncAll(now, who));
