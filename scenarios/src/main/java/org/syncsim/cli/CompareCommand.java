@@ -94,6 +94,11 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<String> common = new ArrayList<>();
         for (String s : sets) {
+            String path = s.replaceFirst("^\\d+:", "").replaceFirst("=.*$", "").trim();
+            if (path.equals("run.seed") || path.equals("run.replications")) {
+                throw new BadInputException("--set " + s + ": every variant runs the same replications on the same"
+                        + " seeds (common random numbers); use --seed or --replications");
+            }
             Matcher m = INDEXED.matcher(s);
             if (m.matches()) {
                 perVariant.get(index(m.group(1), n, "--set " + s)).add(m.group(2));

@@ -176,6 +176,10 @@ class ReportCommandsTest {
         assertEquals(ExitCodes.BAD_INPUT, o.code(), o.err());
         assertTrue(o.err().contains("variants 1 and 2 are both labelled 'same'"), o.err());
         assertTrue(Files.notExists(dir.resolve("x")), "refused before anything was written");
+        var seed = RunCommandTest.run(RunCommandTest.TRIVIAL, "compare", f, f, "--set", "2:run.seed=5",
+                "--out", dir.resolve("x").toString());
+        assertEquals(ExitCodes.BAD_INPUT, seed.code(), seed.err());
+        assertTrue(seed.err().contains("use --seed or --replications"), seed.err());
     }
 
     @Test
