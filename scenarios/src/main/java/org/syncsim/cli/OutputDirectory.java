@@ -15,6 +15,9 @@ final class OutputDirectory {
      * @throws BadInputException naming the option and the reason otherwise
      */
     static Path prepare(Path dir, String option) {
+        if (dir.toString().isBlank()) {
+            throw new BadInputException(option + ": expected a directory, got an empty path");
+        }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadInputException(option + " " + dir + ": is a file, expected a directory");
         }

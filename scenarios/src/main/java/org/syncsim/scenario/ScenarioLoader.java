@@ -134,9 +134,13 @@ public final class ScenarioLoader {
             }
             String path = a.substring(0, eq).trim();
             String raw = a.substring(eq + 1);
+            if (raw.isBlank()) {
+                throw new ScenarioException("--set " + a + ": no value after '='; give one, e.g. " + path
+                        + "=20, or '' for an empty text");
+            }
             JsonNode value;
             try {
-                value = raw.isEmpty() ? YAML.getNodeFactory().textNode("") : YAML.readTree(raw);
+                value = YAML.readTree(raw);
             } catch (JsonProcessingException e) {
                 throw new ScenarioException("--set " + a + ": cannot read the value: " + e.getOriginalMessage());
             }

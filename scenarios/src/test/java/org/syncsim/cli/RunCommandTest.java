@@ -120,6 +120,7 @@ class RunCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, o.code(), o.err());
         assertEquals("syncsim: --out " + file + ": is a file, expected a directory\n", o.err());
         assertEquals("", o.out(), "no replication ran, no summary printed");
+        assertEquals(ExitCodes.BAD_INPUT, run(TRIVIAL, "run", scenario(SMALL).toString(), "--out", "").code());
         Outcome t = run(TRIVIAL, "run", scenario(SMALL).toString(), "--out", dir.resolve("o").toString(),
                 "--trace", dir.toString());
         assertEquals(ExitCodes.BAD_INPUT, t.code(), t.err());
@@ -199,6 +200,9 @@ class RunCommandTest {
         assertTrue(o.err().contains("run.seed: expected a whole number, got \"abc\""), o.err());
         Outcome t = run(TRIVIAL, "run", scenario(SMALL).toString(), "--set", "timeline[0].t=-1s");
         assertTrue(t.err().contains("timeline[0].t: negative time \"-1s\""), t.err());
+        Outcome empty = run(TRIVIAL, "run", scenario(SMALL).toString(), "--set", "raid.size=");
+        assertEquals(ExitCodes.BAD_INPUT, empty.code(), "an empty value is no value, not the default");
+        assertTrue(empty.err().contains("--set raid.size=: no value after '='"), empty.err());
     }
 
     @Test
