@@ -99,6 +99,12 @@ final class ScenarioValidator {
         if (r.limit().micros() == 0) {
             out.add(new Problem("/run/limit", "expected a time above 0, e.g. 1h"));
         }
+        long end = r.until() instanceof StopCondition.At at ? Math.min(at.end().micros(), r.limit().micros())
+                : r.limit().micros();
+        if (r.warmUp().micros() >= end && end > 0) {
+            out.add(new Problem("/run/warm-up", "the warm-up (" + r.warmUp() + ") lasts as long as the run ("
+                    + Span.format(end) + "): nothing would be counted"));
+        }
 
         if (!out.isEmpty()) {
             return List.of();

@@ -63,6 +63,12 @@ class ScenarioLoaderBadInputTest {
     }
 
     @Test
+    void aWarmUpAsLongAsTheRunIsAnError() {
+        assertContains(error("warm-up-too-long.yaml"), "warm-up-too-long.yaml:5:", "run.warm-up:",
+                "the warm-up (1m) lasts as long as the run (1m)");
+    }
+
+    @Test
     void negativeTimeIsRejected() {
         assertContains(error("negative-time.yaml"), "negative-time.yaml:4:5: ", "timeline[0].t: negative time \"-5s\"");
     }
