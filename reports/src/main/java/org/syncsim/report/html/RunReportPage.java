@@ -30,7 +30,7 @@ public final class RunReportPage {
             "sent_bytes", "Bytes sent (all clients)",
             "sent_messages", "Messages sent (all clients)",
             "requests", "Requests started (data pulls)",
-            "responses", "Responses started (ACKs and pushes)",
+            "responses", "Responses (pushes sent in answer)",
             "duplicate_transfers", "Duplicate transfers",
             "aborted_handlers", "Aborted handlers (Lua errors)",
             "server_disconnects", "Server disconnects",
