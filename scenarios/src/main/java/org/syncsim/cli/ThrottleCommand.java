@@ -207,7 +207,15 @@ public final class ThrottleCommand implements Callable<Integer> {
             return ThrottleConfig.ctl().withRates(maxCps, burst).withOverhead(overhead).withMinFps(minFps)
                     .withMaxMessageBytes(maxMessage);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage().replace("throttle.", "--"));
+            // the record names its components (throttle.maxCps); the user typed options (--max-cps)
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("throttle\\.(\\w+)").matcher(e.getMessage());
+            StringBuilder b = new StringBuilder();
+            while (m.find()) {
+                String option = m.group(1).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+                m.appendReplacement(b, "--" + option);
+            }
+            m.appendTail(b);
+            throw new BadInputException(b.toString());
         }
     }
 

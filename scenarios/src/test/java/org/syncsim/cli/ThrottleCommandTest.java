@@ -107,6 +107,9 @@ class ThrottleCommandTest {
         assertTrue(err.contains("--fps"), err);
         assertEquals(ExitCodes.BAD_INPUT, run("throttle", "--priority", "HIGH"));
         assertEquals(ExitCodes.BAD_INPUT, run("throttle", "--max-cps", "-1"));
+        assertTrue(err.contains("--max-cps must be > 0"), "the option as typed, not the field: " + err);
+        assertEquals(ExitCodes.BAD_INPUT, run("throttle", "--min-fps", "-1"));
+        assertTrue(err.contains("--min-fps must be >= 0"), err);
         assertEquals(ExitCodes.BAD_INPUT, run("throttle", "--count", "x"));
     }
 
