@@ -103,7 +103,9 @@ public final class ScenarioLoader {
         ObjectMapper mapper = mapperFor(source);
         Scenario s;
         try {
-            s = mapper.readValue(text, Scenario.class);
+            JsonNode doc = mapper.readTree(text);
+            boolean empty = doc == null || doc.isMissingNode() || doc.isNull(); // e.g. only comments: all defaults
+            s = empty ? null : mapper.readValue(text, Scenario.class);
         } catch (JsonProcessingException e) {
             throw new ScenarioException(describe(source, text, mapper.getFactory(), e), e);
         }
