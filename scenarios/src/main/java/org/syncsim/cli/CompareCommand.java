@@ -28,6 +28,7 @@ import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.ScenarioException;
 import org.syncsim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -76,8 +77,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--replications", paramLabel = "N", description = "Replications of every scenario variant.")
     Integer replications;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/compare-<first name>).")
     Path out;
@@ -114,10 +115,7 @@ final class CompareCommand implements Callable<Integer> {
             }
             names[index(m.group(1), n, "--label " + l)] = m.group(2);
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new BadInputException("--threads " + t + ": expected 1 or more");
-        }
+        int t = threads.resolve();
 
         // resolve every variant first, so that bad input fails before anything runs
         List<LoadedScenario> scenarios = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.syncsim.metrics.RunResult;
 import org.syncsim.report.ReportWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,8 +32,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write report.html (default: DIR itself).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads for the re-run (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
@@ -40,10 +41,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Reports.ResultDir rd = Reports.readResultDir(dir);
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new BadInputException("--threads " + t + ": expected 1 or more");
-        }
+        int t = threads.resolve();
         Path target = OutputDirectory.prepare(out != null ? out : dir, out != null ? "--out" : "DIR");
         List<RunResult> results;
         try (RunCommand.Progress progress = new RunCommand.Progress(rd.scenario().scenario().name(),

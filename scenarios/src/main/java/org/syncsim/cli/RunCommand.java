@@ -30,6 +30,7 @@ import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.ScenarioException;
 import org.syncsim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,8 +68,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--replications", paramLabel = "N", description = "Replications (overrides run.replications).")
     Integer replications;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all ${sys:syncsim.cores} cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/<scenario name>).")
     Path out;
@@ -96,10 +97,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary table.")
     boolean quiet;
 
-    static {
-        System.setProperty("syncsim.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-    }
-
     @Override
     public Integer call() throws IOException {
         LoadedScenario base = ScenarioCommands.load(scenario);
@@ -117,10 +114,7 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage(), e);
         }
         ScenarioCommands.checkSupported(parent.worlds(), s);
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new BadInputException("--threads " + t + ": expected 1 or more");
-        }
+        int t = threads.resolve();
         Path dir = OutputDirectory.prepare(out != null ? out : Path.of("results", s.scenario().name()), "--out");
         if (trace != null) {
             checkTrace(dir, s.scenario().run().replications());

@@ -313,10 +313,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
      * initialised (B30).
      */
     private void onBulkSection(Message.BulkSection b) {
-        if (saved.compressed == null) {
-            saved.compressed = new Compressed();
-        }
-        Compressed c = saved.compressed;
+        Compressed c = compressed();
         int idx = b.index();
         String data = b.data();
         if (ChunkSender.isReference(data)) {

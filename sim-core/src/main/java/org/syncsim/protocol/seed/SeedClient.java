@@ -249,7 +249,7 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
             metrics.messageMalformed(env.sim().now(), id, "SRES structure does not decode");
             return;
         }
-        Compressed c = saved.compressed == null ? new Compressed() : saved.compressed;
+        Compressed c = compressed();
         c.timestamp = ts;
         c.structure = data;
         c.sections = new TreeMap<>();
@@ -258,7 +258,6 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
             c.sections.put(i, "");
             skeleton.add(new SectionEntry(names.get().get(i - 1), true, null));
         }
-        saved.compressed = c;
         saved.a = ts;
         saved.data = skeleton;
         saved.isExample = false;
@@ -330,8 +329,7 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
             return;
         }
         int index = r.index();
-        Compressed c = saved.compressed == null ? new Compressed() : saved.compressed;
-        saved.compressed = c;
+        Compressed c = compressed();
         c.timestamp = r.ts();
         String data = r.data().charAt(0) == MARKER ? r.data() : MARKER + r.data();
         if (data.equals(c.sections.get(index))) {
