@@ -170,8 +170,8 @@ public final class StandardWorld implements World {
                     .withChoices(choices);
             clients[e.id()] = profile.create(env, e.id(), config);
             bus.setFrames(e.id(), e.fps(), origin);
-            String mode = e.throttle() == ThrottleMode.CTL ? ThrottleConfig.CTL : ThrottleConfig.DIRECT;
-            if (!mode.equals(cc.throttle().mode())) {
+            ThrottleConfig.Mode mode = mode(e.throttle());
+            if (mode != cc.throttle().mode()) {
                 bus.setThrottle(e.id(), cc.throttle().withMode(mode));
             }
             recorder.initialData(e.id(), switch (e.data()) {
@@ -220,7 +220,7 @@ public final class StandardWorld implements World {
         ThrottleConfig throttle = ThrottleConfig.ctl().withRates(c.ctl().maxCps(), c.ctl().burst())
                 .withOverhead(c.ctl().overhead()).withMinFps(c.ctl().minFps())
                 .withMaxMessageBytes(c.ctl().maxMessageOn(c.realm()))
-                .withMode(c.throttle() == ThrottleMode.CTL ? ThrottleConfig.CTL : ThrottleConfig.DIRECT);
+                .withMode(mode(c.throttle()));
         ServerConfig server = switch (c.server().onExceed()) {
             case NONE -> ServerConfig.unlimited();
             case DISCONNECT, DROP -> ServerConfig.defaults().withLimit(c.server().rate(), c.server().burst())
@@ -242,6 +242,11 @@ public final class StandardWorld implements World {
         }
         Latency.LogNormal ln = (Latency.LogNormal) l;
         return LatencyConfig.logNormal(ln.median().micros() / 1e3, ln.p95().micros() / 1e3);
+    }
+
+    /** A scenario's throttle name as the channel takes it. */
+    static ThrottleConfig.Mode mode(ThrottleMode m) {
+        return ThrottleConfig.Mode.valueOf(m.name());
     }
 
     /** The scenario's {@code protocol.choices} as the clients take them. */

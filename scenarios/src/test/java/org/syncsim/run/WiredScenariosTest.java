@@ -66,7 +66,7 @@ class WiredScenariosTest {
         RunResult direct = run("late-joiner");
         ChannelConfig cc = StandardWorld.channelConfig(s.scenario().channel(), s);
         ThrottleConfig ctl = cc.throttle();
-        assertEquals(ThrottleConfig.CTL, ctl.mode());
+        assertEquals(ThrottleConfig.Mode.CTL, ctl.mode());
         assertEquals(0, ctl.maxMessageBytes(), "turtle: no 255-byte check, or every CHUNK would be refused");
         int serverOverhead = cc.server().messageOverheadBytes();
 

@@ -34,9 +34,8 @@ public interface Throttle {
     static Throttle create(ThrottleConfig config, int client, org.syncsim.engine.Simulation sim, ThrottleSink sink,
             org.syncsim.metrics.MetricsRecorder metrics, double fps, long frameOrigin) {
         return switch (config.mode()) {
-            case ThrottleConfig.DIRECT -> new DirectThrottle(sink);
-            case ThrottleConfig.CTL -> new ChatThrottleLib(config, client, sim, sink, metrics, fps, frameOrigin);
-            default -> throw new IllegalArgumentException("unknown throttle mode " + config.mode());
+            case DIRECT -> new DirectThrottle(sink);
+            case CTL -> new ChatThrottleLib(config, client, sim, sink, metrics, fps, frameOrigin);
         };
     }
 }

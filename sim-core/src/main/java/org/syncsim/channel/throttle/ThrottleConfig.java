@@ -1,7 +1,6 @@
 package org.syncsim.channel.throttle;
 
 import java.util.List;
-import java.util.Locale;
 import org.syncsim.channel.Priority;
 import org.syncsim.engine.SimTime;
 
@@ -9,7 +8,7 @@ import org.syncsim.engine.SimTime;
  * How a client paces its addon messages. Constants are ChatThrottleLib's (vanilla-era v24 unless noted);
  * source: addon-channel.md, "ChatThrottleLib".
  *
- * @param mode {@code direct} (the raw send, as TWRA does; twra-sync-protocol.md §2.3) or {@code ctl}
+ * @param mode {@link Mode#DIRECT} (the raw send, as TWRA does; twra-sync-protocol.md §2.3) or {@link Mode#CTL}
  *     (ChatThrottleLib)
  * @param maxCps refill rate of the budget, bytes per second ({@code MAX_CPS}, 800; older versions 1000, forks 1200)
  * @param burst cap of the budget in bytes ({@code BURST}, 4000; forks 6000)
@@ -23,10 +22,16 @@ import org.syncsim.engine.SimTime;
  * @param maxMessageBytes ChatThrottleLib's own limit on prefix + 1 + text (255 on the vanilla path, see
  *     {@link #CTL_MAX_MESSAGE_BYTES}); 0 disables it, as a fork for Turtle WoW's longer messages would
  */
-public record ThrottleConfig(String mode, double maxCps, double burst, int overheadBytes, double minFps,
+public record ThrottleConfig(Mode mode, double maxCps, double burst, int overheadBytes, double minFps,
         long despoolIntervalMicros, long hardClampMicros, List<Priority> priorityOrder, int maxMessageBytes) {
-    public static final String DIRECT = "direct";
-    public static final String CTL = "ctl";
+    /** Which throttle a client sends through. */
+    public enum Mode {
+        /** The raw send, no pacing: what TWRA does. */
+        DIRECT,
+        /** ChatThrottleLib. */
+        CTL
+    }
+
     /** {@code MAX_CPS} of ChatThrottleLib v12 and later (v12 lowered it from 1000). */
     public static final double CTL_MAX_CPS = 800;
     /** {@code BURST} of ChatThrottleLib v12 and later (v12 lowered it from 8000). */
@@ -46,9 +51,8 @@ public record ThrottleConfig(String mode, double maxCps, double burst, int overh
     public static final int CTL_MAX_MESSAGE_BYTES = 255;
 
     public ThrottleConfig {
-        mode = mode.toLowerCase(Locale.ROOT);
-        if (!mode.equals(DIRECT) && !mode.equals(CTL)) {
-            throw new IllegalArgumentException("unknown throttle mode '" + mode + "' (expected direct or ctl)");
+        if (mode == null) {
+            throw new IllegalArgumentException("throttle mode missing (expected DIRECT or CTL)");
         }
         if (!(maxCps > 0)) {
             throw new IllegalArgumentException("throttle.maxCps must be > 0, got " + maxCps);
@@ -74,17 +78,17 @@ public record ThrottleConfig(String mode, double maxCps, double burst, int overh
 
     /** Unthrottled: the raw send, as the TWRA addon does. The channel's default. */
     public static ThrottleConfig direct() {
-        return ctl().withMode(DIRECT);
+        return ctl().withMode(Mode.DIRECT);
     }
 
     /** ChatThrottleLib v24 constants. */
     public static ThrottleConfig ctl() {
-        return new ThrottleConfig(CTL, CTL_MAX_CPS, CTL_BURST, CTL_MSG_OVERHEAD, CTL_MIN_FPS,
+        return new ThrottleConfig(Mode.CTL, CTL_MAX_CPS, CTL_BURST, CTL_MSG_OVERHEAD, CTL_MIN_FPS,
                 CTL_DESPOOL_INTERVAL_MICROS, CTL_HARD_CLAMP_MICROS,
                 List.of(Priority.ALERT, Priority.NORMAL, Priority.BULK), CTL_MAX_MESSAGE_BYTES);
     }
 
-    public ThrottleConfig withMode(String newMode) {
+    public ThrottleConfig withMode(Mode newMode) {
         return new ThrottleConfig(newMode, maxCps, burst, overheadBytes, minFps, despoolIntervalMicros,
                 hardClampMicros, priorityOrder, maxMessageBytes);
     }
