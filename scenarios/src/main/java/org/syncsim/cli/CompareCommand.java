@@ -86,14 +86,106 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no difference table.")
     boolean quiet;
 
+    /** One variant, resolved before anything runs: its scenario, its results directory if any, its label. */
+    private record Variant(LoadedScenario scenario, Reports.ResultDir dir, List<String> applied, String label) {
+    }
+
     @Override
     public Integer call() throws IOException {
+        int t = threads.resolve();
+        List<Variant> vs = resolveVariants(); // bad input fails here, before anything runs
+        Path dir = OutputDirectory.prepare(out != null ? out
+                : Path.of("results", "compare-" + vs.get(0).scenario().scenario().name()), "--out");
+        List<ReportInput> inputs = new ArrayList<>();
+        for (int i = 0; i < vs.size(); i++) {
+            Variant v = vs.get(i);
+            LoadedScenario s = v.scenario();
+            List<RunResult> results;
+            String task = (char) ('A' + Math.min(i, 25)) + ": " + s.scenario().name();
+            try (RunCommand.Progress progress = new RunCommand.Progress(task, s.scenario().run().replications(),
+                    !quiet && System.console() != null)) {
+                results = v.dir() != null ? Reports.rerun(parent.worlds(), v.dir(), t, progress::update)
+                        : ParallelRuns.run(parent.worlds(), s, t, progress::update);
+            } catch (RunFailedException e) {
+                spec.commandLine().getErr().println("syncsim: variant " + (i + 1) + ": " + e.getMessage());
+                return ExitCodes.SIMULATION_FAILURE;
+            }
+            inputs.add(Reports.input(s, v.applied(), results, v.label()));
+        }
+        Comparison cmp = new Comparison(inputs);
+        Path page = ReportWriter.writeComparison(dir, cmp, Reports.generator());
+        AtomicFiles.write(dir.resolve("comparison.json"), JSON.writeValueAsString(json(cmp)) + "\n");
+        PrintWriter o = spec.commandLine().getOut();
+        if (!quiet) {
+            printTable(o, cmp);
+            o.println("comparison in " + page);
+        }
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Every variant with its overrides (common {@code --set}s, its own, then the common random numbers) and its
+     * label; results-directory variants keep their recorded overrides.
+     */
+    private List<Variant> resolveVariants() {
         int n = variants.size();
+        List<String> common = new ArrayList<>();
+        List<List<String>> perVariant = splitSets(n, common);
+        String[] names = explicitLabels(n);
+        List<Variant> out = new ArrayList<>();
+        List<String> crn = null;
+        for (int i = 0; i < n; i++) {
+            String v = variants.get(i);
+            Path p = Path.of(v);
+            LoadedScenario s;
+            Reports.ResultDir rd = null;
+            List<String> applied;
+            if (Files.isDirectory(p) && Reports.isResultDir(p)) {
+                if (!perVariant.get(i).isEmpty()) {
+                    throw new BadInputException("variant " + (i + 1) + " (" + v + ") is a results directory: give its"
+                            + " scenario to change it with --set");
+                }
+                rd = Reports.readResultDir(p);
+                s = rd.scenario();
+                applied = rd.overrides();
+                if (crn == null) {
+                    crn = commonRandomNumbers(s);
+                }
+            } else {
+                LoadedScenario base = ScenarioCommands.load(v);
+                if (crn == null) {
+                    crn = commonRandomNumbers(base);
+                }
+                applied = new ArrayList<>(common);
+                applied.addAll(perVariant.get(i));
+                List<String> all = new ArrayList<>(applied);
+                all.addAll(crn);
+                try {
+                    s = ScenarioLoader.override(base, all);
+                } catch (ScenarioException e) {
+                    throw new BadInputException("variant " + (i + 1) + ": " + e.getMessage(), e);
+                }
+                ScenarioCommands.checkSupported(parent.worlds(), s);
+            }
+            String label = names[i] != null ? names[i] : defaultLabel(i, s, applied, rd);
+            for (int j = 0; j < out.size(); j++) {
+                if (out.get(j).label().equals(label)) {
+                    throw new BadInputException("variants " + (j + 1) + " and " + (i + 1) + " are both labelled '"
+                            + label + "'; give them different --label N:TEXT");
+                }
+            }
+            out.add(new Variant(s, rd, applied, label));
+        }
+        return out;
+    }
+
+    /** The {@code --set}s per variant ({@code N:PATH=VALUE}); those without {@code N:} go to {@code common}. */
+    private List<List<String>> splitSets(int n, List<String> common) {
         List<List<String>> perVariant = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             perVariant.add(new ArrayList<>());
         }
-        List<String> common = new ArrayList<>();
         for (String s : sets) {
             String path = s.replaceFirst("^\\d+:", "").replaceFirst("=.*$", "").trim();
             if (path.equals("run.seed") || path.equals("run.replications")) {
@@ -107,6 +199,11 @@ final class CompareCommand implements Callable<Integer> {
                 common.add(s);
             }
         }
+        return perVariant;
+    }
+
+    /** The {@code --label N:TEXT}s by variant (null where none was given). */
+    private String[] explicitLabels(int n) {
         String[] names = new String[n];
         for (String l : labels) {
             Matcher m = INDEXED.matcher(l);
@@ -115,92 +212,7 @@ final class CompareCommand implements Callable<Integer> {
             }
             names[index(m.group(1), n, "--label " + l)] = m.group(2);
         }
-        int t = threads.resolve();
-
-        // resolve every variant first, so that bad input fails before anything runs
-        List<LoadedScenario> scenarios = new ArrayList<>();
-        List<Reports.ResultDir> dirs = new ArrayList<>();
-        List<List<String>> applied = new ArrayList<>();
-        List<String> crn = null;
-        for (int i = 0; i < n; i++) {
-            String v = variants.get(i);
-            Path p = Path.of(v);
-            if (Files.isDirectory(p) && Reports.isResultDir(p)) {
-                if (!perVariant.get(i).isEmpty()) {
-                    throw new BadInputException("variant " + (i + 1) + " (" + v + ") is a results directory: give its"
-                            + " scenario to change it with --set");
-                }
-                Reports.ResultDir rd = Reports.readResultDir(p);
-                if (crn == null) {
-                    crn = commonRandomNumbers(rd.scenario());
-                }
-                dirs.add(rd);
-                scenarios.add(rd.scenario());
-                applied.add(rd.overrides());
-                continue;
-            }
-            dirs.add(null);
-            LoadedScenario base = ScenarioCommands.load(v);
-            if (crn == null) {
-                crn = commonRandomNumbers(base);
-            }
-            List<String> o = new ArrayList<>(common);
-            o.addAll(perVariant.get(i));
-            o.addAll(crn);
-            LoadedScenario s;
-            try {
-                s = ScenarioLoader.override(base, o);
-            } catch (ScenarioException e) {
-                throw new BadInputException("variant " + (i + 1) + ": " + e.getMessage(), e);
-            }
-            ScenarioCommands.checkSupported(parent.worlds(), s);
-            scenarios.add(s);
-            List<String> shown = new ArrayList<>(common);
-            shown.addAll(perVariant.get(i));
-            applied.add(shown);
-        }
-
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String label = names[i] != null ? names[i]
-                    : defaultLabel(i, scenarios.get(i), applied.get(i), dirs.get(i));
-            int same = labels.indexOf(label);
-            if (same >= 0) {
-                throw new BadInputException("variants " + (same + 1) + " and " + (i + 1) + " are both labelled '"
-                        + label + "'; give them different --label N:TEXT");
-            }
-            labels.add(label);
-        }
-        Path dir = OutputDirectory.prepare(out != null ? out
-                : Path.of("results", "compare-" + scenarios.get(0).scenario().name()), "--out");
-        List<ReportInput> inputs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            LoadedScenario s = scenarios.get(i);
-            List<RunResult> results;
-            String task = (char) ('A' + Math.min(i, 25)) + ": " + s.scenario().name();
-            try (RunCommand.Progress progress = new RunCommand.Progress(task, s.scenario().run().replications(),
-                    !quiet && System.console() != null)) {
-                if (dirs.get(i) != null) {
-                    results = Reports.rerun(parent.worlds(), dirs.get(i), t, progress::update);
-                } else {
-                    results = ParallelRuns.run(parent.worlds(), s, t, progress::update);
-                }
-            } catch (RunFailedException e) {
-                spec.commandLine().getErr().println("syncsim: variant " + (i + 1) + ": " + e.getMessage());
-                return ExitCodes.SIMULATION_FAILURE;
-            }
-            inputs.add(Reports.input(s, applied.get(i), results, labels.get(i)));
-        }
-        Comparison cmp = new Comparison(inputs);
-        Path page = ReportWriter.writeComparison(dir, cmp, Reports.generator());
-        AtomicFiles.write(dir.resolve("comparison.json"), JSON.writeValueAsString(json(cmp)) + "\n");
-        PrintWriter o = spec.commandLine().getOut();
-        if (!quiet) {
-            printTable(o, cmp);
-            o.println("comparison in " + page);
-        }
-        o.flush();
-        return ExitCodes.OK;
+        return names;
     }
 
     /** The seed and replications every scenario variant runs with: the first variant's, unless given. */
