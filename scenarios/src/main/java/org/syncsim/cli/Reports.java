@@ -92,6 +92,19 @@ final class Reports {
         } catch (ScenarioException e) {
             throw new BadInputException(file + ": its resolved scenario does not load: " + e.getMessage(), e);
         }
+        JsonNode sheetHash = summary.get(ResultFiles.SHEET_SHA256);
+        if (sheetHash != null && s.sheetFile() != null) {
+            String now;
+            try {
+                now = ResultFiles.sha256(s.sheetFile());
+            } catch (IOException e) {
+                throw new BadInputException(s.sheetFile() + ": cannot read: " + e.getMessage(), e);
+            }
+            if (!sheetHash.asText().equals(now)) {
+                throw new BadInputException(dir + ": its sheet file " + s.sheetFile() + " changed since the run;"
+                        + " run the scenario again");
+            }
+        }
         List<String> overrides = new ArrayList<>();
         summary.path("overrides").forEach(n -> overrides.add(n.asText()));
         return new ResultDir(dir, s, overrides, summary);

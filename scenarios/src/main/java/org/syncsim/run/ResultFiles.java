@@ -31,6 +31,8 @@ public final class ResultFiles {
     public static final String CLIENTS = "clients.csv";
     public static final String TIMELINE = "timeline.csv";
     public static final String RUN_INFO = "run-info.json";
+    /** The {@code summary.json} field holding the SHA-256 of the sheet file a run read, if it read one. */
+    public static final String SHEET_SHA256 = "sheet_file_sha256";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
@@ -89,6 +91,9 @@ public final class ResultFiles {
                     path.replace('\\', '/'));
         }
         root.put("resolved_scenario", resolved);
+        if (s.sheetFile() != null) {
+            root.put(SHEET_SHA256, sha256(s.sheetFile()));
+        }
         return JSON.writeValueAsString(root) + "\n";
     }
 
@@ -188,5 +193,15 @@ public final class ResultFiles {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
+    }
+
+    /** The SHA-256 of a file's bytes, in hex. */
+    public static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

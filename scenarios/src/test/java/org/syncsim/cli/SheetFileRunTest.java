@@ -63,6 +63,12 @@ class SheetFileRunTest {
         var report = RunCommandTest.run(StandardWorld.FACTORY, "report", out.toString(), "-q");
         assertEquals(0, report.code(), report.err());
         assertTrue(Files.exists(out.resolve("report.html")));
+
+        // the same sizes, other names: a re-run would give the same numbers from another sheet
+        Files.writeString(work.resolve("my-sheet.yaml"), SHEET.replace("Aldric", "Aldrik"));
+        var edited = RunCommandTest.run(StandardWorld.FACTORY, "report", out.toString(), "-q");
+        assertEquals(ExitCodes.BAD_INPUT, edited.code());
+        assertTrue(edited.err().contains("changed since the run"), edited.err());
     }
 
     @Test
