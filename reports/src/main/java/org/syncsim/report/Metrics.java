@@ -35,7 +35,12 @@ public final class Metrics {
      * left out.
      */
     public static double[] values(List<RunResult> results, String metric) {
-        return java.util.Arrays.stream(perReplication(results, metric)).filter(v -> !Double.isNaN(v)).toArray();
+        return present(perReplication(results, metric));
+    }
+
+    /** The values of {@link #perReplication} that exist (not NaN), in order. */
+    public static double[] present(double[] perReplication) {
+        return java.util.Arrays.stream(perReplication).filter(v -> !Double.isNaN(v)).toArray();
     }
 
     /** One scalar metric per replication, in order, NaN where the run has no value (for pairing replications). */

@@ -26,12 +26,17 @@ final class SheetFiles {
             return null;
         }
         try {
-            Path parent = Path.of(origin).getParent();
-            Path path = parent == null ? Path.of(file) : parent.resolve(file);
+            Path path = besideScenario(origin, file);
             return Files.isRegularFile(path) ? path : null;
         } catch (InvalidPathException e) {
             return null;
         }
+    }
+
+    /** {@code file} resolved against the directory of the scenario file {@code origin}. */
+    private static Path besideScenario(String origin, String file) {
+        Path parent = Path.of(origin).getParent();
+        return parent == null ? Path.of(file) : parent.resolve(file);
     }
 
     /** The sheet, or null with a problem at {@code /data/file} saying why it could not be loaded. */
@@ -51,8 +56,7 @@ final class SheetFiles {
                 }
                 return SheetLoader.load(BUNDLED + name, bundled);
             }
-            Path parent = Path.of(origin).getParent();
-            Path path = parent == null ? Path.of(file) : parent.resolve(file);
+            Path path = besideScenario(origin, file);
             if (!Files.isRegularFile(path)) {
                 if (bundled != null) {
                     return SheetLoader.load(BUNDLED + name, bundled);

@@ -61,13 +61,13 @@ public record Comparison(List<ReportInput> variants) {
     public Difference difference(String metric, int variant) {
         List<RunResult> base = variants.get(0).replications();
         List<RunResult> other = variants.get(variant).replications();
-        double[] a = Metrics.values(base, metric);
-        double[] b = Metrics.values(other, metric);
+        double[] pa = Metrics.perReplication(base, metric);
+        double[] pb = Metrics.perReplication(other, metric);
+        double[] a = Metrics.present(pa);
+        double[] b = Metrics.present(pb);
         boolean paired = pairedWithBaseline(variant);
         MeanCi d;
         if (paired) {
-            double[] pa = Metrics.perReplication(base, metric);
-            double[] pb = Metrics.perReplication(other, metric);
             d = MeanCi.of(java.util.stream.IntStream.range(0, pa.length)
                     .filter(i -> !Double.isNaN(pa[i]) && !Double.isNaN(pb[i]))
                     .mapToDouble(i -> pb[i] - pa[i]).toArray());
