@@ -1,0 +1,92 @@
+package org.syncsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.syncsim.scenario.BundledScenarios;
+import picocli.CommandLine;
+
+/**
+ * Every bundled scenario's results, pinned: the SHA-256 of {@code summary.json}, {@code clients.csv},
+ * {@code timeline.csv} and one replication's event trace for a fixed seed, against
+ * {@code src/test/resources/pinned-results.tsv}. A refactoring or an optimisation must leave every line as it is;
+ * a change meant to alter behaviour re-pins in its own commit ({@code mvn -pl scenarios test
+ * -Dtest=PinnedResultsTest -Dsyncsim.repin=true}, then say in the commit what changed and why).
+ */
+class PinnedResultsTest {
+    static final Path PINS = Path.of("src", "test", "resources", "pinned-results.tsv");
+    private static final List<String> FILES = List.of("summary.json", "clients.csv", "timeline.csv", "trace.tsv");
+
+    @TempDir
+    Path dir;
+
+    /** The pinned cases: each bundled scenario as shipped, and the storm under the other profile. */
+    static Map<String, List<String>> cases() {
+        Map<String, List<String>> cases = new LinkedHashMap<>();
+        for (String name : BundledScenarios.names()) {
+            cases.put(name, List.of(name));
+        }
+        cases.put("late-joiner@seed", List.of("late-joiner", "--set", "protocol.profile=seed"));
+        cases.put("late-joiner@big-sheet", List.of("late-joiner", "--set", "data.rows=80"));
+        return cases;
+    }
+
+    /** The lines of the pin file for the current code: {@code case<TAB>file<TAB>sha256}. */
+    private List<String> currentPins() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (var c : cases().entrySet()) {
+            Path out = dir.resolve(c.getKey());
+            List<String> args = new ArrayList<>(List.of("run"));
+            args.addAll(c.getValue());
+            args.addAll(List.of("--seed", "7", "--replications", "3", "--threads", "2", "--quiet", "--out",
+                    out.toString(), "--trace", out.resolve("trace.tsv").toString(), "--trace-replication", "1"));
+            CommandLine cl = SyncSimCli.commandLine();
+            StringWriter err = new StringWriter();
+            cl.setErr(new PrintWriter(err));
+            cl.setOut(new PrintWriter(new StringWriter()));
+            assertEquals(0, cl.execute(args.toArray(String[]::new)), c.getKey() + ": " + err);
+            for (String f : FILES) {
+                lines.add(c.getKey() + "\t" + f + "\t" + sha256(Files.readAllBytes(out.resolve(f))));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void everyBundledScenarioGivesItsPinnedResults() throws IOException {
+        List<String> now = currentPins();
+        if (Boolean.getBoolean("syncsim.repin")) {
+            Files.write(PINS, now, StandardCharsets.UTF_8);
+            return;
+        }
+        List<String> pinned;
+        try (Stream<String> s = Files.lines(PINS)) {
+            pinned = s.filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        }
+        assertEquals(String.join("\n", pinned), String.join("\n", now),
+                "results changed; if that is intended, re-pin in a commit of its own (see this class's Javadoc)");
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
