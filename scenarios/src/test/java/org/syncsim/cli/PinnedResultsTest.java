@@ -30,6 +30,10 @@ import picocli.CommandLine;
  */
 class PinnedResultsTest {
     static final Path PINS = Path.of("src", "test", "resources", "pinned-results.tsv");
+    private static final List<String> HEADER = List.of(
+            "# Pinned results of every bundled scenario (seed 7, 3 replications, trace of replication 1): case, file,"
+                    + " SHA-256.",
+            "# Written by PinnedResultsTest with -Dsyncsim.repin=true; see that class before you change a line.");
     private static final List<String> FILES = List.of("summary.json", "clients.csv", "timeline.csv", "trace.tsv");
 
     @TempDir
@@ -71,7 +75,9 @@ class PinnedResultsTest {
     void everyBundledScenarioGivesItsPinnedResults() throws IOException {
         List<String> now = currentPins();
         if (Boolean.getBoolean("syncsim.repin")) {
-            Files.write(PINS, now, StandardCharsets.UTF_8);
+            List<String> file = new ArrayList<>(HEADER);
+            file.addAll(now);
+            Files.write(PINS, file, StandardCharsets.UTF_8);
             return;
         }
         List<String> pinned;
