@@ -394,14 +394,8 @@ public final class GroupBus implements AddonChannel {
         if (prefix.indexOf('\t') >= 0 || prefix.indexOf('\0') >= 0) {
             return true;
         }
-        boolean lineBreaks = realm.rejectLineBreaks();
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char ch = text.charAt(i);
-            if (ch == '\0' || (lineBreaks && (ch == '\n' || ch == '\r'))) {
-                return true;
-            }
-        }
-        return false;
+        return text.indexOf('\0') >= 0
+                || (realm.rejectLineBreaks() && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0));
     }
 
     /** Why this distribution cannot be sent by {@code s} now, or null. */
@@ -517,7 +511,7 @@ public final class GroupBus implements AddonChannel {
             sim.trace("deliver", "msg=" + m.id() + " to=" + r);
         }
         if (c.messages != null) {
-            c.messages.onAddonMessage(now, m.prefix(), m.text(), m.distribution(), m.sender());
+            c.messages.onAddonMessage(now, m);
         }
     }
 

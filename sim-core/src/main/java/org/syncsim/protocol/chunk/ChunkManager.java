@@ -1,9 +1,6 @@
 package org.syncsim.protocol.chunk;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * The receiving half of the addon's chunk manager ({@code TWRA.chunkManager}, spec §3.6-§3.7, §4.3, §6(e)),
@@ -43,7 +40,10 @@ public final class ChunkManager {
     private static final class Receiving {
         final int expected;
         int received;
-        final Map<Integer, String> chunks = new TreeMap<>();
+        /** Chunk n in slot n - 1, for n in 1..expected (grown as chunks come, not sized by the header's count). */
+        String[] slots = new String[0];
+        /** Non-empty slots. */
+        int filled;
         final long dataLength;
         final int sender;
         double timestamp;
@@ -54,15 +54,47 @@ public final class ChunkManager {
             this.sender = sender;
             this.timestamp = timestamp;
         }
+
+        /**
+         * Stores chunk {@code n} (the latest copy wins); true if it is a duplicate: its slot was taken, or it lies
+         * outside 1..expected (the addon stores those too, but assembly never reads them).
+         */
+        boolean store(int n, String payload) {
+            if (n < 1 || n > expected) {
+                return true;
+            }
+            if (n > slots.length) {
+                slots = Arrays.copyOf(slots, Math.min(expected, Math.max(n, 2 * slots.length)));
+            }
+            String previous = slots[n - 1];
+            slots[n - 1] = payload;
+            if (previous == null) {
+                filled++;
+                return false;
+            }
+            return true;
+        }
     }
 
     private record Stored(String data, double timestamp, int sender, long dataLength) {
     }
 
+    private final ChunkJoins joins;
     private boolean initialized;
-    private final Map<String, Receiving> receiving = new LinkedHashMap<>();
-    private final Map<String, Double> processed = new LinkedHashMap<>();
-    private final Map<String, Stored> stored = new LinkedHashMap<>();
+    private final SweptTable<Receiving> receiving = new SweptTable<>(r -> r.timestamp, false);
+    /** Completed transfer ids with the time they completed. */
+    private final SweptTable<Double> processed = new SweptTable<>(Double::doubleValue, true);
+    private final SweptTable<Stored> stored = new SweptTable<>(Stored::timestamp, true);
+
+    /** A manager that joins chunks through the run's shared {@code joins}. */
+    public ChunkManager(ChunkJoins joins) {
+        this.joins = joins;
+    }
+
+    /** A manager on its own. */
+    public ChunkManager() {
+        this(new ChunkJoins());
+    }
 
     /** True once {@code Initialize()} ran (first send, first header or first chunk since login). */
     public boolean isInitialized() {
@@ -96,9 +128,10 @@ public final class ChunkManager {
         if (r == null) {
             return ChunkOutcome.UNKNOWN_TRANSFER;
         }
-        boolean duplicate = r.chunks.put(n, payload) != null || n < 1 || n > r.expected;
+        boolean duplicate = r.store(n, payload);
         r.received++;
         r.timestamp = getTime;
+        receiving.touched(getTime);
         if (r.expected > 0 && r.received == r.expected) {
             boolean ok = assemble(tid, getTime);
             return ok ? ChunkOutcome.COMPLETED : ChunkOutcome.ASSEMBLY_FAILED;
@@ -129,15 +162,11 @@ public final class ChunkManager {
         if (r == null) {
             return false;
         }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 1; i <= r.expected; i++) {
-            String part = r.chunks.get(i);
-            if (part == null) {
-                return false;
-            }
-            sb.append(part);
+        if (r.filled < r.expected) {
+            return false;
         }
-        stored.put(tid, new Stored(sb.toString(), getTime, r.sender, r.dataLength));
+        String data = r.expected <= 0 ? "" : joins.join(r.slots);
+        stored.put(tid, new Stored(data, getTime, r.sender, r.dataLength));
         processed.put(tid, getTime);
         receiving.remove(tid);
         cleanup(getTime);
@@ -146,13 +175,9 @@ public final class ChunkManager {
 
     /** {@code CleanupOldTransfers}: drops entries older than an hour from all three tables. */
     private void cleanup(double now) {
-        for (Iterator<Receiving> it = receiving.values().iterator(); it.hasNext();) {
-            if (now - it.next().timestamp > CLEANUP_AGE_SECONDS) {
-                it.remove();
-            }
-        }
-        processed.values().removeIf(t -> now - t > CLEANUP_AGE_SECONDS);
-        stored.values().removeIf(s -> now - s.timestamp > CLEANUP_AGE_SECONDS);
+        receiving.sweep(now, CLEANUP_AGE_SECONDS);
+        processed.sweep(now, CLEANUP_AGE_SECONDS);
+        stored.sweep(now, CLEANUP_AGE_SECONDS);
     }
 
     /** Transfers still being received (incomplete ones linger, B16). */

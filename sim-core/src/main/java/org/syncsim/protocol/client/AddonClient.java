@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.syncsim.channel.AddonChannel;
+import org.syncsim.channel.AddonMessageListener;
 import org.syncsim.channel.Distribution;
+import org.syncsim.channel.OutgoingMessage;
 import org.syncsim.channel.Priority;
 import org.syncsim.engine.FrameClock;
 import org.syncsim.engine.RandomStreams;
@@ -145,7 +148,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         saved.liveSync = config.liveSync();
         saved.tankSync = config.tankSync();
         loadInitialData(config.initialData());
-        env.channel().register(id, this::onAddonMessage, this::onRosterUpdate);
+        env.channel().register(id, new Receiver(), this::onRosterUpdate);
     }
 
     /** Saved variables from a previous session, or the example data of a fresh install. */
@@ -186,7 +189,27 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
      * Parses a message that passed the prefix and own-echo filters; returns null after recording why it was
      * rejected.
      */
-    protected abstract Message parse(long now, String prefix, String text);
+    protected abstract Message parse(long now, String prefix, String text, OutgoingMessage delivered);
+
+    /**
+     * {@code parser} applied to {@code text}, the text of {@code delivered} (null when the message came without
+     * it): the first recipient of a sent message computes the result and the others read it
+     * ({@link OutgoingMessage#derivedBy}). {@code parser} must be the run's one object for that parse
+     * ({@link RunMemos}), since it is what tells the stored results apart.
+     */
+    protected static ParseResult sharedParse(OutgoingMessage delivered, String text,
+            Function<String, ParseResult> parser) {
+        if (delivered == null) {
+            return parser.apply(text);
+        }
+        Object known = delivered.derivedBy(parser);
+        if (known != null) {
+            return (ParseResult) known;
+        }
+        ParseResult parsed = parser.apply(text);
+        delivered.derive(parser, parsed);
+        return parsed;
+    }
 
     /** Runs the handler of a parsed message (inside {@link #guarded}). */
     protected abstract void dispatch(Message m, int sender);
@@ -337,16 +360,33 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
 
     // ------------------------------------------------------------------------------------- receive path
 
+    /** The client's {@code CHAT_MSG_ADDON} handler, with or without the sent message (see {@link #sharedParse}). */
+    private final class Receiver implements AddonMessageListener {
+        @Override
+        public void onAddonMessage(long now, String prefix, String text, Distribution distribution, int sender) {
+            receive(now, prefix, text, sender, null);
+        }
+
+        @Override
+        public void onAddonMessage(long now, OutgoingMessage m) {
+            receive(now, m.prefix(), m.text(), m.sender(), m);
+        }
+    }
+
     /** {@code OnChatMsgAddon} (§2.2): own echo and foreign prefixes dropped, then parsed and routed by the profile. */
-    private void onAddonMessage(long now, String prefix, String text, Distribution distribution, int sender) {
+    private void receive(long now, String prefix, String text, int sender, OutgoingMessage delivered) {
         if (!online || sender == id || !PREFIX.equals(prefix)) {
             return;
         }
-        Message m = parse(now, prefix, text);
+        Message m = parse(now, prefix, text, delivered);
         if (m == null) {
             return;
         }
-        guarded(m.command().token(), () -> dispatch(m, sender));
+        try { // guarded(), without a lambda per delivery
+            dispatch(m, sender);
+        } catch (LuaError e) {
+            metrics.handlerAborted(env.sim().now(), id, m.command().token(), e.getMessage());
+        }
         checkSynced();
     }
 

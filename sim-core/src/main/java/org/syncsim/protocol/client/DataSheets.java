@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.DecodeResult;
 import org.syncsim.protocol.data.Section;
@@ -47,22 +48,36 @@ public final class DataSheets {
             private final Map<String, Optional<List<String>>> structures = lru(capacity);
             private final Map<String, Boolean> sections = lru(capacity);
             private final Map<String, Optional<List<String>>> tanks = lru(capacity);
+            private final Function<String, Optional<List<String>>> decodeStructure = DECODER::structureNames;
+            private final Function<String, Boolean> decodeSection = DECODER::sectionUsable;
+            private final Function<String, Optional<List<String>>> decodeTanks = DECODER::tankSlots;
 
             @Override
             public Optional<List<String>> structureNames(String blob) {
-                return structures.computeIfAbsent(blob, DECODER::structureNames);
+                return memo(structures, blob, decodeStructure);
             }
 
             @Override
             public boolean sectionUsable(String blob) {
-                return sections.computeIfAbsent(blob, DECODER::sectionUsable);
+                return memo(sections, blob, decodeSection);
             }
 
             @Override
             public Optional<List<String>> tankSlots(String blob) {
-                return tanks.computeIfAbsent(blob, DECODER::tankSlots);
+                return memo(tanks, blob, decodeTanks);
             }
         };
+    }
+
+    /** {@code memo.computeIfAbsent(blob, decode)} for a decoder that never returns null. */
+    private static <V> V memo(Map<String, V> memo, String blob, Function<String, V> decode) {
+        V known = memo.get(blob);
+        if (known != null) {
+            return known;
+        }
+        V v = decode.apply(blob);
+        memo.put(blob, v);
+        return v;
     }
 
     private static <V> Map<String, V> lru(int capacity) {

@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.syncsim.channel.AddonChannel;
 import org.syncsim.channel.Distribution;
+import org.syncsim.channel.OutgoingMessage;
 import org.syncsim.channel.Priority;
 import org.syncsim.metrics.MetricsRecorder;
+import org.syncsim.protocol.chunk.ChunkJoins;
 import org.syncsim.protocol.chunk.ChunkManager;
 import org.syncsim.protocol.chunk.ChunkSender;
 import org.syncsim.protocol.client.AddonClient;
@@ -87,16 +90,24 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         String newerVersionString;
         /** {@code NavigateToSection} replaced by the "Example" button's variant (§3.1). */
         boolean exampleNavigation;
-        final ChunkManager chunks = new ChunkManager();
+        final ChunkManager chunks;
+
+        Runtime(ChunkJoins joins) {
+            chunks = new ChunkManager(joins);
+        }
     }
+
+    /** The run's head-dialect parser (shared with every head client, see {@link #sharedParse}). */
+    private final Function<String, ParseResult> parser;
 
     public HeadClient(ProtocolEnvironment env, int id, ClientConfig config) {
         super(env, id, config, HeadProfile.SPELLING);
+        parser = env.memos().headDialectParser(HeadProfile.SPELLING);
     }
 
     @Override
     protected Runtime newRuntime() {
-        return new Runtime();
+        return new Runtime(env.memos().chunkJoins());
     }
 
     // ------------------------------------------------------------------------------------ control methods
@@ -167,8 +178,8 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
 
     /** The head router's parse (§2.2, §2.4). */
     @Override
-    protected Message parse(long now, String prefix, String text) {
-        ParseResult parsed = codec.parseLikeHeadAddon(text);
+    protected Message parse(long now, String prefix, String text, OutgoingMessage delivered) {
+        ParseResult parsed = sharedParse(delivered, text, parser);
         if (parsed instanceof ParseResult.Rejected r && r.reason() == Rejection.HANDLER_ERROR) {
             metrics.handlerAborted(now, id, r.command() == null ? "?" : r.command().token(), r.detail());
             return null;

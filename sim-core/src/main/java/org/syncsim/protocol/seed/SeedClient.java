@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.syncsim.channel.AddonChannel;
 import org.syncsim.channel.Distribution;
+import org.syncsim.channel.OutgoingMessage;
 import org.syncsim.channel.Priority;
 import org.syncsim.metrics.MetricsRecorder;
 import org.syncsim.protocol.chunk.ChunkSender;
@@ -17,6 +19,7 @@ import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.clock.AddonTimers;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
+import org.syncsim.protocol.wire.ParseResult;
 
 /**
  * The {@code seed} profile: the TWRA addon's G1 generation (reference snapshot {@code 67f91a7}, spec §10.2, with
@@ -69,6 +72,8 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
     /** The section blobs the last full-data string was built from, and that string (a simulator memo only). */
     private List<String> fullDataFrom;
     private String fullData;
+    /** The run's strict parser (shared with every seed client, see {@link #sharedParse}). */
+    private final Function<String, ParseResult> parser;
 
     /** A client whose newer-timestamp reaction is the segmented pull (§10.2). */
     public SeedClient(ProtocolEnvironment env, int id, ClientConfig config) {
@@ -78,6 +83,7 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
     /** A client whose newer-timestamp reaction is {@code pull} ({@link SeedPull}). */
     public SeedClient(ProtocolEnvironment env, int id, ClientConfig config, SeedPull pull) {
         super(env, id, config, SeedProfile.SPELLING);
+        parser = env.memos().strictParser(SeedProfile.SPELLING);
         this.pull = pull;
     }
 
@@ -123,13 +129,13 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
      * before the first colon (§10.2). Old-format chunk pieces reach the SRES/SECRES handlers as data.
      */
     @Override
-    protected Message parse(long now, String prefix, String text) {
+    protected Message parse(long now, String prefix, String text, OutgoingMessage delivered) {
         int colon = text.indexOf(':');
         if (colon < 1) {
             metrics.messageMalformed(now, id, "no command");
             return null;
         }
-        return acceptedOrCounted(now, codec.parseStrict(prefix, text));
+        return acceptedOrCounted(now, sharedParse(delivered, text, parser));
     }
 
     @Override

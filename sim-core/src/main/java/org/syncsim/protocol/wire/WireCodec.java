@@ -1,7 +1,10 @@
 package org.syncsim.protocol.wire;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -348,22 +351,52 @@ public final class WireCodec {
         return new Parsed(m);
     }
 
-    /** Non-empty runs of non-colon characters (Lua {@code gfind(msg, "([^:]+)")}). */
+    /**
+     * Non-empty runs of non-colon characters (Lua {@code gfind(msg, "([^:]+)")}). The runs are located at once
+     * but cut out of the text only when read: the router reads the first few, and a chunk's last run is its
+     * whole payload.
+     */
     static List<String> components(String text) {
-        List<String> out = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean colon = i == text.length() || text.charAt(i) == ':';
-            if (colon) {
-                if (start >= 0) {
-                    out.add(text.substring(start, i));
-                    start = -1;
+        return new Components(text);
+    }
+
+    private static final class Components extends AbstractList<String> {
+        private final String text;
+        /** Start and end (exclusive) of run k at 2k and 2k + 1. */
+        private int[] bounds = new int[8];
+        private int size;
+
+        Components(String text) {
+            this.text = text;
+            int start = -1;
+            for (int i = 0; i <= text.length(); i++) {
+                boolean colon = i == text.length() || text.charAt(i) == ':';
+                if (colon) {
+                    if (start >= 0) {
+                        if (2 * size + 2 > bounds.length) {
+                            bounds = Arrays.copyOf(bounds, 2 * bounds.length);
+                        }
+                        bounds[2 * size] = start;
+                        bounds[2 * size + 1] = i;
+                        size++;
+                        start = -1;
+                    }
+                } else if (start < 0) {
+                    start = i;
                 }
-            } else if (start < 0) {
-                start = i;
             }
         }
-        return out;
+
+        @Override
+        public String get(int k) {
+            Objects.checkIndex(k, size);
+            return text.substring(bounds[2 * k], bounds[2 * k + 1]);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /** The text after the {@code k}-th colon at or after {@code from}, or null if there are fewer colons. */

@@ -1,0 +1,37 @@
+package org.syncsim.protocol.chunk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+/** Joined chunk data is shared between receivers of the same parts, and equal texts are one instance. */
+class ChunkJoinsTest {
+    @Test
+    void theSamePartsGiveTheSameInstanceAndEqualTextsAreCanonical() {
+        ChunkJoins joins = new ChunkJoins();
+        String a = new String("abc");
+        String b = new String("def");
+        String first = joins.join(new String[] {a, b});
+        assertEquals("abcdef", first);
+        assertSame(first, joins.join(new String[] {a, b}), "a second receiver of the same parts");
+        assertSame(first, joins.join(new String[] {new String("abcd"), new String("ef")}),
+                "another transfer of the same text");
+        assertEquals("abcxyz", joins.join(new String[] {a, new String("xyz")}));
+        assertEquals("", joins.join(new String[0]));
+    }
+
+    @Test
+    void aCallerChangingItsArrayLaterDoesNotChangeWhatIsRemembered() {
+        ChunkJoins joins = new ChunkJoins();
+        String a = "a1";
+        String b = "b2";
+        String[] parts = {a, b};
+        String joined = joins.join(parts);
+        parts[1] = "zz";
+        assertEquals("a1zz", joins.join(parts));
+        assertSame(joined, joins.join(new String[] {a, b}));
+        assertNotSame(joined, joins.join(parts));
+    }
+}
