@@ -195,7 +195,16 @@ public final class HuffmanContainer {
             return new Result.Invalid("bit stream too short for " + size + " symbols");
         }
         byte[] out = new byte[size];
+        int[] fast = firstByteTable(child, leaf);
         for (int i = 0; i < size; i++) {
+            if (in.remaining() >= FAST_BITS) {
+                int e = fast[in.peek(FAST_BITS)];
+                if (e >= 0) {
+                    in.skip(e >>> 8);
+                    out[i] = (byte) e;
+                    continue;
+                }
+            }
             int node = 0;
             do {
                 if (in.remaining() < 1) {
@@ -210,6 +219,35 @@ public final class HuffmanContainer {
             out[i] = (byte) leaf[node];
         }
         return new Result.Ok(out);
+    }
+
+    /** Bits looked up at once by the decoder's fast path. */
+    private static final int FAST_BITS = 8;
+
+    /**
+     * For each value of the next {@value #FAST_BITS} bits (first bit least significant), the symbol whose code word
+     * they start with and its length, as {@code length << 8 | symbol}; -1 where the code word is longer or the bits
+     * leave the trie (the bit-by-bit walk then decides, with its own error). Only a lookup of what the walk would
+     * find: the decoded bytes and every error are the walk's.
+     */
+    private static int[] firstByteTable(int[] child, int[] leaf) {
+        int[] table = new int[1 << FAST_BITS];
+        for (int bits = 0; bits < table.length; bits++) {
+            int node = 0;
+            int entry = -1;
+            for (int k = 0; k < FAST_BITS; k++) {
+                node = child[2 * node + ((bits >>> k) & 1)];
+                if (node == 0) {
+                    break;
+                }
+                if (leaf[node] >= 0) {
+                    entry = (k + 1) << 8 | leaf[node];
+                    break;
+                }
+            }
+            table[bits] = entry;
+        }
+        return table;
     }
 
     private static byte[] prefixed(int method, byte[] input) {
@@ -287,23 +325,30 @@ public final class HuffmanContainer {
             buf = new byte[Math.max(16, initial)];
         }
 
+        /** Bits written since the last whole byte (whole bytes may still wait in the accumulator). */
         int pendingBits() {
-            return accBits;
+            return accBits & 7;
         }
 
+        /** Appends a byte; only at a byte boundary with nothing pending (the header). */
         void writeByte(int b) {
             ensure(1);
             buf[size++] = (byte) b;
         }
 
+        /** Appends the low {@code n} bits of {@code value}, n at most 32. */
         void writeBits(long value, int n) {
             acc |= (value & ((1L << n) - 1)) << accBits;
             accBits += n;
-            while (accBits >= 8) {
-                ensure(1);
-                buf[size++] = (byte) acc;
-                acc >>>= 8;
-                accBits -= 8;
+            if (accBits >= 32) {
+                ensure(4);
+                buf[size] = (byte) acc;
+                buf[size + 1] = (byte) (acc >>> 8);
+                buf[size + 2] = (byte) (acc >>> 16);
+                buf[size + 3] = (byte) (acc >>> 24);
+                size += 4;
+                acc >>>= 32;
+                accBits -= 32;
             }
         }
 
@@ -317,12 +362,14 @@ public final class HuffmanContainer {
         }
 
         byte[] finish() {
-            if (accBits > 0) {
+            while (accBits > 0) {
                 ensure(1);
                 buf[size++] = (byte) acc;
-                acc = 0;
-                accBits = 0;
+                acc >>>= 8;
+                accBits -= 8;
             }
+            acc = 0;
+            accBits = 0;
             return Arrays.copyOf(buf, size);
         }
 
@@ -347,6 +394,21 @@ public final class HuffmanContainer {
 
         long remaining() {
             return bitEnd - bitPos;
+        }
+
+        /** The next {@code n} bits (first bit least significant) without consuming them; n <= 8 and <= remaining. */
+        int peek(int n) {
+            int byteIndex = (int) (bitPos >>> 3);
+            int shift = (int) (bitPos & 7);
+            int v = (data[byteIndex] & 0xFF) >>> shift;
+            if (shift + n > 8) {
+                v |= (data[byteIndex + 1] & 0xFF) << (8 - shift);
+            }
+            return v & ((1 << n) - 1);
+        }
+
+        void skip(int n) {
+            bitPos += n;
         }
 
         long read(int n) {

@@ -329,6 +329,9 @@ public final class LuaTableReader {
             }
         }
         String lexeme = text.substring(start, pos);
+        if (lexeme.length() <= MAX_PLAIN_DIGITS && allDigits(lexeme)) {
+            return Long.parseLong(lexeme); // what the numeral, parseDouble and the integral test below give
+        }
         if (!NUMERAL.matcher(lexeme).matches()) {
             throw new SyntaxError("malformed number near '" + lexeme + "'");
         }
@@ -337,6 +340,22 @@ public final class LuaTableReader {
             return (long) d;
         }
         return d;
+    }
+
+    /** Digits-only numerals this long are exact in a double, so they are read as integers directly. */
+    private static final int MAX_PLAIN_DIGITS = 15;
+
+    private static boolean allDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String name() {
