@@ -196,6 +196,17 @@ public final class LuaTableReader {
 
     private String string(char quote) throws SyntaxError {
         pos++;
+        for (int i = pos; i < text.length(); i++) { // plain ASCII up to the closing quote: the text as it stands
+            char c = text.charAt(i);
+            if (c == quote) {
+                String plain = text.substring(pos, i);
+                pos = i + 1;
+                return plain;
+            }
+            if (c >= 0x80 || c == '\\' || c == '\n' || c == '\r') {
+                break;
+            }
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (true) {
             if (pos >= text.length()) {

@@ -90,6 +90,17 @@ public final class LuaTextWriter {
         return out.toString();
     }
 
+    /** True if every character of {@code s} is ASCII written as is (no escape, no UTF-8 encoding). */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c == '"' || c == '\\' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void separate() {
         if (first[depth]) {
             first[depth] = false;
@@ -100,6 +111,10 @@ public final class LuaTextWriter {
 
     private void quoted(String s) {
         out.append('"');
+        if (plain(s)) {
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
