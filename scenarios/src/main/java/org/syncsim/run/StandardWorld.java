@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.syncsim.channel.AddonChannel;
 import org.syncsim.channel.ChannelConfig;
@@ -126,18 +127,20 @@ public final class StandardWorld implements World {
 
         DataSpec d = s.scenario().data();
         AssignmentSet current;
-        AssignmentSet old;
+        Supplier<AssignmentSet> old; // made only if a member holds it: streams are independent, so no draw moves
         if (s.sheet() != null) {
             current = s.sheet();
-            old = new SheetGenerator(sim.random().stream("sheet/old")).withChanges(current, allSections(current));
+            old = () -> new SheetGenerator(sim.random().stream("sheet/old")).withChanges(current,
+                    allSections(current));
         } else {
             SheetSpec shape = SheetSpec.of(d.sections(), d.rows(), d.columns());
             current = new SheetGenerator(sim.random().stream("sheet/current")).generate(shape);
-            old = new SheetGenerator(sim.random().stream("sheet/old")).generate(shape);
+            old = () -> new SheetGenerator(sim.random().stream("sheet/old")).generate(shape);
         }
         newest = current;
         EncodedSheet currentEncoded = DataSheets.encode(current, d.timestamp());
-        EncodedSheet oldEncoded = DataSheets.encode(old, d.oldTimestamp());
+        EncodedSheet oldEncoded = s.roster().stream().anyMatch(e -> e.data() == ClientSettings.Holds.OLD)
+                ? DataSheets.encode(old.get(), d.oldTimestamp()) : null;
         truth.publish(d.timestamp(), currentEncoded, 0);
 
         List<String> names = s.roster().stream().map(RosterEntry::name).toList();
