@@ -120,6 +120,7 @@ public final class StandardWorld implements World {
         this.recorder = recorder;
         this.epochSeconds = s.scenario().run().wallClock();
         this.bus = new GroupBus(sim, channelConfig(s.scenario().channel(), s), recorder);
+        bus.setRaidLimit(s.scenario().raid().maxSize());
         int n = s.roster().size();
         clients = new SyncClient[n];
         reloading = new boolean[n];

@@ -17,8 +17,9 @@ final class ScenarioValidator {
      */
     static List<RosterEntry> validate(Scenario s, int sections, List<Problem> out) {
         Raid raid = s.raid();
-        if (raid.size() < 1 || raid.size() > Raid.MAX_SIZE) {
-            out.add(new Problem("/raid/size", "a raid has 1 to " + Raid.MAX_SIZE + " members, got " + raid.size()));
+        if (raid.size() < 1 || raid.size() > raid.maxSize()) {
+            out.add(new Problem("/raid/size", "a raid has 1 to " + raid.maxSize() + " members, got " + raid.size()
+                    + (raid.stress() ? "" : " (a load test of more members: raid.stress: true)")));
         } else if (raid.size() < raid.members().size()) {
             out.add(new Problem("/raid/size", "size " + raid.size() + " is smaller than the " + raid.members().size()
                     + " members listed; drop size or raise it"));

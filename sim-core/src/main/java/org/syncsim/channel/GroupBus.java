@@ -57,6 +57,7 @@ public final class GroupBus implements AddonChannel {
 
     private Client[] clients = new Client[8];
     private int clientLimit;
+    private int raidLimit = MAX_RAID;
     private GroupType groupType = GroupType.RAID;
     private int memberCount;
     private long nextMessageId;
@@ -125,13 +126,21 @@ public final class GroupBus implements AddonChannel {
         fireRoster(null);
     }
 
+    /** Lets a raid hold up to {@code members} (more than the game's 40 only for a stress test of the simulator). */
+    public void setRaidLimit(int members) {
+        if (members < 1) {
+            throw new IllegalArgumentException("a raid holds at least one member: " + members);
+        }
+        raidLimit = members;
+    }
+
     /** The client joins the group now; roster handlers fire on every online member, the joiner included. */
     public void join(int client) {
         Client c = client(client);
         if (c.member) {
             return;
         }
-        int max = groupType == GroupType.RAID ? MAX_RAID : MAX_PARTY;
+        int max = groupType == GroupType.RAID ? raidLimit : MAX_PARTY;
         if (memberCount >= max) {
             throw new IllegalStateException("the " + groupType + " is full (" + max + " members); client " + client
                     + " cannot join");
