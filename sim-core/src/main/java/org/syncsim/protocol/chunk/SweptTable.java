@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * One of the chunk manager's tables, keyed by transfer id, with the addon's sweep ({@code CleanupOldTransfers}:
- * drop every entry whose time is more than an age before now) at the cost of what it drops rather than of the
- * whole table.
+ * A table keyed by text, with the addon's sweep (drop every entry whose time is more than an age before now) at
+ * the cost of what it drops rather than of the whole table: the chunk manager's tables ({@code
+ * CleanupOldTransfers}) and the BSREQ dedup table of {@code head}.
  *
- * <p>The addon scans its three tables in full on every completed transfer, which is quadratic in the transfers a
- * client has seen: in a 40-member storm each member completes hundreds. Two facts give the same outcome cheaply.
+ * <p>The addon scans such a table in full on every completed transfer or every request, which is quadratic in the
+ * transfers or requests a client has seen: in a 40-member storm each member completes hundreds, and in a stress
+ * raid of hundreds each member hears hundreds of requests. Two facts give the same outcome cheaply.
  * The table keeps a lower bound of its entries' times (the oldest time put or touched since the last full scan),
  * so a sweep that cannot drop anything returns at once. And while entries were put in time order and their times
  * never change (the completed and parked tables, since the owner's {@code GetTime()} never goes back), the old
@@ -20,7 +21,7 @@ import java.util.function.ToDoubleFunction;
  *
  * @param <V> the entry; its time is read with the function given at construction
  */
-final class SweptTable<V> {
+public final class SweptTable<V> {
     private final Map<String, V> entries = new LinkedHashMap<>();
     private final ToDoubleFunction<V> timeOf;
     private final boolean fixedTimes;
@@ -35,29 +36,29 @@ final class SweptTable<V> {
      * @param fixedTimes true if an entry's time never changes once put (then a sweep may stop at the first young
      *     entry); false if callers raise it in place
      */
-    SweptTable(ToDoubleFunction<V> timeOf, boolean fixedTimes) {
+    public SweptTable(ToDoubleFunction<V> timeOf, boolean fixedTimes) {
         this.timeOf = timeOf;
         this.fixedTimes = fixedTimes;
     }
 
-    V get(String key) {
+    public V get(String key) {
         return entries.get(key);
     }
 
-    boolean containsKey(String key) {
+    public boolean containsKey(String key) {
         return entries.containsKey(key);
     }
 
-    V remove(String key) {
+    public V remove(String key) {
         return entries.remove(key);
     }
 
-    int size() {
+    public int size() {
         return entries.size();
     }
 
     /** Puts {@code value} (replacing any entry of {@code key}); returns the replaced entry or null. */
-    V put(String key, V value) {
+    public V put(String key, V value) {
         double t = timeOf.applyAsDouble(value);
         oldestBound = Math.min(oldestBound, t);
         V previous = entries.put(key, value);
@@ -67,11 +68,11 @@ final class SweptTable<V> {
     }
 
     /** An entry's time was raised in place to {@code t} (only for a table without fixed times). */
-    void touched(double t) {
+    public void touched(double t) {
         oldestBound = Math.min(oldestBound, t);
     }
 
-    void clear() {
+    public void clear() {
         entries.clear();
         oldestBound = Double.POSITIVE_INFINITY;
         lastPut = Double.NEGATIVE_INFINITY;
@@ -79,7 +80,7 @@ final class SweptTable<V> {
     }
 
     /** Drops every entry with {@code now - time > age}. */
-    void sweep(double now, double age) {
+    public void sweep(double now, double age) {
         if (!(now - oldestBound > age)) {
             return;
         }

@@ -16,6 +16,7 @@ import org.syncsim.metrics.MetricsRecorder;
 import org.syncsim.protocol.chunk.ChunkJoins;
 import org.syncsim.protocol.chunk.ChunkManager;
 import org.syncsim.protocol.chunk.ChunkSender;
+import org.syncsim.protocol.chunk.SweptTable;
 import org.syncsim.protocol.client.AddonClient;
 import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.FixedChoices;
@@ -79,7 +80,8 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         double lastRequestTime;
         boolean syncInProgress;
         double lastNewerTimestampReaction;
-        final Map<String, Double> processedBulkRequests = new LinkedHashMap<>();
+        /** BSREQ dedup: sender_second → when it came. */
+        final SweptTable<Double> processedBulkRequests = new SweptTable<>(Double::doubleValue, true);
         PendingResponse pendingBulkResponse;
         Long newerTimestampResponded;
         AddonTimers.Handle bulkSyncRequestTimeout;
@@ -244,7 +246,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             return;
         }
         rt.processedBulkRequests.put(key, now);
-        rt.processedBulkRequests.values().removeIf(t -> now - t > DEDUP_RETENTION);
+        rt.processedBulkRequests.sweep(now, DEDUP_RETENTION);
         Compressed c = saved.compressed;
         if (c == null) {
             return;
