@@ -47,7 +47,8 @@ public class ScenarioBenchmark {
     /**
      * Case name → bundled scenario and {@code --set} overrides. Sheet sizes are the wire size of one full push
      * (section blobs plus structure): 16 sections of 27, 103 and 532 rows give 60, 200 and 1 000 KB, 6 sections of
-     * 2 rows give 5 KB.
+     * 2 rows give 5 KB. Raid sizes scale the leader's import (one push to everyone; a 400-member raid is a
+     * {@code raid.stress} raid).
      */
     static final Map<String, List<String>> CASES = new LinkedHashMap<>();
 
@@ -57,9 +58,10 @@ public class ScenarioBenchmark {
         CASES.put("reload-storm-40", List.of("reload-storm-40"));
         CASES.put("leader-import-40", List.of("leader-import-40"));
         CASES.put("late-joiner-seed", List.of("late-joiner", "protocol.profile=seed"));
-        CASES.put("raid-10", List.of("late-joiner", "raid.size=10"));
-        CASES.put("raid-20", List.of("late-joiner", "raid.size=20"));
-        CASES.put("raid-40", List.of("late-joiner", "raid.size=40"));
+        CASES.put("raid-10", List.of("leader-import-40", "raid.size=10"));
+        CASES.put("raid-20", List.of("leader-import-40", "raid.size=20"));
+        CASES.put("raid-40", List.of("leader-import-40", "raid.size=40"));
+        CASES.put("raid-400", List.of("leader-import-40", "raid.size=400", "raid.stress=true"));
         CASES.put("sheet-5k", List.of("late-joiner", "data.sections=6", "data.rows=2"));
         CASES.put("sheet-60k", List.of("late-joiner", "data.rows=27"));
         CASES.put("sheet-200k", List.of("late-joiner", "data.rows=103"));
