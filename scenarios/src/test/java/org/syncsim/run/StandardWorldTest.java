@@ -22,6 +22,18 @@ class StandardWorldTest {
     }
 
     @Test
+    void aStressRaidOfSixtyFortyOneStormsAsTheFormulaSays() {
+        // raid.stress lifts the game's 40-member cap: the joiner's BSREQ:0 gets an ACK and a full push from each of
+        // the 59 synced members, as in the 40-member storm (B1, B36)
+        RunResult r = runBundled("late-joiner", "raid.size=60", "raid.stress=true");
+        assertEquals(60, r.clients().size());
+        assertEquals(59, r.sent("BSACK"));
+        assertEquals(59, r.sent("BSTR"));
+        assertEquals(59 * 16, r.sent("BSEC"));
+        assertEquals(0, r.waitingAtEnd());
+    }
+
+    @Test
     void freshJoinerInASyncedFortyRaidGetsThirtyNineAcksAndThirtyNinePushes() {
         // spec 6(d) step 3, B1, B36, 12.2(2): BSREQ:0 skips the timestamp test, every one of the 39 complete
         // members ACKs and pushes 2.0-2.5 s later; a push is one BSEC per non-empty section (16 here, every

@@ -18,6 +18,18 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void moreThanFortyMembersNeedsAStressRaidAndAStressRaidHasACapToo() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.load("big.yaml", "raid: { size: 41 }\n", "big"));
+        assertTrue(e.getMessage().contains("raid.size: a raid has 1 to 40 members, got 41 (a load test of more "
+                + "members: raid.stress: true)"), e.getMessage());
+        assertEquals(400, ScenarioLoader.load("big.yaml", "raid: { size: 400, stress: true }\n", "big").roster().size());
+        ScenarioException tooBig = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.load("big.yaml", "raid: { size: 1001, stress: true }\n", "big"));
+        assertTrue(tooBig.getMessage().contains("a raid has 1 to 1000 members, got 1001"), tooBig.getMessage());
+    }
+
+    @Test
     void aSyntaxErrorStillSaysWhere() {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> ScenarioLoader.load("bad.yaml", "raid: { size: 5\n", "bad"));
