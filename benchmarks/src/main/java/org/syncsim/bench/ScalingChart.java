@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.text.DecimalFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import java.util.TreeMap;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -22,7 +25,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Draws how a replication's cost grows from a JMH JSON result of {@link ScenarioBenchmark}'s scaling cases
  * ({@code raid-N}, {@code sheet-Nk}): time per replication and microseconds per event against raid size and
- * against sheet size, both axes logarithmic, and prints the table {@code benchmarks/README.md} shows.
+ * against sheet size (sizes and times on logarithmic axes), and prints the table {@code benchmarks/README.md}
+ * shows.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar org.syncsim.bench.ScalingChart RESULT.json OUT.png</pre>
  */
@@ -90,6 +94,7 @@ public final class ScalingChart {
     private static CombinedDomainXYPlot combined(String xLabel, Map<Integer, Point> points) {
         LogAxis x = new LogAxis(xLabel);
         x.setSmallestValue(1);
+        x.setNumberFormatOverride(new DecimalFormat("#,##0"));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.add(subplot("ms per replication", points, true, new Color(0x1f77b4)), 1);
         plot.add(subplot("µs per event", points, false, new Color(0xd62728)), 1);
@@ -99,8 +104,17 @@ public final class ScalingChart {
     private static XYPlot subplot(String yLabel, Map<Integer, Point> points, boolean perReplication, Color color) {
         XYSeries s = new XYSeries(yLabel);
         points.forEach((n, p) -> s.add(n.doubleValue(), perReplication ? p.millisPerReplication() : p.microsPerEvent()));
-        LogAxis y = new LogAxis(yLabel);
-        y.setSmallestValue(0.01);
+        ValueAxis y;
+        if (perReplication) {
+            LogAxis log = new LogAxis(yLabel);
+            log.setSmallestValue(0.01);
+            log.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+            y = log;
+        } else {
+            NumberAxis linear = new NumberAxis(yLabel);
+            linear.setAutoRangeIncludesZero(true);
+            y = linear;
+        }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         r.setSeriesPaint(0, color);
         r.setSeriesStroke(0, new BasicStroke(2f));
