@@ -211,7 +211,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         return parsed;
     }
 
-    /** Runs the handler of a parsed message (inside {@link #guarded}). */
+    /** Runs the handler of a parsed message; a {@link LuaError} stops it there and is counted (as {@link #guarded}). */
     protected abstract void dispatch(Message m, int sender);
 
     /** What an import sends after storing the sheet ({@code ts} is its timestamp A). */

@@ -1,7 +1,6 @@
 package org.syncsim.protocol.wire;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

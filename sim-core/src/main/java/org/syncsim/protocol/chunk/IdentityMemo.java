@@ -1,4 +1,4 @@
-package org.syncsim.protocol.wire;
+package org.syncsim.protocol.chunk;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -13,23 +13,23 @@ import java.util.Map;
  * @param <K> the argument, compared by identity
  * @param <V> the function's (immutable) result
  */
-public final class IdentityMemo<K, V> {
+final class IdentityMemo<K, V> {
     private final Map<K, V> values = new IdentityHashMap<>();
     /** Arguments in the order they were remembered; the slot at {@code next} is the oldest. */
     private final Object[] order;
     private int next;
 
-    public IdentityMemo(int capacity) {
+    IdentityMemo(int capacity) {
         order = new Object[capacity];
     }
 
     /** The remembered result for this very object, or null. */
-    public V get(K key) {
+    V get(K key) {
         return values.get(key);
     }
 
     /** Remembers {@code value} for {@code key} (not already remembered), forgetting the oldest if full. */
-    public void put(K key, V value) {
+    void put(K key, V value) {
         Object oldest = order[next];
         if (oldest != null) {
             values.remove(oldest);
