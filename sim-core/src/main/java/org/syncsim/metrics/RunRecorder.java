@@ -33,8 +33,6 @@ public final class RunRecorder implements MetricsRecorder {
 
     private final Map<String, Integer> commandOrdinal = new HashMap<>();
     private final List<String> commandNames = new ArrayList<>();
-    /** The command strings by ordinal, as first passed (compared by identity before the map is asked). */
-    private String[] commandSpellings = new String[0];
     private long[][] sentMsgs = new long[0][];
     private long[][] sentBytes = new long[0][];
     private long[][] recvMsgs = new long[0][];
@@ -370,9 +368,8 @@ public final class RunRecorder implements MetricsRecorder {
     // ---- internals ----
 
     private int ordinal(String command) {
-        String[] seen = commandSpellings;
-        for (int i = 0; i < seen.length; i++) {
-            if (seen[i] == command) { // clients pass their command table's strings: the same few instances
+        for (int i = 0; i < commandNames.size(); i++) {
+            if (commandNames.get(i) == command) { // clients pass their command table's strings: the same few instances
                 return i;
             }
         }
@@ -383,8 +380,6 @@ public final class RunRecorder implements MetricsRecorder {
         int n = commandNames.size();
         commandOrdinal.put(command, n);
         commandNames.add(command);
-        commandSpellings = Arrays.copyOf(commandSpellings, n + 1);
-        commandSpellings[n] = command;
         sentMsgs = Arrays.copyOf(sentMsgs, n + 1);
         sentBytes = Arrays.copyOf(sentBytes, n + 1);
         recvMsgs = Arrays.copyOf(recvMsgs, n + 1);

@@ -165,8 +165,7 @@ public final class ChunkManager {
         if (r.filled < r.expected) {
             return false;
         }
-        String data = r.expected <= 0 ? "" : joins.join(r.slots);
-        stored.put(tid, new Stored(data, getTime, r.sender, r.dataLength));
+        stored.put(tid, new Stored(joins.join(r.slots), getTime, r.sender, r.dataLength));
         processed.put(tid, getTime);
         receiving.remove(tid);
         cleanup(getTime);

@@ -385,7 +385,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         try { // guarded(), without a lambda per delivery
             dispatch(m, sender);
         } catch (LuaError e) {
-            metrics.handlerAborted(env.sim().now(), id, m.command().token(), e.getMessage());
+            aborted(m.command().token(), e);
         }
         checkSynced();
     }
@@ -546,8 +546,13 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         try {
             body.run();
         } catch (LuaError e) {
-            metrics.handlerAborted(env.sim().now(), id, what, e.getMessage());
+            aborted(what, e);
         }
+    }
+
+    /** Counts a handler that a {@link LuaError} stopped. */
+    private void aborted(String what, LuaError e) {
+        metrics.handlerAborted(env.sim().now(), id, what, e.getMessage());
     }
 
     /** Reports time-to-sync the first time this client holds the newest complete data. */
