@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.syncsim.metrics.ClientResult;
 import org.syncsim.metrics.CommandCounts;
 import org.syncsim.metrics.RunResult;
+import org.syncsim.metrics.Scalar;
 import org.syncsim.report.html.Html;
 import org.syncsim.report.stats.MeanCi;
 
@@ -124,25 +125,25 @@ public final class Findings {
         StringBuilder b = new StringBuilder();
         b.append(Html.number(synced)).append(" of ").append(members).append(" members held the newest data at the end");
         b.append(reps.size() > 1 ? " (mean of " + reps.size() + " replications)" : "").append("; ");
-        MeanCi eps = a.get("sync_episodes");
+        MeanCi eps = a.get(Scalar.SYNC_EPISODES.key());
         boolean anyWait = reps.stream().anyMatch(r -> !r.episodes().isEmpty());
-        MeanCi p50 = a.get("time_to_sync_p50_s");
+        MeanCi p50 = a.get(Scalar.TIME_TO_SYNC_P50_S.key());
         if (!p50.hasValue()) {
             b.append(anyWait ? "no member's wait for the new data ended" : "nobody had to wait for data");
         } else {
             b.append(Html.number(eps.mean())).append(" waits per run took ")
                     .append(Html.seconds(p50.mean())).append(" at the median")
                     .append(ci(p50, Unit.SECONDS))
-                    .append(" (p95 ").append(Html.seconds(a.get("time_to_sync_p95_s").mean()))
-                    .append(", worst ").append(Html.seconds(a.get("time_to_sync_max_s").mean())).append(")");
+                    .append(" (p95 ").append(Html.seconds(a.get(Scalar.TIME_TO_SYNC_P95_S.key()).mean()))
+                    .append(", worst ").append(Html.seconds(a.get(Scalar.TIME_TO_SYNC_MAX_S.key()).mean())).append(")");
             if (p50.n() < reps.size()) {
                 b.append(", in the ").append(p50.n()).append(" of ").append(reps.size())
                         .append(" replications where a wait ended");
             }
         }
-        MeanCi bytes = a.get("sent_bytes");
+        MeanCi bytes = a.get(Scalar.SENT_BYTES.key());
         b.append(". Cost: ").append(Html.bytes(bytes.mean())).append(ci(bytes, Unit.BYTES)).append(" in ")
-                .append(Html.number(a.get("sent_messages").mean())).append(" messages per run");
+                .append(Html.number(a.get(Scalar.SENT_MESSAGES.key()).mean())).append(" messages per run");
         String top = null;
         double topBytes = 0;
         Map<String, Double> byCmd = new TreeMap<>();
@@ -159,11 +160,12 @@ public final class Findings {
             }
         }
         if (top != null && all > 0) {
-            double msgs = a.containsKey("sent_messages." + top) ? a.get("sent_messages." + top).mean() : 0;
+            String topMessages = Scalar.SENT_MESSAGES.forCommand(top);
+            double msgs = a.containsKey(topMessages) ? a.get(topMessages).mean() : 0;
             b.append(", ").append(Html.percent(topBytes / all)).append(" of the bytes in ")
                     .append(Html.number(msgs)).append(' ').append(top).append(" message").append(msgs == 1 ? "" : "s");
         }
-        MeanCi dup = a.get("duplicate_transfers");
+        MeanCi dup = a.get(Scalar.DUPLICATE_TRANSFERS.key());
         if (dup != null && dup.mean() > 0) {
             b.append("; ").append(Html.number(dup.mean())).append(" duplicate transfer")
                     .append(dup.mean() == 1 ? "" : "s").append(" (data the receiver already had)");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.syncsim.metrics.Scalar;
 import org.syncsim.report.chart.ChartImage;
 import org.syncsim.report.chart.Charts;
 import org.syncsim.report.compare.Comparison;
@@ -24,23 +25,11 @@ public final class ReportWriter {
     public static final String CHARTS = "charts";
 
     /** The metrics of a comparison's bar chart, with their axis labels. */
-    public static final Map<String, String> COMPARISON_METRICS = orderedLabels(
-            "time_to_sync_p50_s", "time to sync p50 (s)",
-            "time_to_sync_p95_s", "time to sync p95 (s)",
-            "sent_bytes", "bytes sent",
-            "sent_messages", "messages sent",
-            "waiting_at_end", "waiting at end",
-            "server_disconnects", "server disconnects");
+    public static final Map<String, String> COMPARISON_METRICS = RunReportPage.labels(Scalar::shortLabel,
+            Scalar.TIME_TO_SYNC_P50_S, Scalar.TIME_TO_SYNC_P95_S, Scalar.SENT_BYTES, Scalar.SENT_MESSAGES,
+            Scalar.WAITING_AT_END, Scalar.SERVER_DISCONNECTS);
 
     private ReportWriter() {
-    }
-
-    private static Map<String, String> orderedLabels(String... kv) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return m;
     }
 
     /** The charts of a run report, in page order. */

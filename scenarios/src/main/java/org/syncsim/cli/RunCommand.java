@@ -19,6 +19,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.syncsim.engine.WriterTrace;
 import org.syncsim.metrics.RunResult;
+import org.syncsim.metrics.Scalar;
 import org.syncsim.report.AtomicFiles;
 import org.syncsim.report.ReportWriter;
 import org.syncsim.run.Aggregate;
@@ -217,17 +218,17 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.SIMULATION_FAILURE;
     }
 
-    private static final String[] HEADLINE = {
-        "time_to_sync_p50_s", "time_to_sync_p95_s", "time_to_sync_max_s", "never_synced_fraction",
-        "desynced_at_end", "sent_messages", "sent_bytes", "server_disconnects", "aborted_handlers",
-        "virtual_time_s"};
+    private static final List<Scalar> HEADLINE = List.of(Scalar.TIME_TO_SYNC_P50_S, Scalar.TIME_TO_SYNC_P95_S,
+            Scalar.TIME_TO_SYNC_MAX_S, Scalar.NEVER_SYNCED_FRACTION, Scalar.DESYNCED_AT_END, Scalar.SENT_MESSAGES,
+            Scalar.SENT_BYTES, Scalar.SERVER_DISCONNECTS, Scalar.ABORTED_HANDLERS, Scalar.VIRTUAL_TIME_S);
 
     private static void printHeadline(PrintWriter o, LoadedScenario s, List<RunResult> results, Path dir,
             double wallSeconds) {
         Map<String, Aggregate> agg = ResultFiles.aggregate(results);
         o.printf("%s: %d replications, seed %d, %.1f s wall time%n", s.scenario().name(), results.size(),
                 s.scenario().run().seed(), wallSeconds);
-        for (String k : HEADLINE) {
+        for (Scalar metric : HEADLINE) {
+            String k = metric.key();
             Aggregate a = agg.get(k);
             if (a == null) {
                 continue;

@@ -89,41 +89,57 @@ public record RunResult(
     }
 
     /**
-     * The run's scalar metrics by stable name, in a fixed order: the numbers a summary aggregates across
-     * replications (times in seconds). The time-to-sync percentiles are {@code null} when no wait ended in this
-     * run: there is no duration to report, and a 0 would read as an instant sync and drag means down.
+     * The run's scalar metrics by stable name, in the order of {@link Scalar} with the per-command entries
+     * ({@code sent_messages.C}, {@code sent_bytes.C} for each command C) after {@link Scalar#SENT_BYTES}: the numbers
+     * a summary aggregates across replications (times in seconds). The time-to-sync percentiles are {@code null}
+     * when no wait ended in this run: there is no duration to report, and a 0 would read as an instant sync and drag
+     * means down.
      */
     public Map<String, Double> scalars() {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("virtual_time_s", seconds(virtualTimeMicros));
-        m.put("events", (double) eventsProcessed);
-        m.put("sent_messages", (double) sentMessages());
-        m.put("sent_bytes", (double) sentBytes());
-        for (String c : commands) {
-            CommandCounts cc = totalsByCommand.get(c);
-            m.put("sent_messages." + c, (double) cc.sentMessages());
-            m.put("sent_bytes." + c, (double) cc.sentBytes());
+        for (Scalar s : Scalar.values()) {
+            m.put(s.key(), value(s));
+            if (s == Scalar.SENT_BYTES) {
+                for (String c : commands) {
+                    CommandCounts cc = totalsByCommand.get(c);
+                    m.put(Scalar.SENT_MESSAGES.forCommand(c), (double) cc.sentMessages());
+                    m.put(Scalar.SENT_BYTES.forCommand(c), (double) cc.sentBytes());
+                }
+            }
         }
-        m.put("sync_episodes", (double) timeToSync.count());
-        boolean anyEnded = timeToSync.count() > 0;
-        m.put("time_to_sync_p50_s", anyEnded ? seconds(timeToSync.p50Micros()) : null);
-        m.put("time_to_sync_p95_s", anyEnded ? seconds(timeToSync.p95Micros()) : null);
-        m.put("time_to_sync_max_s", anyEnded ? seconds(timeToSync.maxMicros()) : null);
-        long members = clients.size();
-        m.put("waiting_at_end", (double) waitingAtEnd());
-        m.put("never_synced_fraction", members == 0 ? 0.0 : waitingAtEnd() / (double) members);
-        m.put("desynced_at_end", (double) desyncedAtEnd());
-        m.put("requests", (double) clients.stream().mapToLong(ClientResult::requests).sum());
-        m.put("responses", (double) clients.stream().mapToLong(ClientResult::responses).sum());
-        m.put("duplicate_transfers", (double) clients.stream().mapToLong(ClientResult::duplicateTransfers).sum());
-        m.put("aborted_handlers", (double) clients.stream().mapToLong(ClientResult::abortedHandlers).sum());
-        m.put("malformed_messages", (double) clients.stream().mapToLong(ClientResult::malformedMessages).sum());
-        m.put("server_disconnects", (double) serverDisconnects());
-        m.put("rejected_messages", (double) rejectedByReason.values().stream().mapToLong(Long::longValue).sum());
-        m.put("lost_copies", (double) lostByReason.values().stream().mapToLong(Long::longValue).sum());
-        m.put("queue_delay_p95_s", seconds(queueDelay.p95Micros()));
-        m.put("queue_delay_max_s", seconds(queueDelay.maxMicros()));
         return m;
+    }
+
+    /** One scalar metric of this run; {@code null} for a time to sync when no wait ended (see {@link #scalars}). */
+    public Double value(Scalar s) {
+        boolean anyEnded = timeToSync.count() > 0;
+        return switch (s) {
+            case VIRTUAL_TIME_S -> seconds(virtualTimeMicros);
+            case EVENTS -> (double) eventsProcessed;
+            case SENT_MESSAGES -> (double) sentMessages();
+            case SENT_BYTES -> (double) sentBytes();
+            case SYNC_EPISODES -> (double) timeToSync.count();
+            case TIME_TO_SYNC_P50_S -> anyEnded ? seconds(timeToSync.p50Micros()) : null;
+            case TIME_TO_SYNC_P95_S -> anyEnded ? seconds(timeToSync.p95Micros()) : null;
+            case TIME_TO_SYNC_MAX_S -> anyEnded ? seconds(timeToSync.maxMicros()) : null;
+            case WAITING_AT_END -> (double) waitingAtEnd();
+            case NEVER_SYNCED_FRACTION -> clients.isEmpty() ? 0.0 : waitingAtEnd() / (double) clients.size();
+            case DESYNCED_AT_END -> (double) desyncedAtEnd();
+            case REQUESTS -> (double) total(ClientResult::requests);
+            case RESPONSES -> (double) total(ClientResult::responses);
+            case DUPLICATE_TRANSFERS -> (double) total(ClientResult::duplicateTransfers);
+            case ABORTED_HANDLERS -> (double) total(ClientResult::abortedHandlers);
+            case MALFORMED_MESSAGES -> (double) total(ClientResult::malformedMessages);
+            case SERVER_DISCONNECTS -> (double) serverDisconnects();
+            case REJECTED_MESSAGES -> (double) rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+            case LOST_COPIES -> (double) lostByReason.values().stream().mapToLong(Long::longValue).sum();
+            case QUEUE_DELAY_P95_S -> seconds(queueDelay.p95Micros());
+            case QUEUE_DELAY_MAX_S -> seconds(queueDelay.maxMicros());
+        };
+    }
+
+    private long total(java.util.function.ToLongFunction<ClientResult> perClient) {
+        return clients.stream().mapToLong(perClient).sum();
     }
 
     private static double seconds(long micros) {

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.syncsim.metrics.ClientResult;
 import org.syncsim.metrics.RunResult;
+import org.syncsim.metrics.Scalar;
 import org.syncsim.report.Findings;
 import org.syncsim.report.ReportInput;
 import org.syncsim.report.Unit;
@@ -20,31 +22,20 @@ import org.syncsim.report.stats.MeanCi;
  */
 public final class RunReportPage {
     /** The headline metrics of the table, with the words a raid lead would use. */
-    public static final Map<String, String> HEADLINE_METRICS = labels(
-            "time_to_sync_p50_s", "Time to sync, median (p50)",
-            "time_to_sync_p95_s", "Time to sync, p95",
-            "time_to_sync_max_s", "Time to sync, worst wait",
-            "sync_episodes", "Waits for new data",
-            "waiting_at_end", "Members still waiting at the end",
-            "desynced_at_end", "Members silently desynced at the end",
-            "sent_bytes", "Bytes sent (all clients)",
-            "sent_messages", "Messages sent (all clients)",
-            "requests", "Requests started (data pulls)",
-            "responses", "Responses (pushes sent in answer)",
-            "duplicate_transfers", "Duplicate transfers",
-            "aborted_handlers", "Aborted handlers (Lua errors)",
-            "server_disconnects", "Server disconnects",
-            "lost_copies", "Copies lost in delivery",
-            "queue_delay_p95_s", "Throttle queue delay, p95",
-            "virtual_time_s", "Run length (virtual time)");
+    public static final Map<String, String> HEADLINE_METRICS = labels(Scalar::label,
+            Scalar.TIME_TO_SYNC_P50_S, Scalar.TIME_TO_SYNC_P95_S, Scalar.TIME_TO_SYNC_MAX_S, Scalar.SYNC_EPISODES,
+            Scalar.WAITING_AT_END, Scalar.DESYNCED_AT_END, Scalar.SENT_BYTES, Scalar.SENT_MESSAGES, Scalar.REQUESTS,
+            Scalar.RESPONSES, Scalar.DUPLICATE_TRANSFERS, Scalar.ABORTED_HANDLERS, Scalar.SERVER_DISCONNECTS,
+            Scalar.LOST_COPIES, Scalar.QUEUE_DELAY_P95_S, Scalar.VIRTUAL_TIME_S);
 
     private RunReportPage() {
     }
 
-    static Map<String, String> labels(String... kv) {
+    /** The metrics' keys with the words {@code label} gives each, in the given order (the order of a table). */
+    public static Map<String, String> labels(Function<Scalar, String> label, Scalar... metrics) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
+        for (Scalar s : metrics) {
+            m.put(s.key(), label.apply(s));
         }
         return m;
     }
@@ -113,23 +104,23 @@ public final class RunReportPage {
         StringBuilder b = new StringBuilder("<div class=\"cards\">\n");
         b.append("<div class=\"card\" id=\"card-synced\"><div class=\"v\">").append(Html.number(synced)).append(" / ")
                 .append(members).append("</div><div class=\"l\">members with the newest data at the end</div></div>\n");
-        if (!agg.get("time_to_sync_p50_s").hasValue()) {
+        if (!agg.get(Scalar.TIME_TO_SYNC_P50_S.key()).hasValue()) {
             b.append("<div class=\"card\" id=\"card-no-wait\"><div class=\"v\">\u2014</div><div class=\"l\">time to"
                     + " sync: no member's wait ended in any replication</div></div>\n");
         } else {
-            card(b, "time_to_sync_p50_s", "time to sync, median of a run", agg, reps);
-            card(b, "time_to_sync_p95_s", "time to sync, p95 of a run", agg, reps);
+            card(b, Scalar.TIME_TO_SYNC_P50_S, "time to sync, median of a run", agg, reps);
+            card(b, Scalar.TIME_TO_SYNC_P95_S, "time to sync, p95 of a run", agg, reps);
         }
-        card(b, "sent_bytes", "sent per run", agg, reps);
-        card(b, "server_disconnects", "server disconnects per run", agg, reps);
+        card(b, Scalar.SENT_BYTES, "sent per run", agg, reps);
+        card(b, Scalar.SERVER_DISCONNECTS, "server disconnects per run", agg, reps);
         return b.append("</div>\n").toString();
     }
 
-    private static void card(StringBuilder b, String metric, String label, Map<String, MeanCi> agg,
+    private static void card(StringBuilder b, Scalar metric, String label, Map<String, MeanCi> agg,
             int replications) {
-        MeanCi m = agg.get(metric);
-        Unit u = Unit.of(metric);
-        b.append("<div class=\"card\"><div class=\"v\" data-metric=\"").append(metric).append("\" data-value=\"")
+        MeanCi m = agg.get(metric.key());
+        Unit u = Unit.of(metric.key());
+        b.append("<div class=\"card\"><div class=\"v\" data-metric=\"").append(metric.key()).append("\" data-value=\"")
                 .append(m.mean()).append("\">").append(esc(u.format(m.mean()))).append("</div><div class=\"l\">")
                 .append(esc(label)).append("</div>");
         if (m.low() != null) {
