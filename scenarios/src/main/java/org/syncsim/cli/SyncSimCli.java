@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             "limits, latency, loss or the protocol generation (head, seed) change."
         },
         subcommands = {CommandLine.HelpCommand.class, ListCommand.class, ShowCommand.class, ValidateCommand.class,
-            RunCommand.class, ReportCommand.class, CompareCommand.class, ThrottleCommand.class},
+            RunCommand.class, ReportCommand.class, CompareCommand.class, ThrottleCommand.class,
+            PoliciesCommand.class},
         footer = {
             "",
             "Exit codes: 0 ok; 1 the simulation found a failure you asked to fail on",

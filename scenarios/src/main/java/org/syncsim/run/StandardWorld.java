@@ -14,6 +14,7 @@ import org.syncsim.channel.GroupBus;
 import org.syncsim.channel.Presence;
 import org.syncsim.channel.PresenceConfig;
 import org.syncsim.channel.Priority;
+import org.syncsim.channel.RaidRank;
 import org.syncsim.channel.RealmLimits;
 import org.syncsim.channel.link.LatencyConfig;
 import org.syncsim.channel.link.LossConfig;
@@ -37,6 +38,7 @@ import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SheetGenerator;
 import org.syncsim.protocol.data.SheetSpec;
 import org.syncsim.protocol.head.HeadClient;
+import org.syncsim.protocol.plan.PlanProfile;
 import org.syncsim.protocol.seed.SeedClient;
 import org.syncsim.protocol.seed.SeedProfile;
 import org.syncsim.protocol.seed.SeedPull;
@@ -50,7 +52,6 @@ import org.syncsim.scenario.DataSpec;
 import org.syncsim.scenario.Latency;
 import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.Loss;
-import org.syncsim.scenario.ProfileName;
 import org.syncsim.scenario.RosterEntry;
 import org.syncsim.scenario.ThrottleMode;
 import org.syncsim.scenario.TimedAction;
@@ -84,14 +85,6 @@ public final class StandardWorld implements World {
                 if (!known.contains(p)) {
                     out.add("profile " + p + " (of " + e.name() + ") is not implemented yet; available: "
                             + String.join(", ", new TreeSet<>(known)));
-                    break;
-                }
-            }
-            for (TimedAction ta : s.timeline()) {
-                if (ta.action() instanceof Action.FullSync f
-                        && s.member(f.who()).profile() != ProfileName.SEED) {
-                    out.add("full-sync (timeline entry " + ta.index() + ", " + f.who() + "): only the seed profile "
-                            + "has a full-data pull");
                     break;
                 }
             }
@@ -155,6 +148,8 @@ public final class StandardWorld implements World {
                 profile = ProtocolProfiles.byName(e.profile().name().toLowerCase(Locale.ROOT));
                 if (profile instanceof SeedProfile seed) {
                     profile = seed.withPull(SeedPull.valueOf(s.scenario().protocol().seedPull().name()));
+                } else if (profile instanceof PlanProfile plan) {
+                    profile = plan.withPolicies(s.scenario().protocol().planPolicies());
                 }
             } catch (IllegalArgumentException ex) {
                 throw new RunFailedException(e.name() + ": " + ex.getMessage(), ex);
@@ -174,6 +169,11 @@ public final class StandardWorld implements World {
                     .withChoices(choices);
             clients[e.id()] = profile.create(env, e.id(), config);
             bus.setFrames(e.id(), e.fps(), origin);
+            bus.setRank(e.id(), switch (e.role()) {
+                case LEADER -> RaidRank.LEADER;
+                case ASSISTANT -> RaidRank.ASSISTANT;
+                case MEMBER -> RaidRank.MEMBER;
+            });
             ThrottleConfig.Mode mode = mode(e.throttle());
             if (mode != cc.throttle().mode()) {
                 bus.setThrottle(e.id(), cc.throttle().withMode(mode));
@@ -416,7 +416,7 @@ public final class StandardWorld implements World {
         clients[client].syncAll();
     }
 
-    /** Only seed clients have a full-data pull; {@link #FACTORY} rejects the action for other profiles. */
+    /** Only seed clients have a full-data pull; the loader refuses the action for other profiles. */
     @Override
     public void fullSync(long now, int client) {
         if (clients[client] instanceof SeedClient seed) {

@@ -89,6 +89,8 @@ final class ScenarioValidator {
         checkLatency(c.latency(), "/channel/latency", out);
         checkLoss(c.loss(), "/channel/loss", out);
 
+        checkPolicies(s.protocol(), out);
+
         RunSpec r = s.run();
         positive(r.replications(), "/run/replications", out);
         if (r.eventCap() < 1) {
@@ -116,6 +118,19 @@ final class ScenarioValidator {
         return roster;
     }
 
+    /** {@code protocol.policies} names known policies, kinds and parameters; {@code plan} builds on head only. */
+    private static void checkPolicies(ProtocolSpec p, List<Problem> out) {
+        if (p.base() != ProfileName.HEAD) {
+            out.add(new Problem("/protocol/base", "the plan's policies are built on head only; drop base or write "
+                    + "base: head"));
+        }
+        try {
+            p.planPolicies();
+        } catch (org.syncsim.protocol.plan.PolicyException e) {
+            out.add(new Problem("/protocol/policies/" + e.field(), e.getMessage()));
+        }
+    }
+
     /** Profile-specific settings and actions are used only on members whose profile has them. */
     private static void checkFeatures(Scenario s, List<RosterEntry> roster, List<Problem> out) {
         Raid raid = s.raid();
@@ -140,6 +155,8 @@ final class ScenarioValidator {
             if (a instanceof Action.Import im) {
                 feature(ProfileFeature.PLAIN_TEXT_IMPORT, e, at, im.path() == Action.Import.ImportPath.PLAIN_TEXT,
                         "/path", out);
+            } else if (a instanceof Action.FullSync) {
+                feature(ProfileFeature.FULL_SYNC, e, at, true, "/do", out);
             } else if (a instanceof Action.ExampleButton) {
                 feature(ProfileFeature.EXAMPLE_BUTTON, e, at, true, "/do", out);
             } else if (a instanceof Action.Options o) {

@@ -2,6 +2,8 @@ package org.syncsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -54,21 +56,54 @@ class PinnedResultsTest {
     private List<String> currentPins() throws IOException {
         List<String> lines = new ArrayList<>();
         for (var c : cases().entrySet()) {
-            Path out = dir.resolve(c.getKey());
-            List<String> args = new ArrayList<>(List.of("run"));
-            args.addAll(c.getValue());
-            args.addAll(List.of("--seed", "7", "--replications", "3", "--threads", "2", "--quiet", "--out",
-                    out.toString(), "--trace", out.resolve("trace.tsv").toString(), "--trace-replication", "1"));
-            CommandLine cl = SyncSimCli.commandLine();
-            StringWriter err = new StringWriter();
-            cl.setErr(new PrintWriter(err));
-            cl.setOut(new PrintWriter(new StringWriter()));
-            assertEquals(0, cl.execute(args.toArray(String[]::new)), c.getKey() + ": " + err);
+            Path out = run(c.getKey(), c.getValue());
             for (String f : FILES) {
                 lines.add(c.getKey() + "\t" + f + "\t" + sha256(Files.readAllBytes(out.resolve(f))));
             }
         }
         return lines;
+    }
+
+    /** Runs {@code syncsim run ARGS} as the pins do (seed 7, 3 replications, trace of 1) into {@code dir/name}. */
+    private Path run(String name, List<String> scenarioArgs) {
+        Path out = dir.resolve(name);
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(scenarioArgs);
+        args.addAll(List.of("--seed", "7", "--replications", "3", "--threads", "2", "--quiet", "--out",
+                out.toString(), "--trace", out.resolve("trace.tsv").toString(), "--trace-replication", "1"));
+        CommandLine cl = SyncSimCli.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        assertEquals(0, cl.execute(args.toArray(String[]::new)), name + ": " + err);
+        return out;
+    }
+
+    /**
+     * The plan profile with every policy off is the addon as it is: every bundled scenario whose members all run
+     * {@code protocol.profile} gives the same results byte for byte under head and under plan with
+     * {@code policies: {default: off}} (the summary's header names the profile and the overrides, so its per-replication and
+     * aggregate parts are compared).
+     */
+    @Test
+    void planWithEveryPolicyOffIsHeadByteForByte() throws IOException {
+        for (String name : BundledScenarios.names()) {
+            if (BundledScenarios.load(name).scenario().raid().members().stream().anyMatch(m -> m.profile() != null)) {
+                continue;
+            }
+            Path head = run(name + "@head", List.of(name, "--set", "protocol.profile=head"));
+            Path plan = run(name + "@plan-off", List.of(name, "--set", "protocol.profile=plan", "--set",
+                    "protocol.policies={default: off}"));
+            for (String f : List.of("clients.csv", "timeline.csv", "trace.tsv")) {
+                assertEquals(Files.readString(head.resolve(f)), Files.readString(plan.resolve(f)), name + " " + f);
+            }
+            JsonNode h = new ObjectMapper().readTree(head.resolve("summary.json").toFile());
+            JsonNode p = new ObjectMapper().readTree(plan.resolve("summary.json").toFile());
+            assertEquals("plan", p.get("profile").asText(), name);
+            for (String part : List.of("per_replication", "aggregate")) {
+                assertEquals(h.get(part), p.get(part), name + " summary.json " + part);
+            }
+        }
     }
 
     @Test

@@ -1,12 +1,14 @@
 package org.syncsim.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.syncsim.metrics.RunResult;
 import org.syncsim.scenario.LoadedScenario;
+import org.syncsim.scenario.ScenarioException;
 import org.syncsim.scenario.ScenarioLoader;
 
 /**
@@ -61,12 +63,12 @@ class SeedWorldTest {
     }
 
     @Test
-    void fullSyncForAMemberWithoutTheSeedProfileIsReportedBeforeRunning() {
-        LoadedScenario s = ScenarioLoader.load("h.yaml", """
+    void fullSyncForAMemberWithoutTheSeedProfileIsRefusedAtLoad() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load("h.yaml", """
                 raid: { size: 3 }
                 timeline: [ { t: 10s, do: full-sync, who: Raider02 } ]
-                """, "h");
-        assertEquals(List.of("full-sync (timeline entry 0, Raider02): only the seed profile has a full-data pull"),
-                StandardWorld.FACTORY.unsupported(s));
+                """, "h"));
+        assertTrue(e.getMessage().contains("timeline[0].do: full-sync (the full-data pull) is modelled only in "
+                + "profile seed; Raider02 runs profile head"), e.getMessage());
     }
 }

@@ -126,19 +126,11 @@ class ScenarioLoaderBadInputTest {
     }
 
     @Test
-    void tankSyncOnAProfileWithoutItPointsAtTheMembersSetting() {
-        String m = error("profile-feature-member.yaml");
-        assertContains(m, "profile-feature-member.yaml:4:35: raid.members[1].tank-sync: ",
-                "tank-sync (the Tank Sync option) is modelled only in profile head, seed",
-                "Bob runs profile plan (not implemented yet)");
-        assertTrue(!m.contains("members[0]"), "Alice runs head: " + m);
-    }
-
-    @Test
-    void aDefaultSettingIsReportedOnceAtTheDefaults() {
-        String m = error("profile-feature-defaults.yaml");
-        assertContains(m, "profile-feature-defaults.yaml:3:15: raid.defaults.ora2: ",
-                "Raider01 runs profile plan");
+    void fullSyncOnAProfileWithoutItPointsAtTheTimelineEntry() {
+        String m = error("profile-feature-full-sync.yaml");
+        assertContains(m, "profile-feature-full-sync.yaml:7:14: timeline[1].do: ",
+                "full-sync (the full-data pull) is modelled only in profile seed", "Alice runs profile head");
+        assertTrue(!m.contains("timeline[0]"), "Bob runs seed: " + m);
         assertTrue(m.lines().count() == 1, m);
     }
 
@@ -146,17 +138,17 @@ class ScenarioLoaderBadInputTest {
     void plainTextImportIsRefusedForAMemberWhoseProfileLacksIt() {
         String m = error("profile-feature-import.yaml");
         assertContains(m, "profile-feature-import.yaml:7:38: timeline[1].path: ",
-                "import with path: plain-text (B38) is modelled only in profile head", "Alice runs profile seed");
+                "import with path: plain-text (B38) is modelled only in profile head, plan", "Alice runs profile seed");
         assertTrue(!m.contains("timeline[0]"), "Bob runs head: " + m);
     }
 
     @Test
-    void exampleButtonIsHeadOnlyTheTankSyncCheckboxNeedsHeadOrSeedAndOptionsNeedsABox() {
-        assertContains(error("profile-feature-example.yaml"),
+    void exampleButtonIsHeadAndPlanOnlyAndOptionsNeedABox() {
+        String m = error("profile-feature-example.yaml");
+        assertContains(m,
                 "profile-feature-example.yaml:6:14: timeline[0].do: example-button (the Example button) is "
-                        + "modelled only in profile head; Alice runs profile seed",
-                "profile-feature-example.yaml:7:37: timeline[1].tank-sync: options with tank-sync (the Tank Sync "
-                        + "checkbox) is modelled only in profile head, seed; Bob runs profile plan",
+                        + "modelled only in profile head, plan; Alice runs profile seed",
                 "profile-feature-example.yaml:8:", "timeline[2]: options needs live-sync: and/or tank-sync:");
+        assertTrue(!m.contains("timeline[1]"), "Bob runs plan, which has the Tank Sync checkbox: " + m);
     }
 }

@@ -24,4 +24,22 @@ public interface AddonChannel {
 
     /** Registers a client's handlers for addon messages and roster changes. */
     void register(int client, AddonMessageListener messages, RosterListener roster);
+
+    /**
+     * {@code GetRaidRosterInfo} as {@code viewer} sees it: whether {@code other} is in the viewer's group and online
+     * (a member in a loading screen is online). False when the viewer is not grouped.
+     */
+    default boolean inRosterOnline(int viewer, int other) {
+        return false;
+    }
+
+    /** The rank of {@code client} in its group ({@link RaidRank#MEMBER} when it is not grouped). */
+    default RaidRank rank(int client) {
+        return RaidRank.MEMBER;
+    }
+
+    /** One more than the highest client id the channel knows: the bound of a roster scan. */
+    default int clientLimit() {
+        return 0;
+    }
 }

@@ -365,6 +365,31 @@ public final class GroupBus implements AddonChannel {
         return client(client).member && groupType == GroupType.RAID ? memberCount : 0;
     }
 
+    /** Gives a client its group rank ({@code GetRaidRosterInfo}'s rank; members by default). */
+    public void setRank(int client, RaidRank rank) {
+        client(client).rank = java.util.Objects.requireNonNull(rank);
+    }
+
+    @Override
+    public RaidRank rank(int client) {
+        return client(client).rank;
+    }
+
+    @Override
+    public boolean inRosterOnline(int viewer, int other) {
+        if (viewer < 0 || other < 0 || viewer >= clientLimit || other >= clientLimit) {
+            return false;
+        }
+        Client v = clients[viewer];
+        Client o = clients[other];
+        return v != null && o != null && v.member && o.member && o.presence != Presence.OFFLINE;
+    }
+
+    @Override
+    public int clientLimit() {
+        return clientLimit;
+    }
+
     @Override
     public int partyMembers(int client) {
         return client(client).member && groupType == GroupType.PARTY ? memberCount - 1 : 0;
@@ -549,6 +574,7 @@ public final class GroupBus implements AddonChannel {
         AddonMessageListener messages;
         RosterListener roster;
         boolean member;
+        RaidRank rank = RaidRank.MEMBER;
         Presence presence = Presence.ONLINE;
         int presenceEpoch;
         double fps;

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import org.syncsim.protocol.head.HeadProfile;
+import org.syncsim.protocol.plan.PlanProfile;
 import org.syncsim.protocol.seed.SeedProfile;
 
 /** The registry of protocol profiles by name. */
@@ -13,6 +14,7 @@ public final class ProtocolProfiles {
     static {
         register(new HeadProfile());
         register(new SeedProfile());
+        register(new PlanProfile());
     }
 
     private ProtocolProfiles() {

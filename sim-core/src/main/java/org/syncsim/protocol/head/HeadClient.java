@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.syncsim.channel.AddonChannel;
 import org.syncsim.channel.Distribution;
 import org.syncsim.channel.OutgoingMessage;
@@ -24,6 +25,9 @@ import org.syncsim.protocol.client.DataSheets;
 import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.SheetSource;
 import org.syncsim.protocol.clock.AddonTimers;
+import org.syncsim.protocol.plan.PlanPolicies;
+import org.syncsim.protocol.plan.RequestCoalescing;
+import org.syncsim.protocol.plan.Responders;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
 import org.syncsim.protocol.wire.ParseResult;
@@ -93,23 +97,61 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         /** {@code NavigateToSection} replaced by the "Example" button's variant (§3.1). */
         boolean exampleNavigation;
         final ChunkManager chunks;
+        /** The plan's state (null under head: every policy off). */
+        final PlanState plan;
 
-        Runtime(ChunkJoins joins) {
+        Runtime(ChunkJoins joins, boolean planned) {
+            plan = planned ? new PlanState() : null;
             chunks = new ChunkManager(joins);
         }
     }
 
+    /**
+     * What the plan's policies keep per session (runtime: lost on reload like the rest of {@code TWRA.SYNC}): the
+     * newest data version heard of, when push traffic last arrived, the pending retry and coalesced pull, and the
+     * acknowledgements a fallback responder counts.
+     */
+    static final class PlanState {
+        long newestSeen;
+        double lastPushHeard = Double.NEGATIVE_INFINITY;
+        int retries;
+        double lastRetryDelay;
+        AddonTimers.Handle retryTimer;
+        boolean pullPending;
+        /** GetTime when the pending coalesced pull began. */
+        double pullStarted;
+        /** GetTime when another member's pull (or a newer BSACK) was last heard. */
+        double lastPullHeard = Double.NEGATIVE_INFINITY;
+        /** BSACKs heard: sender → (GetTime heard, timestamp acknowledged). */
+        final Map<Integer, double[]> acks = new java.util.HashMap<>();
+    }
+
     /** The run's head-dialect parser (shared with every head client, see {@link #sharedParse}). */
     private final Function<String, ParseResult> parser;
+    /** The improvement plan's policies; {@link PlanPolicies#OFF} is the addon as it is. */
+    private final PlanPolicies policies;
+    /** The plan's own draws (stream {@code client/<name>/plan}), so a policy never shifts the addon's draws. */
+    private final UniformRandomProvider planRandom;
 
+    /** A {@code head} client: the addon as it is. */
     public HeadClient(ProtocolEnvironment env, int id, ClientConfig config) {
+        this(env, id, config, PlanPolicies.OFF);
+    }
+
+    /** A client running head with the plan's {@code policies} ({@link PlanPolicies#OFF}: head exactly). */
+    public HeadClient(ProtocolEnvironment env, int id, ClientConfig config, PlanPolicies policies) {
         super(env, id, config, HeadProfile.SPELLING);
-        parser = env.memos().headDialectParser(HeadProfile.SPELLING);
+        this.policies = policies;
+        this.parser = env.memos().headDialectParser(HeadProfile.SPELLING);
+        this.planRandom = policies.isOff() ? null
+                : env.sim().random().stream("client/" + config.name() + "/plan");
+        rt = newRuntime(); // the base constructor built one before the policies were known
+
     }
 
     @Override
     protected Runtime newRuntime() {
-        return new Runtime(env.memos().chunkJoins());
+        return new Runtime(env.memos().chunkJoins(), policies != null && !policies.isOff());
     }
 
     // ------------------------------------------------------------------------------------ control methods
@@ -191,12 +233,15 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
 
     @Override
     protected void dispatch(Message m, int sender) {
+        if (rt.plan != null) {
+            heard(m);
+        }
         if (m instanceof Message.Section s) {
             onSection(s);
         } else if (m instanceof Message.BulkRequest r) {
             onBulkRequest(r, sender);
         } else if (m instanceof Message.BulkAck a) {
-            onBulkAck(a);
+            onBulkAck(a, sender);
         } else if (m instanceof Message.BulkSection b) {
             onBulkSection(b);
         } else if (m instanceof Message.BulkStructure b) {
@@ -214,7 +259,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     @Override
     protected void onJoinedGroup() {
         if (rt.liveSync) {
-            requestBulkSync();
+            pull();
         }
     }
 
@@ -232,7 +277,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             if (now - rt.lastNewerTimestampReaction > REACTION_COOLDOWN) {
                 rt.lastNewerTimestampReaction = now;
                 rt.syncInProgress = true;
-                requestBulkSync();
+                pull();
                 timers.schedule(SECTION_FLAG_SAFETY, () -> rt.syncInProgress = false);
             }
         }
@@ -268,14 +313,65 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             return;
         }
         rt.syncInProgress = true;
-        send(new Message.BulkAck(ours, config.name()));
+        double extra = policies.responders() instanceof Responders.Elected e ? e.extraWait(rank(sender)) : 0;
+        if (extra == 0) {
+            send(new Message.BulkAck(ours, config.name()));
+        }
         if (rt.pendingBulkResponse != null) {
             rt.pendingBulkResponse.timer().cancel();
         }
         double delay = RESPONDER_DELAY_BASE + RESPONDER_DELAY_SPREAD * random.nextDouble();
-        AddonTimers.Handle timer = timers.schedule(delay, () -> guarded("bulk response", () -> respond(ours)));
+        AddonTimers.Handle timer = extra == 0
+                ? timers.schedule(delay, () -> guarded("bulk response", () -> respond(ours)))
+                : timers.schedule(delay + extra, () -> guarded("bulk response", () -> fallbackRespond(ours)));
         rt.pendingBulkResponse = new PendingResponse(ours, sender, now, timer);
-        timers.schedule(delay + RESPONDER_SAFETY, () -> rt.syncInProgress = false);
+        timers.schedule(delay + extra + RESPONDER_SAFETY, () -> rt.syncInProgress = false);
+    }
+
+    /**
+     * An elected responder past the first {@code count} ranks ({@link Responders.Elected}): it answers, with its
+     * BSACK, only if fewer than {@code count} better-ranked members acknowledged this version since the request
+     * came (less the longest responder delay, since an ACK may overtake the request it answers).
+     */
+    private void fallbackRespond(long ours) {
+        PendingResponse p = rt.pendingBulkResponse;
+        double since = (p == null ? clock.getTime() : p.responseTime()) - RESPONDER_DELAY_BASE
+                - RESPONDER_DELAY_SPREAD;
+        int better = 0;
+        for (Map.Entry<Integer, double[]> a : rt.plan.acks.entrySet()) {
+            if (a.getValue()[0] >= since && a.getValue()[1] >= ours && ranksBefore(a.getKey(), id)
+                    && (p == null || a.getKey() != p.requester())) {
+                better++;
+            }
+        }
+        if (better >= ((Responders.Elected) policies.responders()).count()) {
+            rt.pendingBulkResponse = null;
+            rt.syncInProgress = false;
+            return;
+        }
+        send(new Message.BulkAck(ours, config.name()));
+        respond(ours);
+    }
+
+    /**
+     * This client's place in the responder ranking for a pull by {@code requester} (0 = first): group members
+     * online in the roster, requester excluded, ordered leader, assistants, members, then by name. Every member
+     * sees the same roster, so all compute the same order.
+     */
+    private int rank(int requester) {
+        int place = 0;
+        for (int other = 0; other < env.channel().clientLimit(); other++) {
+            if (other != id && other != requester && env.channel().inRosterOnline(id, other)
+                    && ranksBefore(other, id)) {
+                place++;
+            }
+        }
+        return place;
+    }
+
+    private boolean ranksBefore(int a, int b) {
+        int byRank = env.channel().rank(a).compareTo(env.channel().rank(b));
+        return byRank != 0 ? byRank < 0 : env.names().apply(a).compareTo(env.names().apply(b)) < 0;
     }
 
     /** The responder's timer (§3.2 step 9): stand down only on a strictly newer ACK (B1); B7 via the push guard. */
@@ -297,8 +393,8 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         });
     }
 
-    /** §3.3 receiver; B25. */
-    private void onBulkAck(Message.BulkAck a) {
+    /** §3.3 receiver; B25. Under elected responders, a better-ranked member's tie or newer ACK is counted. */
+    private void onBulkAck(Message.BulkAck a, int sender) {
         if (rt.bulkSyncRequestTimeout != null) {
             rt.bulkSyncRequestTimeout.cancel();
             rt.bulkSyncRequestTimeout = null;
@@ -311,6 +407,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
                 rt.bulkSyncAcknowledgments = new LinkedHashMap<>();
                 rt.newerTimestampResponded = null;
             });
+        }
+        if (rt.plan != null) {
+            rt.plan.acks.put(sender, new double[] {clock.getTime(), a.ts()});
         }
         PendingResponse p = rt.pendingBulkResponse;
         if (p != null && a.ts() > p.timestamp()) {
@@ -494,13 +593,132 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     /** A {@code ""} placeholder navigated to pulls everything: {@code RequestBulkSync()} (§3.1.1). */
     @Override
     protected void requestPlaceholderSection(int index) {
-        requestBulkSync();
+        pull();
     }
 
     /** {@code SECTION_CHANGED} is not fired while the "Example" button's variant is in place (§3.1). */
     @Override
     protected boolean sectionChangedFires() {
         return !rt.exampleNavigation;
+    }
+
+    /**
+     * A pull where the addon calls {@code RequestBulkSync()}: at once under head; under request coalescing after a
+     * jitter, and not at all if another member's request or a newer BSACK was heard (then only if no push came
+     * within the window); under backoff followed by retries while it stays unanswered.
+     */
+    private void pull() {
+        if (!(policies.coalescing() instanceof RequestCoalescing.Listen listen)) {
+            requestWithRetries();
+            return;
+        }
+        PlanState plan = rt.plan;
+        if (plan.pullPending) {
+            return;
+        }
+        plan.pullPending = true;
+        plan.pullStarted = clock.getTime();
+        double jitter = listen.jitterSpan(env.channel().raidMembers(id)) * planRandom.nextDouble();
+        timers.schedule(jitter, () -> coalescedPull(listen));
+    }
+
+    /**
+     * The end of a pull's jitter: ask now, unless a pull heard within the window brings the push instead (then ask
+     * only if the data is still missing once the window has passed) or a push has come since the pull began.
+     */
+    private void coalescedPull(RequestCoalescing.Listen listen) {
+        PlanState plan = rt.plan;
+        double left = plan.lastPullHeard + listen.windowSeconds() - clock.getTime();
+        if (left > 0) {
+            timers.schedule(left, () -> coalescedPull(listen));
+            return;
+        }
+        plan.pullPending = false;
+        boolean answered = plan.lastPullHeard >= plan.pullStarted - listen.windowSeconds()
+                || plan.lastPushHeard >= plan.pullStarted;
+        if (!answered || wantsData()) {
+            guarded("bulk request", this::requestWithRetries);
+        }
+    }
+
+    /** {@link #requestBulkSync()} and, under a backoff policy, the first retry's timer. */
+    private void requestWithRetries() {
+        boolean sent = requestBulkSync();
+        if (sent && rt.plan != null && policies.backoff().maxRetries() > 0) {
+            rt.plan.retries = 0;
+            rt.plan.lastRetryDelay = 0;
+            armRetry(clock.getTime());
+        }
+    }
+
+    /** Schedules the next retry of a pull made at {@code asked} (GetTime), unless the retries are spent. */
+    private void armRetry(double asked) {
+        PlanState plan = rt.plan;
+        if (plan.retryTimer != null) {
+            plan.retryTimer.cancel();
+            plan.retryTimer = null;
+        }
+        if (plan.retries >= policies.backoff().maxRetries()) {
+            return;
+        }
+        double d = policies.backoff().delay(plan.retries + 1, plan.lastRetryDelay, planRandom);
+        plan.lastRetryDelay = d;
+        plan.retryTimer = timers.schedule(d, () -> guarded("bulk request retry", () -> retry(asked, d)));
+    }
+
+    /**
+     * A retry's timer: nothing if the data came; if push traffic arrived within the last {@code d} seconds, the
+     * transfer is still running and the retry waits until it has been quiet for {@code d}; if the addon's own
+     * request interval ({@value #REQUEST_MIN_INTERVAL} s) has not passed, it waits for that; else it asks again.
+     */
+    private void retry(double asked, double d) {
+        PlanState plan = rt.plan;
+        plan.retryTimer = null;
+        if (!wantsData()) {
+            return;
+        }
+        double now = clock.getTime();
+        double quiet = now - plan.lastPushHeard;
+        double wait = plan.lastPushHeard > asked && quiet < d ? d - quiet
+                : REQUEST_MIN_INTERVAL - (now - rt.lastRequestTime);
+        if (wait > 0) {
+            plan.retryTimer = timers.schedule(wait, () -> guarded("bulk request retry", () -> retry(asked, d)));
+            return;
+        }
+        plan.retries++;
+        requestBulkSync();
+        armRetry(now);
+    }
+
+    /** Whether this client lacks data it knows of: none at all, an older version than one heard of, or gaps. */
+    private boolean wantsData() {
+        return saved.a == 0 || saved.a < rt.plan.newestSeen
+                || saved.compressed != null && !saved.compressed.missing.isEmpty();
+    }
+
+    /** The plan's bookkeeping of every accepted message: newest version heard of, push traffic, others' pulls. */
+    private void heard(Message m) {
+        PlanState plan = rt.plan;
+        long ts = -1;
+        if (m instanceof Message.Section x) {
+            ts = x.ts();
+        } else if (m instanceof Message.BulkAck x) {
+            ts = x.ts();
+            if (x.ts() > saved.a) {
+                plan.lastPullHeard = clock.getTime();
+            }
+        } else if (m instanceof Message.BulkSection x) {
+            ts = x.ts();
+            plan.lastPushHeard = clock.getTime();
+        } else if (m instanceof Message.BulkStructure x) {
+            ts = x.ts();
+            plan.lastPushHeard = clock.getTime();
+        } else if (m instanceof Message.ChunkHeader || m instanceof Message.Chunk) {
+            plan.lastPushHeard = clock.getTime();
+        } else if (m instanceof Message.BulkRequest x && x.ts() <= saved.a) {
+            plan.lastPullHeard = clock.getTime();
+        }
+        plan.newestSeen = Math.max(plan.newestSeen, ts);
     }
 
     /** {@code RequestBulkSync()} (§3.2 sender): B5, B8, B26. */

@@ -1,5 +1,9 @@
 package org.syncsim.protocol.head;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import org.syncsim.protocol.Capability;
 import org.syncsim.protocol.NamedProfile;
 import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.ProtocolEnvironment;
@@ -13,6 +17,15 @@ public final class HeadProfile extends NamedProfile {
 
     public HeadProfile() {
         super(NAME, SPELLING);
+    }
+
+    /** What {@link HeadClient} models beyond the common client. */
+    public static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(
+            EnumSet.of(Capability.TANK_SYNC, Capability.PLAIN_TEXT_IMPORT, Capability.EXAMPLE_BUTTON));
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
     }
 
     @Override

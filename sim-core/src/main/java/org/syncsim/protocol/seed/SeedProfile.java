@@ -1,6 +1,10 @@
 package org.syncsim.protocol.seed;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
+import org.syncsim.protocol.Capability;
 import org.syncsim.protocol.NamedProfile;
 import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.ProtocolEnvironment;
@@ -12,6 +16,8 @@ import org.syncsim.protocol.wire.WireSpelling;
  * timestamp triggers as its one parameter ({@link SeedPull}; the registry holds the default, segmented).
  */
 public final class SeedProfile extends NamedProfile {
+    private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(
+            EnumSet.of(Capability.TANK_SYNC, Capability.FULL_DATA_PULL));
     public static final String NAME = "seed";
     static final WireSpelling SPELLING = WireSpelling.seed();
 
@@ -34,6 +40,12 @@ public final class SeedProfile extends NamedProfile {
 
     public SeedPull pull() {
         return pull;
+    }
+
+    /** Seed clients have Tank Sync and the full-data pull. */
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
     }
 
     @Override

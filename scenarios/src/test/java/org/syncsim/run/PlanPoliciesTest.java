@@ -1,0 +1,229 @@
+package org.syncsim.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.syncsim.metrics.ClientResult;
+import org.syncsim.metrics.CommandCounts;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.scenario.BundledScenarios;
+import org.syncsim.scenario.LoadedScenario;
+import org.syncsim.scenario.ScenarioLoader;
+
+/**
+ * The plan's policies on targeted scenarios: each test asserts the effect a policy exists for, computed from its
+ * rule (spec §3.2 for the addon's timers, the policy's Javadoc for the rest).
+ */
+class PlanPoliciesTest {
+    private static final String LATE_JOINER = "late-joiner";
+
+    private static RunResult bundled(String name, int replication, String... sets) {
+        LoadedScenario s = ScenarioLoader.override(BundledScenarios.load(name), List.of(sets));
+        return new ReplicationRunner(StandardWorld.FACTORY).run(s, replication);
+    }
+
+    private static ClientResult client(RunResult r, String name) {
+        return r.clients().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static long sent(ClientResult c, String command) {
+        CommandCounts cc = c.byCommand().get(command);
+        return cc == null ? 0 : cc.sentMessages();
+    }
+
+    /** Send instants (seconds) of {@code command} by client {@code sender}, from the run's trace. */
+    private static List<Double> sendTimes(LoadedScenario s, int replication, int sender, String command) {
+        List<Double> out = new ArrayList<>();
+        new ReplicationRunner(StandardWorld.FACTORY).run(s, replication, (time, kind, details) -> {
+            if (kind.equals("send") && details.contains(" sender=" + sender + " ")
+                    && details.contains(" " + command + " ")) {
+                out.add(time / 1e6);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void oneElectedResponderGivesTheLateJoinerExactlyOnePush() {
+        for (int rep = 0; rep < 5; rep++) {
+            RunResult r = bundled(LATE_JOINER, rep, "protocol.profile=plan", "protocol.policies.default=off",
+                    "protocol.policies.responders.kind=elected", "protocol.policies.responders.count=1");
+            assertEquals(1, r.sent("BSACK"), "only the leader (rank 0) acknowledges");
+            assertEquals(1, r.sent("BSTR"), "one push, not 39");
+            assertEquals(16, r.sent("BSEC"), "one BSEC per section of the one push");
+            assertEquals(1, sent(client(r, "Leader"), "BSTR"), "the leader ranks first");
+            assertEquals(0, r.waitingAtEnd());
+        }
+    }
+
+    @Test
+    void countElectedRespondersGiveCountPushes() {
+        RunResult r = bundled(LATE_JOINER, 0, "protocol.profile=plan", "protocol.policies.default=off",
+                "protocol.policies.responders={kind: elected, count: 3}");
+        assertEquals(3, r.sent("BSTR"));
+        assertEquals(3, r.sent("BSACK"));
+        assertEquals(1, sent(client(r, "Leader"), "BSTR"));
+        assertEquals(1, sent(client(r, "Raider03"), "BSTR"), "members rank by name after the leader");
+        assertEquals(1, sent(client(r, "Raider04"), "BSTR"));
+    }
+
+    @Test
+    void nobodyPushesToAJoinerThatAlreadyHoldsTheVersion() {
+        RunResult r = bundled(LATE_JOINER, 0, "protocol.profile=plan", "raid.members[1].data=current");
+        assertEquals(1, r.sent("BSREQ"));
+        assertEquals(0, r.sent("BSACK"));
+        assertEquals(0, r.sent("BSTR"));
+    }
+
+    @Test
+    void theNextRankAnswersAfterTheFallbackWhenTheElectedOneCannot() {
+        // the leader is in a loading screen when the joiner asks (still in the roster, so still rank 0, but deaf);
+        // Raider03 (rank 1) answers fallback = 4 s after its 2.0-2.5 s responder delay, with its BSACK then, and
+        // nobody else does
+        LoadedScenario s = ScenarioLoader.override(BundledScenarios.load(LATE_JOINER), List.of(
+                "protocol.profile=plan", "protocol.policies.default=off",
+                "protocol.policies.responders={kind: elected, count: 1, fallback: 4s}",
+                "timeline=[{t: 10s, do: join, who: Newbie}, {t: 11s, do: loading-screen, who: Leader, for: 30s}]"));
+        RunResult r = new ReplicationRunner(StandardWorld.FACTORY).run(s, 0);
+        assertEquals(1, r.sent("BSTR"));
+        assertEquals(1, sent(client(r, "Raider03"), "BSTR"));
+        double request = sendTimes(s, 0, 1, "BSREQ").get(0);
+        double ack = sendTimes(s, 0, 2, "BSACK").get(0);
+        assertTrue(ack - request >= 2.0 + 4.0 && ack - request <= 2.5 + 4.0 + 0.5,
+                "ACK " + (ack - request) + " s after the request");
+    }
+
+    @Test
+    void aRollOutOfHalfHeadHalfPlanStillSyncsTheJoinerAndOnlyHeadMembersStorm() {
+        // plan members rank the whole roster; the head leader ranks first and acknowledges at once, so every plan
+        // member stands down; the 19 other head members answer as the addon does (B1)
+        StringBuilder members = new StringBuilder("    - { name: Leader, role: leader }\n"
+                + "    - { name: Newbie, start: solo, data: none, profile: plan }\n");
+        for (int i = 2; i < 40; i++) {
+            members.append("    - { name: ").append(i % 2 == 0 ? "Planner" : "Header").append(i)
+                    .append(i % 2 == 0 ? ", profile: plan" : "").append(" }\n");
+        }
+        LoadedScenario s = ScenarioLoader.load("rollout.yaml", """
+                raid:
+                  members:
+                %s
+                protocol: { policies: { responders: { kind: elected, count: 1 } } }
+                channel: { server: { on-exceed: none } }
+                timeline: [ { t: 10s, do: join, who: Newbie } ]
+                """.formatted(members.toString().stripTrailing()), "rollout");
+        for (int rep = 0; rep < 3; rep++) {
+            RunResult r = new ReplicationRunner(StandardWorld.FACTORY).run(s, rep);
+            long planPushes = r.clients().stream().filter(c -> c.name().startsWith("Planner"))
+                    .mapToLong(c -> sent(c, "BSTR")).sum();
+            assertEquals(0, planPushes);
+            assertEquals(1, sent(client(r, "Leader"), "BSTR"));
+            assertEquals(20, r.sent("BSTR"), "the leader and the 19 Headers");
+            assertEquals(0, r.waitingAtEnd());
+        }
+    }
+
+    @Test
+    void requestCoalescingTurnsTheImportStormIntoAFewRequests() {
+        // head: the import's SECTION makes all 39 members pull at once (spec 6(b), B3); with coalescing each waits
+        // U(0, 40 x 50 ms) and the import's own push (0.5 s later) or the first request answers the rest
+        for (int rep = 0; rep < 5; rep++) {
+            RunResult head = bundled("leader-import-40", rep);
+            RunResult plan = bundled("leader-import-40", rep, "protocol.profile=plan", "protocol.policies.default=off",
+                    "protocol.policies.request-coalescing=listen");
+            assertEquals(39, head.sent("BSREQ"));
+            assertTrue(plan.sent("BSREQ") <= 5, "BSREQ " + plan.sent("BSREQ"));
+            assertEquals(0, plan.waitingAtEnd());
+        }
+    }
+
+    @Test
+    void withoutBackoffALostRequestIsNeverRepeated() {
+        RunResult r = new ReplicationRunner(StandardWorld.FACTORY).run(lostRequest("backoff=none", "t 300s"), 0);
+        assertEquals(1, sent(client(r, "Newbie"), "BSREQ"), "B8: no timeout, no retry");
+        assertEquals(1, r.waitingAtEnd());
+    }
+
+    @Test
+    void exponentialRetriesFollowBaseTimesMultiplierToTheNUntilAnswered() {
+        // requests are lost until 60 s: the join's BSREQ (about 12 s) and retries after 10 and 20 s go nowhere,
+        // the retry 40 s later (about 82 s) is answered; timers fire on frames (60 fps)
+        LoadedScenario s = lostRequest(
+                "backoff={kind: exponential, base: 10s, multiplier: 2, cap: 60s, max-retries: 5, jitter: none}",
+                "all-synced");
+        List<Double> t = sendTimes(s, 0, 1, "BSREQ");
+        assertEquals(4, t.size(), "join + 3 retries: " + t);
+        double frame = 1 / 60.0;
+        for (int n = 1; n <= 3; n++) {
+            double expected = 10 * Math.pow(2, n - 1);
+            assertEquals(expected, t.get(n) - t.get(n - 1), frame + 1e-6, "retry " + n + ": " + t);
+        }
+        assertEquals(0, new ReplicationRunner(StandardWorld.FACTORY).run(s, 0).waitingAtEnd());
+    }
+
+    @Test
+    void equalJitterRetriesWaitBetweenHalfAndAllOfTheNominalDelayButNeverUnderTheAddonsInterval() {
+        // d = 6·2^(n-1) s, spread over [d/2, d]; a draw under the addon's 5 s request interval waits for it
+        LoadedScenario s = lostRequest(
+                "backoff={kind: exponential, base: 6s, multiplier: 2, cap: 60s, max-retries: 3, jitter: equal}",
+                "t 300s");
+        for (int rep = 0; rep < 5; rep++) {
+            List<Double> t = sendTimes(s, rep, 1, "BSREQ");
+            assertEquals(4, t.size(), "the join's request and 3 retries, all lost until 60 s: " + t);
+            for (int n = 1; n < t.size(); n++) {
+                double nominal = 6 * Math.pow(2, n - 1);
+                double gap = t.get(n) - t.get(n - 1);
+                assertTrue(gap >= Math.max(5, nominal / 2) - 1e-6 && gap <= Math.max(5, nominal) + 1 / 60.0 + 1e-6,
+                        "retry " + n + " after " + gap + " s, nominal " + nominal);
+            }
+        }
+    }
+
+    /** A joiner whose requests the only other member does not hear until 60 s. */
+    private static LoadedScenario lostRequest(String backoff, String until) {
+        return ScenarioLoader.load("lost.yaml", """
+                raid:
+                  size: 2
+                  members:
+                    - { name: Leader, role: leader }
+                    - { name: Newbie, start: solo, data: none }
+                channel: { server: { on-exceed: none } }
+                protocol: { profile: plan, policies: { default: off, %s } }
+                timeline:
+                  - { t: 0s, do: network, who: Leader, loss: { model: bernoulli, p: 1.0 } }
+                  - { t: 10s, do: join, who: Newbie }
+                  - { t: 60s, do: network, who: Leader, loss: { model: none } }
+                run: { until: %s }
+                """.formatted(backoff.replaceFirst("=", ": "), until), "lost");
+    }
+
+    @Test
+    void planAtItsDefaultsSyncsTheLateJoinerWithOnePushAndFewerBytes() {
+        for (int rep = 0; rep < 3; rep++) {
+            RunResult head = bundled(LATE_JOINER, rep);
+            RunResult plan = bundled(LATE_JOINER, rep, "protocol.profile=plan");
+            assertEquals(1, plan.sent("BSTR"));
+            assertEquals(0, plan.waitingAtEnd());
+            assertEquals(0, plan.desyncedAtEnd());
+            assertTrue(plan.sentBytes() * 20 < head.sentBytes(), plan.sentBytes() + " vs " + head.sentBytes());
+        }
+    }
+
+    @Test
+    void theBundledPlanScenariosShowWhatTheirHeadersSay() {
+        RunResult one = bundled("plan-late-joiner", 0);
+        assertEquals(1, one.sent("BSTR"));
+        assertEquals(1, one.sent("BSACK"));
+        RunResult rollout = bundled("plan-rollout", 0);
+        assertEquals(20, rollout.sent("BSTR"));
+        assertEquals(0, rollout.clients().stream().filter(c -> c.name().startsWith("Planner"))
+                .mapToLong(c -> sent(c, "BSTR")).sum());
+        RunResult head = bundled("plan-lost-requests", 0, "protocol.profile=head");
+        RunResult plan = bundled("plan-lost-requests", 0);
+        assertEquals(1, head.waitingAtEnd(), "B8: the joiner's lost request is never repeated");
+        assertEquals(0, plan.waitingAtEnd());
+        assertTrue(sent(client(plan, "Newbie"), "BSREQ") > 1, "retried");
+    }
+}

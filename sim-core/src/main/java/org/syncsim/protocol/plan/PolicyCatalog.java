@@ -1,0 +1,295 @@
+package org.syncsim.protocol.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Every policy of the {@code plan} profile as data: its name, its kinds (the first is {@code off}, the addon's
+ * behaviour), each kind's parameters with defaults, and the recommended setting with its reason. The scenario
+ * loader, the JSON Schema, {@code syncsim policies} and the docs all read this one table; adding a policy is one
+ * entry here and one branch where the client acts on it.
+ *
+ * <p>A scenario writes {@code protocol.policies} as {@code name: kind} or {@code name: {kind: k, param: value}};
+ * unnamed policies take their recommended setting, or {@code off} with {@code default: off}. YAML reads a bare
+ * {@code off} as false, so false stands for the policy's first kind (its off setting) wherever a kind is expected.
+ */
+public final class PolicyCatalog {
+    /** The key of {@code protocol.policies} that says what unnamed policies do: {@code recommended} or {@code off}. */
+    public static final String DEFAULT_KEY = "default";
+
+    /** A parameter's type, which fixes how its value is written. */
+    public enum Type {
+        /** A time with a unit, like {@code 3s}. */
+        DURATION,
+        /** A whole number ≥ 0. */
+        COUNT,
+        /** A decimal number. */
+        NUMBER,
+        /** One of a few words. */
+        CHOICE
+    }
+
+    /** One parameter of a policy kind; {@code defaultValue} is written as in a scenario. */
+    public record Param(String name, Type type, String defaultValue, List<String> choices, String doc) {
+        static Param of(String name, Type type, String defaultValue, String doc) {
+            return new Param(name, type, defaultValue, List.of(), doc);
+        }
+    }
+
+    /** The parameter values of one kind, read by name. */
+    public static final class Values {
+        private final Map<String, Object> values;
+
+        Values(Map<String, Object> values) {
+            this.values = values;
+        }
+
+        public double seconds(String name) {
+            return (Double) values.get(name);
+        }
+
+        public double number(String name) {
+            return (Double) values.get(name);
+        }
+
+        public int count(String name) {
+            return (Integer) values.get(name);
+        }
+
+        public String choice(String name) {
+            return (String) values.get(name);
+        }
+    }
+
+    /** One way a policy can be set. */
+    public record Kind(String name, String doc, List<Param> params, Function<Values, Object> build) {
+    }
+
+    /**
+     * One policy: its kinds ({@code kinds.get(0)} is off), the flaws it targets, and the recommended kind (with its
+     * parameter defaults) with the reason for it.
+     */
+    public record Policy(String name, String targets, List<Kind> kinds, String recommended, String why) {
+        /** The kind called {@code name}, or null. */
+        public Kind kind(String kindName) {
+            return kinds.stream().filter(k -> k.name().equals(kindName)).findFirst().orElse(null);
+        }
+    }
+
+    /** The policies, in the order of the list. */
+    public static final List<Policy> POLICIES = List.of(
+            new Policy("responders", "B1, B36", List.of(
+                    new Kind("all", "every holder of newer complete data answers (head)", List.of(),
+                            v -> new Responders.All()),
+                    new Kind("elected", "the best-ranked holders answer (leader, assistants, then by name); the "
+                            + "next rank answers if they stay silent",
+                            List.of(Param.of("count", Type.COUNT, "1", "how many answer a pull"),
+                                    Param.of("fallback", Type.DURATION, "3s",
+                                            "how much longer each further rank waits")),
+                            v -> new Responders.Elected(v.count("count"), v.seconds("fallback")))),
+                    "elected",
+                    "one push reaches every member of the raid, so one responder suffices; the leader answers first "
+                            + "as in Angry Assignments and oRA2, and the 3 s steps are DBM's ranked fallback "
+                            + "(7/10/13 s, peer-addons.md §5)"),
+            new Policy("request-coalescing", "B3", List.of(
+                    new Kind("off", "every stale member pulls at once (head)", List.of(),
+                            v -> new RequestCoalescing.Off()),
+                    new Kind("listen", "wait a jitter scaled with raid size; skip the pull if another member's "
+                            + "request or a newer BSACK was heard, and wait for that push",
+                            List.of(Param.of("window", Type.DURATION, "5s",
+                                            "how long to wait for the push another request brings"),
+                                    Param.of("jitter-per-member", Type.DURATION, "50ms",
+                                            "the pull's random delay per raid member")),
+                            v -> new RequestCoalescing.Listen(v.seconds("window"), v.seconds("jitter-per-member")))),
+                    "listen",
+                    "50 ms per member spreads a 40-member storm over 2 s, Angry Assignments' coalescing window; the "
+                            + "5 s wait is DBM's acceptance window for a reply (peer-addons.md §2, §5)"),
+            new Policy("backoff", "B8", List.of(
+                    new Kind("none", "a lost request is never repeated (head)", List.of(), v -> new Backoff.None()),
+                    new Kind("fixed", "retry after the same delay",
+                            List.of(Param.of("delay", Type.DURATION, "10s", "the delay before each retry"),
+                                    Param.of("max-retries", Type.COUNT, "5", "retries after one pull")),
+                            v -> new Backoff.Fixed(v.seconds("delay"), v.count("max-retries"))),
+                    new Kind("exponential", "retry after base·multiplier^(n-1), capped, with jitter",
+                            List.of(Param.of("base", Type.DURATION, "10s", "the first retry's delay"),
+                                    Param.of("multiplier", Type.NUMBER, "2", "growth per retry"),
+                                    Param.of("cap", Type.DURATION, "60s", "the longest delay"),
+                                    Param.of("max-retries", Type.COUNT, "5", "retries after one pull"),
+                                    new Param("jitter", Type.CHOICE, "equal",
+                                            List.of("none", "full", "equal", "decorrelated"),
+                                            "how the delay is spread (AWS, Exponential Backoff And Jitter)")),
+                            v -> new Backoff.Exponential(v.seconds("base"), v.number("multiplier"),
+                                    v.seconds("cap"), v.count("max-retries"),
+                                    Backoff.Jitter.valueOf(v.choice("jitter").toUpperCase(Locale.ROOT))))),
+                    "exponential",
+                    "equal jitter on a 10 s base never retries sooner than 5 s, the addon's own request interval "
+                            + "(requestTimeout, spec §3.2), while spreading a raid's retries; 5 retries reach the "
+                            + "60 s cap within about 3 minutes"));
+
+    private PolicyCatalog() {
+    }
+
+    /** The policy called {@code name}, or null. */
+    public static Policy policy(String name) {
+        return POLICIES.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Every policy at its recommended setting. */
+    public static PlanPolicies recommended() {
+        return parse(Map.of(), PolicyCatalog::secondsOf);
+    }
+
+    /**
+     * Builds the policies from a scenario's {@code protocol.policies} (values as YAML reads them: strings, numbers,
+     * maps). {@code seconds} reads a time with a unit and throws IllegalArgumentException on a bad one. Throws
+     * {@link PolicyException} naming the field.
+     */
+    public static PlanPolicies parse(Map<String, ?> raw, ToDoubleFunction<String> seconds) {
+        Object dflt = raw.get(DEFAULT_KEY);
+        boolean off;
+        if (dflt == null || "recommended".equals(dflt)) {
+            off = false;
+        } else if ("off".equals(dflt) || Boolean.FALSE.equals(dflt)) {
+            off = true;
+        } else {
+            throw new PolicyException(DEFAULT_KEY, "expected recommended or off, got " + describe(dflt));
+        }
+        for (String key : raw.keySet()) {
+            if (!key.equals(DEFAULT_KEY) && policy(key) == null) {
+                throw new PolicyException(key, "no policy called '" + key + "'; known: " + names()
+                        + " (and default: recommended|off)");
+            }
+        }
+        Map<String, Object> built = new LinkedHashMap<>();
+        for (Policy p : POLICIES) {
+            Object setting = raw.get(p.name());
+            Map<String, ?> fields;
+            if (setting == null) {
+                fields = Map.of("kind", off ? p.kinds().get(0).name() : p.recommended());
+            } else if (setting instanceof String || Boolean.FALSE.equals(setting)) {
+                fields = Map.of("kind", setting);
+            } else if (setting instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> typed = (Map<String, ?>) m;
+                fields = typed;
+            } else {
+                throw new PolicyException(p.name(), "expected a kind (" + kindNames(p) + ") or {kind: ..., ...}, got "
+                        + describe(setting));
+            }
+            built.put(p.name(), build(p, fields, seconds));
+        }
+        return new PlanPolicies((Responders) built.get("responders"),
+                (RequestCoalescing) built.get("request-coalescing"), (Backoff) built.get("backoff"));
+    }
+
+    private static Object build(Policy p, Map<String, ?> fields, ToDoubleFunction<String> seconds) {
+        Object kindName = fields.get("kind");
+        if (kindName == null) {
+            throw new PolicyException(p.name() + "/kind", "missing: name one of " + kindNames(p));
+        }
+        Kind kind = Boolean.FALSE.equals(kindName) ? p.kinds().get(0) : p.kind(String.valueOf(kindName));
+        if (kind == null) {
+            throw new PolicyException(p.name() + "/kind", "no kind '" + kindName + "' for " + p.name() + "; known: "
+                    + kindNames(p));
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String f : fields.keySet()) {
+            if (!f.equals("kind") && kind.params().stream().noneMatch(x -> x.name().equals(f))) {
+                throw new PolicyException(p.name() + "/" + f, p.name() + " " + kind.name() + " has "
+                        + (kind.params().isEmpty() ? "no parameters"
+                                : "parameters " + kind.params().stream().map(Param::name)
+                                        .collect(Collectors.joining(", ")))
+                        + ", not '" + f + "'");
+            }
+        }
+        for (Param param : kind.params()) {
+            Object given = fields.get(param.name());
+            String at = p.name() + "/" + param.name();
+            values.put(param.name(), value(param, given == null ? param.defaultValue() : given, at, seconds));
+        }
+        try {
+            return kind.build().apply(new Values(values));
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException(p.name(), p.name() + " " + kind.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static Object value(Param param, Object given, String at, ToDoubleFunction<String> seconds) {
+        switch (param.type()) {
+            case DURATION -> {
+                if (!(given instanceof String s)) {
+                    throw new PolicyException(at, "expected a time with a unit, like " + param.defaultValue()
+                            + ", got " + describe(given));
+                }
+                try {
+                    return seconds.applyAsDouble(s);
+                } catch (IllegalArgumentException e) {
+                    throw new PolicyException(at, e.getMessage());
+                }
+            }
+            case COUNT -> {
+                Object v = given instanceof String s && s.matches("[0-9]+") ? Integer.valueOf(s) : given;
+                if (!(v instanceof Integer i) || i < 0) {
+                    throw new PolicyException(at, "expected a whole number ≥ 0, got " + describe(given));
+                }
+                return v;
+            }
+            case NUMBER -> {
+                Object v = given;
+                if (given instanceof String s) {
+                    try {
+                        v = Double.valueOf(s);
+                    } catch (NumberFormatException e) {
+                        v = s;
+                    }
+                }
+                if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                    throw new PolicyException(at, "expected a number, got " + describe(given));
+                }
+                return n.doubleValue();
+            }
+            default -> {
+                if (!(given instanceof String s) || !param.choices().contains(s)) {
+                    throw new PolicyException(at, "expected one of " + String.join(", ", param.choices()) + ", got "
+                            + describe(given));
+                }
+                return s;
+            }
+        }
+    }
+
+    /** The policy names, in catalog order. */
+    public static List<String> names() {
+        List<String> out = new ArrayList<>();
+        POLICIES.forEach(p -> out.add(p.name()));
+        return out;
+    }
+
+    private static String kindNames(Policy p) {
+        return p.kinds().stream().map(Kind::name).collect(Collectors.joining(", "));
+    }
+
+    private static String describe(Object v) {
+        return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
+    }
+
+    /** Seconds of a time written {@code 250ms}, {@code 3s}, {@code 2m}, for the catalog's own defaults. */
+    static double secondsOf(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m)").matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected a time like 3s, 250ms or 2m, got \"" + text + "\"");
+        }
+        double v = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> v / 1e3;
+            case "s" -> v;
+            default -> v * 60;
+        };
+    }
+}
