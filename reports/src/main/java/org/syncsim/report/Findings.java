@@ -74,6 +74,12 @@ public final class Findings {
             out.add(new Finding(Severity.WARN, malformed + " received message" + (malformed == 1 ? " was" : "s were")
                     + " malformed and dropped over " + runs(n) + "."));
         }
+        long refused = total(reps, ClientResult::refusedMessages);
+        if (refused > 0) {
+            out.add(new Finding(Severity.WARN, refused + " received message" + (refused == 1 ? " was" : "s were")
+                    + " refused by a policy (sender not permitted, or a version out of bounds) over " + runs(n)
+                    + ": " + names(reps, c -> c.refusedMessages() > 0, n) + "."));
+        }
         Map<String, Long> rejected = new TreeMap<>();
         Map<String, Long> lost = new TreeMap<>();
         for (RunResult r : reps) {

@@ -105,6 +105,7 @@ public final class ResultFiles {
         b.append("replication,client,name,role,time_to_sync_s,max_time_to_sync_s,sync_episodes,waiting_at_end,")
                 .append("desynced_at_end,final_data_ts,sent_messages,sent_bytes,received_messages,received_bytes,")
                 .append("requests,responses,duplicate_transfers,aborted_handlers,malformed_messages,")
+                .append("refused_messages,")
                 .append("server_disconnects,rejected_messages,lost_messages,max_queue_delay_s");
         for (String c : commands) {
             b.append(",sent_messages.").append(c).append(",sent_bytes.").append(c)
@@ -124,7 +125,8 @@ public final class ResultFiles {
                         .append(c.receivedMessages()).append(',').append(c.receivedBytes()).append(',')
                         .append(c.requests()).append(',').append(c.responses()).append(',')
                         .append(c.duplicateTransfers()).append(',').append(c.abortedHandlers()).append(',')
-                        .append(c.malformedMessages()).append(',').append(c.serverDisconnects()).append(',')
+                        .append(c.malformedMessages()).append(',').append(c.refusedMessages()).append(',')
+                        .append(c.serverDisconnects()).append(',')
                         .append(c.rejectedMessages()).append(',').append(c.lostMessages()).append(',')
                         .append(seconds(c.maxQueueDelayMicros()));
                 for (String cmd : commands) {

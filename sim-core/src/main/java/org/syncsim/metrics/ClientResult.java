@@ -30,6 +30,7 @@ public record ClientResult(
         long duplicateTransfers,
         long abortedHandlers,
         long malformedMessages,
+        long refusedMessages,
         long serverDisconnects,
         long maxQueueDelayMicros,
         int syncEpisodes,

@@ -102,6 +102,13 @@ public interface MetricsRecorder {
     }
 
     /**
+     * A well-formed message was dropped by a policy of the receiver ({@code why}: e.g. its sender may not push,
+     * or its version lies too far in the future).
+     */
+    default void messageRefused(long time, int client, String command, String why) {
+    }
+
+    /**
      * End of run: a client claims data version {@code claimedTimestamp} (the newest) but its content differs
      * from the newest import (a permanent silent desync, e.g. B9).
      */

@@ -45,6 +45,7 @@ public final class RunRecorder implements MetricsRecorder {
     private final long[] duplicates;
     private final long[] aborted;
     private final long[] malformed;
+    private final long[] refused;
     private final long[] disconnects;
     private final long[] maxQueueDelay;
     private final long[] rejectedByReason = new long[REASONS];
@@ -107,6 +108,7 @@ public final class RunRecorder implements MetricsRecorder {
         duplicates = new long[clients];
         aborted = new long[clients];
         malformed = new long[clients];
+        refused = new long[clients];
         disconnects = new long[clients];
         maxQueueDelay = new long[clients];
         queuedMsgs = new long[clients];
@@ -365,6 +367,14 @@ public final class RunRecorder implements MetricsRecorder {
         malformed[client]++;
     }
 
+    @Override
+    public void messageRefused(long time, int client, String command, String why) {
+        if (time < measureFrom) {
+            return;
+        }
+        refused[client]++;
+    }
+
     // ---- internals ----
 
     private int ordinal(String command) {
@@ -459,7 +469,7 @@ public final class RunRecorder implements MetricsRecorder {
             }
             clientResults.add(new ClientResult(c, names[c], sm, sb, rm, rb,
                     java.util.Collections.unmodifiableSortedMap(byCommand),
-                    rejected[c], lost[c], requests[c], responses[c], duplicates[c], aborted[c], malformed[c],
+                    rejected[c], lost[c], requests[c], responses[c], duplicates[c], aborted[c], malformed[c], refused[c],
                     disconnects[c], maxQueueDelay[c], episodes[c], lastTts[c], maxTts[c],
                     heldTs[c] == NO_DATA ? 0 : heldTs[c],
                     newestTs != NO_DATA && heldTs[c] != newestTs,

@@ -130,6 +130,7 @@ public record RunResult(
             case DUPLICATE_TRANSFERS -> (double) total(ClientResult::duplicateTransfers);
             case ABORTED_HANDLERS -> (double) total(ClientResult::abortedHandlers);
             case MALFORMED_MESSAGES -> (double) total(ClientResult::malformedMessages);
+            case REFUSED_MESSAGES -> (double) total(ClientResult::refusedMessages);
             case SERVER_DISCONNECTS -> (double) serverDisconnects();
             case REJECTED_MESSAGES -> (double) rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
             case LOST_COPIES -> (double) lostByReason.values().stream().mapToLong(Long::longValue).sum();

@@ -22,6 +22,7 @@ public enum Scalar {
     DUPLICATE_TRANSFERS("duplicate_transfers", "Duplicate transfers"),
     ABORTED_HANDLERS("aborted_handlers", "Aborted handlers (Lua errors)"),
     MALFORMED_MESSAGES("malformed_messages"),
+    REFUSED_MESSAGES("refused_messages", "Messages refused by a policy (sender not permitted, version out of bounds)"),
     SERVER_DISCONNECTS("server_disconnects", "Server disconnects", "server disconnects"),
     REJECTED_MESSAGES("rejected_messages"),
     LOST_COPIES("lost_copies", "Copies lost in delivery"),
