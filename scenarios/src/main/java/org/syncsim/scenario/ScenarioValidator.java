@@ -115,6 +115,7 @@ final class ScenarioValidator {
         List<RosterEntry> roster = RosterEntry.of(s);
         checkTimeline(s, sections, roster, out);
         checkFeatures(s, roster, out);
+        checkListedNames(s.protocol(), roster, out);
         return roster;
     }
 
@@ -128,6 +129,19 @@ final class ScenarioValidator {
             p.planPolicies();
         } catch (org.syncsim.protocol.plan.PolicyException e) {
             out.add(new Problem("/protocol/policies/" + e.field(), e.getMessage()));
+        }
+    }
+
+    /** A {@code permissions: listed} policy names members of the roster. */
+    private static void checkListedNames(ProtocolSpec p, List<RosterEntry> roster, List<Problem> out) {
+        if (p.planPolicies().permissions() instanceof org.syncsim.protocol.plan.Permissions.Listed listed) {
+            Set<String> known = roster.stream().map(RosterEntry::name).collect(Collectors.toSet());
+            for (String name : listed.names()) {
+                if (!known.contains(name)) {
+                    out.add(new Problem("/protocol/policies/permissions/names", "no member is called \"" + name
+                            + "\"" + ScenarioLoader.suggestion(name, known)));
+                }
+            }
         }
     }
 

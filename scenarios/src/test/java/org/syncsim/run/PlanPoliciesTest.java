@@ -226,4 +226,64 @@ class PlanPoliciesTest {
         assertEquals(0, plan.waitingAtEnd());
         assertTrue(sent(client(plan, "Newbie"), "BSREQ") > 1, "retried");
     }
+
+    @Test
+    void eitherPermissionsOrVersioningKeepsTheRogueFutureTimestampOut() {
+        // Mallory (a plain member) pushes one BSEC and one BSTR stamped a day ahead; each of the 19 others drops
+        // both, and the leader's honest import at 30 s reaches everyone
+        for (String policy : List.of("permissions: leader-and-assistants", "versioning: monotonic")) {
+            RunResult r = bundled("rogue-future-timestamp", 0, "protocol.profile=plan",
+                    "protocol.policies={default: off, " + policy + "}");
+            assertEquals(38, r.clients().stream().mapToLong(ClientResult::refusedMessages).sum(), policy);
+            assertEquals(0, r.waitingAtEnd(), policy);
+            long leaders = client(r, "Leader").finalDataTimestamp();
+            assertTrue(r.clients().stream().allMatch(c -> c.finalDataTimestamp() == leaders), policy);
+        }
+        RunResult head = bundled("rogue-future-timestamp", 0);
+        assertEquals(18, head.waitingAtEnd(), "at head the forged day blocks the honest import for all but the "
+                + "leader and Mallory, whose own client never took the forged push (spec §8)");
+    }
+
+    @Test
+    void monotonicVersionsLetTheSlowClocksImportWin() {
+        // Slowpoke's clock is 2 h slow: head stamps its import older than the raid's data (B27); monotonic
+        // stamps it data.timestamp + 1, so everyone pulls it
+        RunResult head = bundled("clock-skewed-importer", 0);
+        assertTrue(head.desyncedAtEnd() > 0);
+        RunResult r = bundled("clock-skewed-importer", 0, "protocol.profile=plan",
+                "protocol.policies={default: off, versioning: monotonic}");
+        long expected = BundledScenarios.load("clock-skewed-importer").scenario().data().timestamp() + 1;
+        assertTrue(r.clients().stream().allMatch(c -> c.finalDataTimestamp() == expected), r.clients().toString());
+        assertEquals(0, r.desyncedAtEnd());
+        assertEquals(0, r.waitingAtEnd());
+    }
+
+    @Test
+    void monotonicVersionsEndTwoImportsOnOneSheet() {
+        // the officer hears the leader's SECTION within the 0.4 s, so its import outranks the leader's, and
+        // BSECs older than what a member holds are refused (B11): every member ends on the officer's sheet
+        for (int rep = 0; rep < 5; rep++) {
+            RunResult r = bundled("two-leaders-import", rep, "protocol.profile=plan",
+                    "protocol.policies={default: off, versioning: monotonic}");
+            long officer = client(r, "Officer").finalDataTimestamp();
+            assertTrue(r.clients().stream().allMatch(c -> c.finalDataTimestamp() == officer), "rep " + rep);
+            assertEquals(0, r.desyncedAtEnd());
+            assertEquals(0, r.waitingAtEnd());
+        }
+    }
+
+    @Test
+    void aMemberWhoMayNotPushNeitherPushesNorIsHeard() {
+        // permissions: leader: the assistant's import is neither pushed nor announced by it
+        RunResult r = bundled("clock-skewed-importer", 0, "protocol.profile=plan",
+                "protocol.policies={default: off, permissions: leader}");
+        assertEquals(0, r.sent("BSTR"));
+        assertEquals(0, r.sent("SECTION"));
+        long raid = BundledScenarios.load("clock-skewed-importer").scenario().data().timestamp();
+        assertTrue(r.clients().stream().filter(c -> !c.name().equals("Slowpoke"))
+                .allMatch(c -> c.finalDataTimestamp() == raid));
+        RunResult listed = bundled("clock-skewed-importer", 0, "protocol.profile=plan",
+                "protocol.policies={default: off, permissions: {kind: listed, names: [Slowpoke]}}");
+        assertTrue(listed.sent("BSTR") >= 1, "the listed member pushes");
+    }
 }

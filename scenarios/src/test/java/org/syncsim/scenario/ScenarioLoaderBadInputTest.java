@@ -151,4 +151,15 @@ class ScenarioLoaderBadInputTest {
                 "profile-feature-example.yaml:8:", "timeline[2]: options needs live-sync: and/or tank-sync:");
         assertTrue(!m.contains("timeline[1]"), "Bob runs plan, which has the Tank Sync checkbox: " + m);
     }
+
+    @Test
+    void badPoliciesNameTheEntryBelowProtocolPolicies() {
+        assertContains(error("bad-policies.yaml"),
+                "bad-policies.yaml:4:", "protocol.policies.backoff.bas: backoff exponential has parameters base, "
+                        + "multiplier, cap, max-retries, jitter, not 'bas'");
+        assertContains(error("bad-policy-name.yaml"), "bad-policy-name.yaml:3:",
+                "protocol.policies.backof: no policy called 'backof'");
+        assertContains(error("bad-listed-name.yaml"), "protocol.policies.permissions.names: no member is called "
+                + "\"Bobb\"", "Bob");
+    }
 }

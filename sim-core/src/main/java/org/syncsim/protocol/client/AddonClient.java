@@ -235,6 +235,16 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         return true;
     }
 
+    /** The version an import made now is stamped with (default: the addon's {@code time()}, B27). */
+    protected long importTimestamp() {
+        return clock.time();
+    }
+
+    /** False if this client does not broadcast its navigation as {@code SECTION} (default: it does, §3.1). */
+    protected boolean announcesNavigation() {
+        return true;
+    }
+
     /** The {@code syncInProgress} flag as the snapshot shows it (false for profiles without one). */
     protected boolean syncInProgress() {
         return false;
@@ -321,7 +331,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
             return;
         }
         long now = env.sim().now();
-        long ts = clock.time();
+        long ts = importTimestamp();
         guarded("import", () -> {
             EncodedSheet sheet = source.encodeAt(ts);
             String previousName = saved.currentSectionName;
@@ -448,7 +458,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
      * listener (§3.9, B32), any source including {@code fromSync}.
      */
     private void sectionChanged(int index, Source source) {
-        if (source != Source.FROM_SYNC && rt.liveSync && inGroup()) {
+        if (source != Source.FROM_SYNC && rt.liveSync && inGroup() && announcesNavigation()) {
             send(new Message.Section(saved.a, index));
         }
         for (int k = 0; k < rt.tankListeners; k++) {

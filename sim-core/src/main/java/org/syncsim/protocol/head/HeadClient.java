@@ -25,9 +25,11 @@ import org.syncsim.protocol.client.DataSheets;
 import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.SheetSource;
 import org.syncsim.protocol.clock.AddonTimers;
+import org.syncsim.protocol.plan.Permissions;
 import org.syncsim.protocol.plan.PlanPolicies;
 import org.syncsim.protocol.plan.RequestCoalescing;
 import org.syncsim.protocol.plan.Responders;
+import org.syncsim.protocol.plan.Versioning;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
 import org.syncsim.protocol.wire.ParseResult;
@@ -159,7 +161,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     /** Import (§6(b)): the push follows {@value #IMPORT_PUSH_DELAY} s later if grouped. */
     @Override
     protected void afterImport(long ts) {
-        if (inGroup()) {
+        if (inGroup() && mayPush()) {
             timers.schedule(IMPORT_PUSH_DELAY, () -> guarded("import push", this::sendAllSections));
         }
     }
@@ -177,7 +179,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         if (!online) {
             return;
         }
-        long ts = clock.time();
+        long ts = importTimestamp();
         saved.a = ts;
         saved.isExample = false;
         saved.data = new ArrayList<>();
@@ -213,7 +215,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
 
     @Override
     public void syncAll() {
-        if (online) {
+        if (online && mayPush()) {
             guarded("Sync All", this::sendAllSections);
         }
     }
@@ -234,6 +236,11 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     @Override
     protected void dispatch(Message m, int sender) {
         if (rt.plan != null) {
+            String refusal = refusal(m, sender);
+            if (refusal != null) {
+                metrics.messageRefused(env.sim().now(), id, m.command().token(), refusal);
+                return;
+            }
             heard(m);
         }
         if (m instanceof Message.Section s) {
@@ -292,6 +299,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         }
         rt.processedBulkRequests.put(key, now);
         rt.processedBulkRequests.sweep(now, DEDUP_RETENTION);
+        if (!mayPush()) {
+            return;
+        }
         Compressed c = saved.compressed;
         if (c == null) {
             return;
@@ -311,6 +321,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         }
         if (rt.syncInProgress) {
             return;
+        }
+        if (policies.responders() instanceof Responders.Elected && pushGuarded()) {
+            return; // B7 avoided: an elected responder acknowledges only a push it may send
         }
         rt.syncInProgress = true;
         double extra = policies.responders() instanceof Responders.Elected e ? e.extraWait(rank(sender)) : 0;
@@ -362,6 +375,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         int place = 0;
         for (int other = 0; other < env.channel().clientLimit(); other++) {
             if (other != id && other != requester && env.channel().inRosterOnline(id, other)
+                    && policies.permissions().allows(env.names().apply(other), env.channel().rank(other))
                     && ranksBefore(other, id)) {
                 place++;
             }
@@ -694,6 +708,73 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     private boolean wantsData() {
         return saved.a == 0 || saved.a < rt.plan.newestSeen
                 || saved.compressed != null && !saved.compressed.missing.isEmpty();
+    }
+
+    /**
+     * Why the plan's policies drop {@code m} from {@code sender}, or null to accept it: an announcement or push
+     * from a member {@link Permissions} does not allow, a version too far ahead of this client's {@code time()} (or
+     * of the version it holds, so a member with a slow clock still takes data it is a step behind), or a BSEC older
+     * than the data held ({@link Versioning.Monotonic}).
+     */
+    private String refusal(Message m, int sender) {
+        boolean announcesOrPushes = !(m instanceof Message.BulkRequest || m instanceof Message.Version);
+        if (announcesOrPushes && !policies.permissions().allows(env.names().apply(sender),
+                env.channel().rank(sender))) {
+            return "sender may not announce or push";
+        }
+        if (policies.versioning() instanceof Versioning.Monotonic v) {
+            long ts = versionOf(m);
+            if (ts > Math.max(clock.time(), saved.a) + v.maxFutureSeconds()) {
+                return "version too far in the future";
+            }
+            if (m instanceof Message.BulkSection && ts < saved.a) {
+                return "BSEC older than the data held";
+            }
+        }
+        return null;
+    }
+
+    /** The data version a message names, or -1. */
+    private static long versionOf(Message m) {
+        if (m instanceof Message.Section x) {
+            return x.ts();
+        } else if (m instanceof Message.BulkAck x) {
+            return x.ts();
+        } else if (m instanceof Message.BulkSection x) {
+            return x.ts();
+        } else if (m instanceof Message.BulkStructure x) {
+            return x.ts();
+        } else if (m instanceof Message.BulkRequest x) {
+            return x.ts();
+        }
+        return -1;
+    }
+
+    /** Whether {@code SendAllSections}' 10 s guard would refuse a push now (§6(e) step 1, B7). */
+    private boolean pushGuarded() {
+        return rt.lastSendAllSectionsTime != null && clock.getTime() - rt.lastSendAllSectionsTime < PUSH_GUARD;
+    }
+
+    /** Whether this client may announce and push under the plan's {@link Permissions} (head: always). */
+    private boolean mayPush() {
+        return policies.permissions().allows(config.name(), env.channel().rank(id));
+    }
+
+    /** Under {@link Versioning.Monotonic}, an import outranks every version this client holds or has heard of. */
+    @Override
+    protected long importTimestamp() {
+        long now = clock.time();
+        if (policies.versioning() instanceof Versioning.Monotonic) {
+            long known = Math.max(saved.a, rt.plan.newestSeen);
+            return Math.max(now, known + 1);
+        }
+        return now;
+    }
+
+    /** A member the plan's permissions do not allow does not broadcast its navigation (receivers would drop it). */
+    @Override
+    protected boolean announcesNavigation() {
+        return mayPush();
     }
 
     /** The plan's bookkeeping of every accepted message: newest version heard of, push traffic, others' pulls. */

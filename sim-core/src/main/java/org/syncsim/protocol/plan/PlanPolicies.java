@@ -7,15 +7,18 @@ import java.util.Objects;
  * has an {@code off} setting that is the addon's behaviour: {@link #OFF} is {@code head}, byte for byte.
  * {@link PolicyCatalog} builds these from a scenario's {@code protocol.policies}.
  */
-public record PlanPolicies(Responders responders, RequestCoalescing coalescing, Backoff backoff) {
+public record PlanPolicies(Responders responders, RequestCoalescing coalescing, Backoff backoff,
+        Versioning versioning, Permissions permissions) {
     /** Every policy off: the {@code head} profile. */
     public static final PlanPolicies OFF = new PlanPolicies(new Responders.All(), new RequestCoalescing.Off(),
-            new Backoff.None());
+            new Backoff.None(), new Versioning.WallClock(), new Permissions.Anyone());
 
     public PlanPolicies {
         Objects.requireNonNull(responders);
         Objects.requireNonNull(coalescing);
         Objects.requireNonNull(backoff);
+        Objects.requireNonNull(versioning);
+        Objects.requireNonNull(permissions);
     }
 
     /** True if every policy is off: the client is {@code head}. */

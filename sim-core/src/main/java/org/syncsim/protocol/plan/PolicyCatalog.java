@@ -32,7 +32,9 @@ public final class PolicyCatalog {
         /** A decimal number. */
         NUMBER,
         /** One of a few words. */
-        CHOICE
+        CHOICE,
+        /** Character names: a list, or one text with names separated by commas. */
+        NAMES
     }
 
     /** One parameter of a policy kind; {@code defaultValue} is written as in a scenario. */
@@ -64,6 +66,11 @@ public final class PolicyCatalog {
 
         public String choice(String name) {
             return (String) values.get(name);
+        }
+
+        @SuppressWarnings("unchecked")
+        public java.util.Set<String> names(String name) {
+            return (java.util.Set<String>) values.get(name);
         }
     }
 
@@ -130,7 +137,32 @@ public final class PolicyCatalog {
                     "exponential",
                     "equal jitter on a 10 s base never retries sooner than 5 s, the addon's own request interval "
                             + "(requestTimeout, spec §3.2), while spreading a raid's retries; 5 retries reach the "
-                            + "60 s cap within about 3 minutes"));
+                            + "60 s cap within about 3 minutes"),
+            new Policy("versioning", "B11, B27", List.of(
+                    new Kind("wall-clock", "the importer's time() is the version; anything is accepted (head)",
+                            List.of(), v -> new Versioning.WallClock()),
+                    new Kind("monotonic", "an import is stamped max(time(), newest held or heard + 1); versions "
+                            + "too far in the future and BSECs older than the data held are refused",
+                            List.of(Param.of("max-future", Type.DURATION, "10m",
+                                    "how far ahead of the receiver's clock a version may be")),
+                            v -> new Versioning.Monotonic(v.seconds("max-future")))),
+                    "monotonic",
+                    "no peer orders data by wall clock (DBM and BigWigs use revisions, Angry Assignments hashes, "
+                            + "peer-addons.md §9.6); a Lamport step over time() keeps the addon's readable version "
+                            + "while a slow clock can no longer lose an import; 10 minutes admits any honest clock "
+                            + "set by the realm's time sync and refuses a forged day"),
+            new Policy("permissions", "§8", List.of(
+                    new Kind("anyone", "anyone may announce and push (head)", List.of(), v -> new Permissions.Anyone()),
+                    new Kind("leader", "only the raid leader", List.of(), v -> new Permissions.Leader()),
+                    new Kind("leader-and-assistants", "the leader and assistants", List.of(),
+                            v -> new Permissions.LeaderAndAssistants()),
+                    new Kind("listed", "the members named",
+                            List.of(new Param("names", Type.NAMES, "", List.of(), "who may announce and push")),
+                            v -> new Permissions.Listed(v.names("names")))),
+                    "leader-and-assistants",
+                    "the receive-side rank check Angry Assignments, MRT (by default) and KTM make "
+                            + "(peer-addons.md §8); assistants import too, so leader alone would stall a raid "
+                            + "whose sheet an assistant keeps"));
 
     private PolicyCatalog() {
     }
@@ -185,7 +217,8 @@ public final class PolicyCatalog {
             built.put(p.name(), build(p, fields, seconds));
         }
         return new PlanPolicies((Responders) built.get("responders"),
-                (RequestCoalescing) built.get("request-coalescing"), (Backoff) built.get("backoff"));
+                (RequestCoalescing) built.get("request-coalescing"), (Backoff) built.get("backoff"),
+                (Versioning) built.get("versioning"), (Permissions) built.get("permissions"));
     }
 
     private static Object build(Policy p, Map<String, ?> fields, ToDoubleFunction<String> seconds) {
@@ -253,6 +286,24 @@ public final class PolicyCatalog {
                     throw new PolicyException(at, "expected a number, got " + describe(given));
                 }
                 return n.doubleValue();
+            }
+            case NAMES -> {
+                java.util.Set<String> names = new java.util.TreeSet<>();
+                if (given instanceof String s) {
+                    for (String n : s.split(",")) {
+                        if (!n.isBlank()) {
+                            names.add(n.trim());
+                        }
+                    }
+                } else if (given instanceof List<?> l && l.stream().allMatch(x -> x instanceof String)) {
+                    l.forEach(x -> names.add((String) x));
+                } else {
+                    throw new PolicyException(at, "expected a list of character names, got " + describe(given));
+                }
+                if (names.isEmpty()) {
+                    throw new PolicyException(at, "expected at least one character name, e.g. [Leader, Officer]");
+                }
+                return names;
             }
             default -> {
                 if (!(given instanceof String s) || !param.choices().contains(s)) {

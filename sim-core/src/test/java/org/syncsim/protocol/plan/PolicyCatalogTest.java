@@ -25,6 +25,8 @@ class PolicyCatalogTest {
         assertEquals(new Responders.Elected(1, 3), p.responders());
         assertEquals(new RequestCoalescing.Listen(5, 0.05), p.coalescing());
         assertEquals(new Backoff.Exponential(10, 2, 60, 5, Backoff.Jitter.EQUAL), p.backoff());
+        assertEquals(new Versioning.Monotonic(600), p.versioning());
+        assertEquals(new Permissions.LeaderAndAssistants(), p.permissions());
         assertEquals(p, PlanPolicies.recommended());
     }
 
@@ -51,11 +53,23 @@ class PolicyCatalogTest {
     }
 
     @Test
+    void listedPermissionsTakeAListOrCommaSeparatedNames() {
+        Permissions listed = new Permissions.Listed(java.util.Set.of("Alice", "Bob"));
+        assertEquals(listed, parse(Map.of("permissions", Map.of("kind", "listed", "names", List.of("Bob", "Alice"))))
+                .permissions());
+        assertEquals(listed, parse(Map.of("permissions", Map.of("kind", "listed", "names", "Alice, Bob")))
+                .permissions());
+        assertEquals("permissions/names", error(Map.of("permissions", "listed")).field());
+        assertEquals("permissions/names", error(Map.of("permissions", Map.of("kind", "listed", "names",
+                List.of(1, 2)))).field());
+    }
+
+    @Test
     void badEntriesNameTheFieldAndWhatWasExpected() {
         PolicyException e = error(Map.of("backof", "none"));
         assertEquals("backof", e.field());
         assertTrue(e.getMessage().contains("no policy called 'backof'; known: [responders, request-coalescing, "
-                + "backoff]"), e.getMessage());
+                + "backoff, versioning, permissions]"), e.getMessage());
         e = error(Map.of("backoff", Map.of("kind", "linear")));
         assertEquals("backoff/kind", e.field());
         assertTrue(e.getMessage().contains("known: none, fixed, exponential"), e.getMessage());
