@@ -286,4 +286,54 @@ class PlanPoliciesTest {
                 "protocol.policies={default: off, permissions: {kind: listed, names: [Slowpoke]}}");
         assertTrue(listed.sent("BSTR") >= 1, "the listed member pushes");
     }
+
+    @Test
+    void recoveryAloneLeavesNoSilentDesyncOrLuaErrorOnALossyNetwork() {
+        for (int rep = 0; rep < 5; rep++) {
+            RunResult head = bundled("lossy-network", rep);
+            RunResult plan = bundled("lossy-network", rep, "protocol.profile=plan",
+                    "protocol.policies={default: off, recovery: resume}");
+            assertTrue(head.desyncedAtEnd() > 0, "B9/B10 at head, rep " + rep);
+            assertEquals(0, plan.desyncedAtEnd(), "rep " + rep);
+            assertEquals(0, plan.clients().stream().mapToLong(ClientResult::abortedHandlers).sum());
+            assertTrue(plan.sent("BSMISS") > 0, "missing sections asked for");
+        }
+    }
+
+    @Test
+    void recoveryWithBackoffBringsEveryoneThroughLossAndAMidTransferDisconnect() {
+        for (String scenario : List.of("lossy-network", "disconnect-mid-transfer")) {
+            for (int rep = 0; rep < 5; rep++) {
+                RunResult r = bundled(scenario, rep, "protocol.profile=plan",
+                        "protocol.policies={default: off, recovery: resume, backoff: exponential}");
+                assertEquals(0, r.waitingAtEnd(), scenario + " rep " + rep);
+                assertEquals(0, r.desyncedAtEnd(), scenario + " rep " + rep);
+            }
+        }
+    }
+
+    /**
+     * {@code plan} at its recommended settings: every member ends on the newest data with no silent desync and no
+     * Lua error, in every bundled scenario whose network heals, over 20 replications. Left out, with reason:
+     * {@code plain-text-import} (B38 is the importer's own import path, which no policy touches: its cache keeps the
+     * previous sheet) and {@code server-limit-storm} (the server disconnects the pusher; pacing is the
+     * {@code throttle} policy, not built yet).
+     */
+    @Test
+    void planAtItsDefaultsConvergesInEveryBundledScenarioWhoseNetworkHeals() {
+        for (String name : BundledScenarios.names()) {
+            if (name.equals("plain-text-import") || name.equals("server-limit-storm")) {
+                continue;
+            }
+            LoadedScenario s = ScenarioLoader.override(BundledScenarios.load(name),
+                    List.of("protocol.profile=plan"));
+            for (int rep = 0; rep < 20; rep++) {
+                RunResult r = new ReplicationRunner(StandardWorld.FACTORY).run(s, rep);
+                assertEquals(0, r.waitingAtEnd(), name + " rep " + rep);
+                assertEquals(0, r.desyncedAtEnd(), name + " rep " + rep);
+                assertEquals(0, r.clients().stream().mapToLong(ClientResult::abortedHandlers).sum(),
+                        name + " rep " + rep);
+            }
+        }
+    }
 }

@@ -66,7 +66,8 @@ public final class Charts {
         new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7), new Color(0x56B4E9),
         new Color(0xD55E00), new Color(0xF0E442), new Color(0x999999), new Color(0x004C77), new Color(0xA36F00),
         new Color(0x006B4F), new Color(0x8F4F76), new Color(0x2F7FAE), new Color(0x943F00), new Color(0xB8AD00),
-        new Color(0x555555), new Color(0x9ECAE9), new Color(0xFFD27F), new Color(0x7FD3B9), new Color(0xE5B8D3)};
+        new Color(0x555555), new Color(0x9ECAE9), new Color(0xFFD27F), new Color(0x7FD3B9), new Color(0xE5B8D3),
+        new Color(0x6A3D9A), new Color(0xB2DF8A)};
     static final Map<String, Color> ROLE_COLOURS = Map.of(
             "leader", new Color(0xD55E00), "assistant", new Color(0xE69F00), "member", new Color(0x0072B2));
     private static final Color BAD = new Color(0xC0392B);
@@ -468,12 +469,12 @@ public final class Charts {
     }
 
     /**
-     * The colour of a wire command (a token of either profile). Other names the metrics count (a chunk piece such
+     * The colour of a wire command (a token of any profile). Other names the metrics count (a chunk piece such
      * as {@code SRES:CHUNKED}, a rogue client's {@code ROGUE}) take a colour from the name's hash, also the same
      * in every report.
      */
     static Color commandColour(String token) {
-        int i = WireSpelling.head().command(token).or(() -> WireSpelling.seed().command(token)).map(Enum::ordinal)
+        int i = WireSpelling.plan().command(token).or(() -> WireSpelling.seed().command(token)).map(Enum::ordinal)
                 .orElse(Math.floorMod(token.hashCode(), COMMAND_COLOURS.length));
         return COMMAND_COLOURS[i % COMMAND_COLOURS.length];
     }

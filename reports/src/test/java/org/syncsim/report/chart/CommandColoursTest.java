@@ -14,7 +14,7 @@ class CommandColoursTest {
     void everyCommandHasItsOwnColourWhateverElseARunSent() {
         Set<Color> seen = new HashSet<>();
         for (Command c : Command.values()) {
-            WireSpelling speaks = WireSpelling.head().speaks(c) ? WireSpelling.head() : WireSpelling.seed();
+            WireSpelling speaks = WireSpelling.plan().speaks(c) ? WireSpelling.plan() : WireSpelling.seed();
             seen.add(Charts.commandColour(speaks.token(c)));
         }
         assertEquals(Command.values().length, seen.size(), "no two commands share a colour");

@@ -27,6 +27,7 @@ import org.syncsim.protocol.client.SheetSource;
 import org.syncsim.protocol.clock.AddonTimers;
 import org.syncsim.protocol.plan.Permissions;
 import org.syncsim.protocol.plan.PlanPolicies;
+import org.syncsim.protocol.plan.Recovery;
 import org.syncsim.protocol.plan.RequestCoalescing;
 import org.syncsim.protocol.plan.Responders;
 import org.syncsim.protocol.plan.Versioning;
@@ -34,6 +35,7 @@ import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
 import org.syncsim.protocol.wire.ParseResult;
 import org.syncsim.protocol.wire.Rejection;
+import org.syncsim.protocol.wire.WireSpelling;
 
 /**
  * The {@code head} profile: the TWRA addon at HEAD {@code b82a28a} (spec §2-§9, cheat sheet §12.1), flaws
@@ -67,6 +69,8 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     /** "I am requester" window and ACK-state cleanup (§3.3 step 5). */
     static final double REQUESTER_WINDOW = 15;
     static final double ACK_CLEANUP = 15;
+    /** A margin past a guard's end, so a timer due there is not refused by the guard it waits for. */
+    private static final double FRAME_MARGIN = 0.05;
     /** Min interval between own pushes and its reset timer (§6(e) steps 1, 7). */
     static final double PUSH_GUARD = 10;
     static final double PUSH_GUARD_RESET = 30;
@@ -124,11 +128,15 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         double pullStarted;
         /** GetTime when another member's pull (or a newer BSACK) was last heard. */
         double lastPullHeard = Double.NEGATIVE_INFINITY;
+        /** A newer push held aside until complete ({@link Recovery.Resume}), or null. */
+        PushStaging staging;
         /** BSACKs heard: sender → (GetTime heard, timestamp acknowledged). */
         final Map<Integer, double[]> acks = new java.util.HashMap<>();
     }
 
-    /** The run's head-dialect parser (shared with every head client, see {@link #sharedParse}). */
+    private static final WireSpelling PLAN_SPELLING = WireSpelling.plan();
+
+    /** The run's head-dialect parser, or strict one under recovery (shared per run, see {@link #sharedParse}). */
     private final Function<String, ParseResult> parser;
     /** The improvement plan's policies; {@link PlanPolicies#OFF} is the addon as it is. */
     private final PlanPolicies policies;
@@ -142,13 +150,20 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
 
     /** A client running head with the plan's {@code policies} ({@link PlanPolicies#OFF}: head exactly). */
     public HeadClient(ProtocolEnvironment env, int id, ClientConfig config, PlanPolicies policies) {
-        super(env, id, config, HeadProfile.SPELLING);
+        super(env, id, config, spellingFor(policies));
         this.policies = policies;
-        this.parser = env.memos().headDialectParser(HeadProfile.SPELLING);
+        this.parser = policies.recovery() instanceof Recovery.Resume
+                ? env.memos().strictParser(codec.spelling())
+                : env.memos().headDialectParser(HeadProfile.SPELLING);
         this.planRandom = policies.isOff() ? null
                 : env.sim().random().stream("client/" + config.name() + "/plan");
         rt = newRuntime(); // the base constructor built one before the policies were known
 
+    }
+
+    /** Head's spelling; with recovery, the plan's (head's plus {@code BSMISS}). */
+    private static WireSpelling spellingFor(PlanPolicies policies) {
+        return policies.recovery() instanceof Recovery.Resume ? PLAN_SPELLING : HeadProfile.SPELLING;
     }
 
     @Override
@@ -250,15 +265,17 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         } else if (m instanceof Message.BulkAck a) {
             onBulkAck(a, sender);
         } else if (m instanceof Message.BulkSection b) {
-            onBulkSection(b);
+            onBulkSection(b, sender);
         } else if (m instanceof Message.BulkStructure b) {
-            onBulkStructure(b);
+            onBulkStructure(b, sender);
         } else if (m instanceof Message.ChunkHeader h) {
             onChunkHeader(h, sender);
         } else if (m instanceof Message.Chunk c) {
             onChunk(c);
         } else if (m instanceof Message.Version v) {
             onVersion(v);
+        } else if (m instanceof Message.MissingRequest r) {
+            onMissingRequest(r);
         }
     }
 
@@ -322,9 +339,6 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         if (rt.syncInProgress) {
             return;
         }
-        if (policies.responders() instanceof Responders.Elected && pushGuarded()) {
-            return; // B7 avoided: an elected responder acknowledges only a push it may send
-        }
         rt.syncInProgress = true;
         double extra = policies.responders() instanceof Responders.Elected e ? e.extraWait(rank(sender)) : 0;
         if (extra == 0) {
@@ -334,6 +348,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             rt.pendingBulkResponse.timer().cancel();
         }
         double delay = RESPONDER_DELAY_BASE + RESPONDER_DELAY_SPREAD * random.nextDouble();
+        if (policies.responders() instanceof Responders.Elected) {
+            delay = Math.max(delay, pushGuardLeft()); // B7: the push an elected responder acknowledges does come
+        }
         AddonTimers.Handle timer = extra == 0
                 ? timers.schedule(delay, () -> guarded("bulk response", () -> respond(ours)))
                 : timers.schedule(delay + extra, () -> guarded("bulk response", () -> fallbackRespond(ours)));
@@ -438,7 +455,20 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
      * without its blob stored as a dangling {@code CHUNKED:<tid>} (B16), ignored if the chunk manager was never
      * initialised (B30).
      */
-    private void onBulkSection(Message.BulkSection b) {
+    private void onBulkSection(Message.BulkSection b, int sender) {
+        if (policies.recovery() instanceof Recovery.Resume resume && b.ts() >= saved.a) {
+            if (b.ts() == saved.a && holdsComplete()) {
+                metrics.duplicateTransfer(env.sim().now(), id, Command.BSEC.token());
+                return;
+            }
+            if (!ChunkSender.isReference(b.data()) && !env.decoder().sectionUsable(b.data())) {
+                metrics.messageMalformed(env.sim().now(), id, "BSEC blob does not decode");
+                return;
+            }
+            stage(b.ts(), sender, resume).offerSection(b.index(), b.data());
+            tryApplyStaged(resume);
+            return;
+        }
         Compressed c = compressed();
         int idx = b.index();
         String data = b.data();
@@ -470,7 +500,20 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
      * §3.5 receiver: equal timestamps fully re-applied (B12); skeleton keeps older blobs (B10) and never prunes
      * (B14); any missing section ends in the call to the undefined {@code RequestMissingSectionsWhisper} (B29).
      */
-    private void onBulkStructure(Message.BulkStructure b) {
+    private void onBulkStructure(Message.BulkStructure b, int sender) {
+        if (policies.recovery() instanceof Recovery.Resume resume && b.ts() >= saved.a) {
+            if (b.ts() == saved.a && holdsComplete()) {
+                metrics.duplicateTransfer(env.sim().now(), id, Command.BSTR.token());
+                return;
+            }
+            if (!ChunkSender.isReference(b.data()) && env.decoder().structureNames(marked(b.data())).isEmpty()) {
+                metrics.messageMalformed(env.sim().now(), id, "BSTR structure does not decode");
+                return;
+            }
+            stage(b.ts(), sender, resume).offerStructure(marked(b.data()));
+            tryApplyStaged(resume);
+            return;
+        }
         long ts = b.ts();
         long local = saved.compressed != null ? saved.compressed.timestamp : saved.a;
         if (local > ts) {
@@ -574,6 +617,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         if (o == ChunkManager.ChunkOutcome.DUPLICATE_COUNTED) {
             metrics.duplicateTransfer(env.sim().now(), id, Command.CHUNK.token());
         }
+        if (o == ChunkManager.ChunkOutcome.COMPLETED && policies.recovery() instanceof Recovery.Resume resume) {
+            tryApplyStaged(resume); // a reference that came before its chunks resolves now (B16)
+        }
     }
 
     /** §3.8 receiver; the reply to an older incompatible peer goes to WHISPER without a target (B23). */
@@ -600,6 +646,127 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             env.channel().send(id, PREFIX, text, Distribution.WHISPER, AddonChannel.NO_TARGET, Priority.NORMAL,
                     Command.VER.token());
         }
+    }
+
+    // ------------------------------------------------------------------------------ recovery (plan policy 4)
+
+    /**
+     * The staging of the push of version {@code ts} from {@code sender}: the current one, or a new one if
+     * {@code ts} is newer (an older staging is dropped). Every part re-arms the quiet timer.
+     */
+    private PushStaging stage(long ts, int sender, Recovery.Resume resume) {
+        PlanState plan = rt.plan;
+        PushStaging st = plan.staging;
+        if (st == null || ts > st.ts) {
+            if (st != null && st.quietTimer != null) {
+                st.quietTimer.cancel();
+            }
+            st = new PushStaging(ts, sender);
+            plan.staging = st;
+        } else if (ts < st.ts) {
+            return new PushStaging(ts, sender); // older than the push under way: held nowhere
+        }
+        st.pusher = sender;
+        if (st.quietTimer != null) {
+            st.quietTimer.cancel();
+        }
+        PushStaging armed = st;
+        st.quietTimer = timers.schedule(resume.timeoutSeconds(), () -> guarded("recovery", () -> quiet(armed, resume)));
+        return st;
+    }
+
+    /**
+     * Whether this client holds its version whole: a structure that decodes and a usable blob for every section it
+     * names. Under recovery a push of that same version is then a duplicate and is not applied again, so a re-push
+     * with a hole cannot punch one into complete data.
+     */
+    private boolean holdsComplete() {
+        Compressed c = saved.compressed;
+        if (c == null || c.structure == null || saved.a == 0 || c.timestamp != saved.a) {
+            return false;
+        }
+        Optional<List<String>> names = env.decoder().structureNames(c.structure);
+        if (names.isEmpty()) {
+            return false;
+        }
+        for (int i = 1; i <= names.get().size(); i++) {
+            String blob = c.sections.get(i);
+            if (blob == null || ChunkSender.isReference(blob) || !env.decoder().sectionUsable(blob)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A structure blob with its marker byte, as {@code BSTR} stores it (§3.5 step 7). */
+    private static String marked(String data) {
+        return data.charAt(0) == MARKER ? data : MARKER + data;
+    }
+
+    /** Applies the staged push if it is complete (the structure and every section it names are held). */
+    private void tryApplyStaged(Recovery.Resume resume) {
+        PushStaging st = rt.plan.staging;
+        if (st == null) {
+            return;
+        }
+        List<Integer> missing = st.missing(rt.chunks, clock.getTime(), env.decoder());
+        if (missing == null || !missing.isEmpty()) {
+            return;
+        }
+        if (st.quietTimer != null) {
+            st.quietTimer.cancel();
+        }
+        rt.plan.staging = null;
+        List<String> names = st.names(rt.chunks, clock.getTime(), env.decoder());
+        Compressed c = new Compressed();
+        c.sections.putAll(st.sections(names.size()));
+        c.structure = marked(st.structure());
+        c.timestamp = st.ts;
+        saved.compressed = c;
+        saved.a = st.ts;
+        buildSkeleton(names, st.ts);
+        int n = saved.data.size();
+        int target = rt.pendingSection != null ? rt.pendingSection
+                : saved.currentSection > 0 ? saved.currentSection : 1;
+        for (int i = 1; i <= n; i++) {
+            processSection(i);
+        }
+        navigateTo(target < 1 || target > n ? 1 : target, Source.FROM_SYNC);
+        rt.pendingSection = null;
+    }
+
+    /**
+     * The staged push has been quiet for the timeout: ask its pusher for what is missing (the structure alone if
+     * even that is missing), up to the policy's number of requests.
+     */
+    private void quiet(PushStaging st, Recovery.Resume resume) {
+        st.quietTimer = null;
+        if (rt.plan.staging != st) {
+            return;
+        }
+        tryApplyStaged(resume);
+        if (rt.plan.staging != st || st.repairRequests >= resume.maxRequests()) {
+            return;
+        }
+        List<Integer> missing = st.missing(rt.chunks, clock.getTime(), env.decoder());
+        st.repairRequests++;
+        if (send(new Message.MissingRequest(st.ts, env.names().apply(st.pusher),
+                missing == null ? List.of() : missing))) {
+            metrics.requestSent(env.sim().now(), id, Command.BSMISS.token());
+        }
+        st.quietTimer = timers.schedule(resume.timeoutSeconds(), () -> guarded("recovery", () -> quiet(st, resume)));
+    }
+
+    /** {@code BSMISS} for this client's own version: send the sections asked for (chunked as needed) and the structure. */
+    private void onMissingRequest(Message.MissingRequest r) {
+        Compressed c = saved.compressed;
+        if (!r.pusher().equals(config.name()) || c == null || c.structure == null || saved.a != r.ts()
+                || !inGroup()) {
+            return;
+        }
+        java.util.Set<Integer> wanted = new java.util.HashSet<>(r.indexes());
+        pushSections(saved.a, c, wanted::contains);
+        metrics.responseStarted(env.sim().now(), id, Command.BSMISS.token());
     }
 
     // -------------------------------------------------------------------------------------- send path
@@ -637,8 +804,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     }
 
     /**
-     * The end of a pull's jitter: ask now, unless a pull heard within the window brings the push instead (then ask
-     * only if the data is still missing once the window has passed) or a push has come since the pull began.
+     * The end of a pull's jitter: wait while a pull heard within the window may bring the push instead; then ask,
+     * unless such a pull was heard or a push has come since the pull began, and nothing this client knows of is
+     * missing (a pull for a version no newer than its own that nobody answered means nobody has newer data).
      */
     private void coalescedPull(RequestCoalescing.Listen listen) {
         PlanState plan = rt.plan;
@@ -717,7 +885,8 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
      * than the data held ({@link Versioning.Monotonic}).
      */
     private String refusal(Message m, int sender) {
-        boolean announcesOrPushes = !(m instanceof Message.BulkRequest || m instanceof Message.Version);
+        boolean announcesOrPushes = !(m instanceof Message.BulkRequest || m instanceof Message.Version
+                || m instanceof Message.MissingRequest);
         if (announcesOrPushes && !policies.permissions().allows(env.names().apply(sender),
                 env.channel().rank(sender))) {
             return "sender may not announce or push";
@@ -750,9 +919,10 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         return -1;
     }
 
-    /** Whether {@code SendAllSections}' 10 s guard would refuse a push now (§6(e) step 1, B7). */
-    private boolean pushGuarded() {
-        return rt.lastSendAllSectionsTime != null && clock.getTime() - rt.lastSendAllSectionsTime < PUSH_GUARD;
+    /** Seconds until {@code SendAllSections}' 10 s guard lets a push through (0 if it would now; §6(e), B7). */
+    private double pushGuardLeft() {
+        return rt.lastSendAllSectionsTime == null ? 0
+                : Math.max(0, rt.lastSendAllSectionsTime + PUSH_GUARD - clock.getTime() + FRAME_MARGIN);
     }
 
     /** Whether this client may announce and push under the plan's {@link Permissions} (head: always). */
@@ -777,7 +947,10 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         return mayPush();
     }
 
-    /** The plan's bookkeeping of every accepted message: newest version heard of, push traffic, others' pulls. */
+    /**
+     * The plan's bookkeeping of every accepted message: the newest version heard of (from SECTION, BSACK, BSEC, BSTR
+     * and the version a BSREQ asks from), push traffic, others' pulls.
+     */
     private void heard(Message m) {
         PlanState plan = rt.plan;
         long ts = -1;
@@ -796,8 +969,11 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             plan.lastPushHeard = clock.getTime();
         } else if (m instanceof Message.ChunkHeader || m instanceof Message.Chunk) {
             plan.lastPushHeard = clock.getTime();
-        } else if (m instanceof Message.BulkRequest x && x.ts() <= saved.a) {
-            plan.lastPullHeard = clock.getTime();
+        } else if (m instanceof Message.BulkRequest x) {
+            ts = x.ts(); // a member asking from a newer version tells that one exists
+            if (x.ts() <= saved.a) {
+                plan.lastPullHeard = clock.getTime();
+            }
         }
         plan.newestSeen = Math.max(plan.newestSeen, ts);
     }
@@ -845,11 +1021,20 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         if (c.sections.isEmpty() || c.structure == null) {
             return false;
         }
-        long ts = saved.a;
+        pushSections(saved.a, c, index -> true);
+        timers.schedule(PUSH_GUARD_RESET, () -> rt.lastSendAllSectionsTime = null);
+        return true;
+    }
+
+    /**
+     * The burst of {@code SendAllSections} (§6(e) steps 3-6) for the sections {@code include} accepts: chunk
+     * transfers first, then one BSEC each (a reference for the chunked ones), then BSTR.
+     */
+    private void pushSections(long ts, Compressed c, java.util.function.IntPredicate include) {
         List<Integer> toChunk = new ArrayList<>();
         for (Map.Entry<Integer, String> e : c.sections.entrySet()) {
             String data = e.getValue();
-            if (!data.isEmpty() && e.getKey() >= 1
+            if (!data.isEmpty() && e.getKey() >= 1 && include.test(e.getKey())
                     && ChunkSender.needsChunking(codec.format(new Message.BulkSection(ts, e.getKey(), data)).length())) {
                 toChunk.add(e.getKey());
             }
@@ -866,15 +1051,13 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             structureRef = chunkContent(c.structure);
         }
         for (Map.Entry<Integer, String> e : c.sections.entrySet()) {
-            if (e.getValue().isEmpty() || e.getKey() < 1) {
+            if (e.getValue().isEmpty() || e.getKey() < 1 || !include.test(e.getKey())) {
                 continue;
             }
             String tid = refs.get(e.getKey());
             send(new Message.BulkSection(ts, e.getKey(), tid != null ? ChunkSender.reference(tid) : e.getValue()));
         }
         send(new Message.BulkStructure(ts, structureRef != null ? ChunkSender.reference(structureRef) : c.structure));
-        timers.schedule(PUSH_GUARD_RESET, () -> rt.lastSendAllSectionsTime = null);
-        return true;
     }
 
     /** {@code ChunkContent(data)}: header then every chunk, immediately; returns the transfer id. */

@@ -8,15 +8,16 @@ import java.util.Objects;
  * {@link PolicyCatalog} builds these from a scenario's {@code protocol.policies}.
  */
 public record PlanPolicies(Responders responders, RequestCoalescing coalescing, Backoff backoff,
-        Versioning versioning, Permissions permissions) {
+        Recovery recovery, Versioning versioning, Permissions permissions) {
     /** Every policy off: the {@code head} profile. */
     public static final PlanPolicies OFF = new PlanPolicies(new Responders.All(), new RequestCoalescing.Off(),
-            new Backoff.None(), new Versioning.WallClock(), new Permissions.Anyone());
+            new Backoff.None(), new Recovery.Off(), new Versioning.WallClock(), new Permissions.Anyone());
 
     public PlanPolicies {
         Objects.requireNonNull(responders);
         Objects.requireNonNull(coalescing);
         Objects.requireNonNull(backoff);
+        Objects.requireNonNull(recovery);
         Objects.requireNonNull(versioning);
         Objects.requireNonNull(permissions);
     }

@@ -138,6 +138,22 @@ public final class PolicyCatalog {
                     "equal jitter on a 10 s base never retries sooner than 5 s, the addon's own request interval "
                             + "(requestTimeout, spec §3.2), while spreading a raid's retries; 5 retries reach the "
                             + "60 s cap within about 3 minutes"),
+            new Policy("recovery", "B9, B10, B13, B15, B16, B24, B29", List.of(
+                    new Kind("off", "the addon's permissive router; a push applies message by message, holes and all "
+                            + "(head)", List.of(), v -> new Recovery.Off()),
+                    new Kind("resume", "strict parsing; a newer push is staged and applied only when complete; "
+                            + "missing sections are asked of the pusher (BSMISS) after a quiet time",
+                            List.of(Param.of("timeout", Type.DURATION, "3s",
+                                            "quiet time after the last push traffic before asking for what is "
+                                                    + "missing"),
+                                    Param.of("max-requests", Type.COUNT, "3",
+                                            "repair requests per push before leaving it to backoff")),
+                            v -> new Recovery.Resume(v.seconds("timeout"), v.count("max-requests")))),
+                    "resume",
+                    "a push goes out in one frame (B18), so 3 s without traffic means it is over, not slow; peer "
+                            + "addons have no reassembly timeout (peer-addons.md §9.8 suggests adding one with a "
+                            + "re-request); 3 repair rounds cover a bursty link, after which the pusher is "
+                            + "likely gone and backoff's pull finds another responder"),
             new Policy("versioning", "B11, B27", List.of(
                     new Kind("wall-clock", "the importer's time() is the version; anything is accepted (head)",
                             List.of(), v -> new Versioning.WallClock()),
@@ -218,7 +234,8 @@ public final class PolicyCatalog {
         }
         return new PlanPolicies((Responders) built.get("responders"),
                 (RequestCoalescing) built.get("request-coalescing"), (Backoff) built.get("backoff"),
-                (Versioning) built.get("versioning"), (Permissions) built.get("permissions"));
+                (Recovery) built.get("recovery"), (Versioning) built.get("versioning"),
+                (Permissions) built.get("permissions"));
     }
 
     private static Object build(Policy p, Map<String, ?> fields, ToDoubleFunction<String> seconds) {

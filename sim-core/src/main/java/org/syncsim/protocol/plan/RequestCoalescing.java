@@ -10,8 +10,9 @@ public sealed interface RequestCoalescing {
      * A pull waits a uniform jitter of up to {@code jitterPerMember} seconds times the raid size. If by then the
      * member has heard, within the last {@code window} seconds, another member's BSREQ for its version or older or a
      * BSACK newer than its data, it waits until {@code window} has passed since it last heard one (a trailing
-     * debounce) and asks only if it still lacks data it knows of. If a push reached it during the jitter, it asks
-     * only if it still lacks data too. Otherwise it asks as head does.
+     * debounce). Then it asks as head does, unless it heard such a pull or push traffic reached it since the pull
+     * began, and it lacks nothing it knows of (newer versions are learnt from SECTION, BSACK, BSEC, BSTR and
+     * the version other members ask from).
      */
     record Listen(double windowSeconds, double jitterPerMemberSeconds) implements RequestCoalescing {
         public Listen {

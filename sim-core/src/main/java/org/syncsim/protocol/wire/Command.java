@@ -45,7 +45,14 @@ public enum Command {
     /** Tank Sync {@code MT CLEAR} on prefix CTRA (§3.9). */
     TANK_CLEAR("MT CLEAR", Prefix.CTRA),
     /** Tank Sync {@code SET <i> <name>} on prefix CTRA (§3.9). */
-    TANK_SET("SET", Prefix.CTRA);
+    TANK_SET("SET", Prefix.CTRA),
+    /**
+     * {@code BSMISS:<ts>:<pusher>:<i,j,...>} the plan's repair request (policy {@code recovery}): the named pusher
+     * of version ts resends the listed sections and the structure; an empty list asks for the structure alone.
+     * Not part of the addon; head members do not know it (docs/protocol.md). Last in the table so that the
+     * addon's commands keep their report colours.
+     */
+    BSMISS("BSMISS", Prefix.TWRA);
 
     /** The addon-message prefixes in use. */
     public enum Prefix {

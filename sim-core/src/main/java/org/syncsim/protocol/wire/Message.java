@@ -56,6 +56,20 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * {@code BSMISS:<ts>:<pusher>:<i,j,...>}: the sections (ascending, possibly none) a receiver of the push of
+     * version ts lacks, asked of the member it came from (the plan's {@code recovery} policy).
+     */
+    record MissingRequest(long ts, String pusher, java.util.List<Integer> indexes) implements Message {
+        public MissingRequest {
+            indexes = java.util.List.copyOf(indexes);
+        }
+
+        public Command command() {
+            return Command.BSMISS;
+        }
+    }
+
     /** {@code VER:<major>.<minor>.<patch>} (§3.8). */
     record Version(int major, int minor, int patch) implements Message {
         public Command command() {

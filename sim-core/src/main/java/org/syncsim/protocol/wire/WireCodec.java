@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.syncsim.protocol.wire.Message.Announce;
 import org.syncsim.protocol.wire.Message.BulkAck;
+import org.syncsim.protocol.wire.Message.MissingRequest;
 import org.syncsim.protocol.wire.Message.BulkRequest;
 import org.syncsim.protocol.wire.Message.BulkSection;
 import org.syncsim.protocol.wire.Message.BulkStructure;
@@ -99,6 +100,14 @@ public final class WireCodec {
         if (m instanceof Chunk c) {
             return t + ":" + token(c.transferId()) + ":" + positive(c.n()) + ":" + data(c.payload());
         }
+        if (m instanceof MissingRequest r) {
+            StringBuilder b = new StringBuilder(t).append(':').append(ts(r.ts())).append(':')
+                    .append(token(r.pusher())).append(':');
+            for (int i = 0; i < r.indexes().size(); i++) {
+                b.append(i == 0 ? "" : ",").append(positive(r.indexes().get(i)));
+            }
+            return b.toString();
+        }
         if (m instanceof Version v) {
             return t + ":" + ts(v.major()) + "." + ts(v.minor()) + "." + ts(v.patch());
         }
@@ -180,6 +189,16 @@ public final class WireCodec {
                 case CHUNK -> {
                     String[] f = leadingFields(rest, 2, c);
                     yield new Parsed(new Chunk(nonEmpty(f[0]), strictPositive(f[1]), nonEmpty(f[2])));
+                }
+                case BSMISS -> {
+                    String[] f = fields(rest, 3, c);
+                    java.util.List<Integer> indexes = new java.util.ArrayList<>();
+                    if (!f[2].isEmpty()) {
+                        for (String i : f[2].split(",", -1)) {
+                            indexes.add(strictPositive(i));
+                        }
+                    }
+                    yield new Parsed(new MissingRequest(strictLong(f[0]), nonEmpty(f[1]), indexes));
                 }
                 case VER -> {
                     String[] f = fields(rest, 1, c);

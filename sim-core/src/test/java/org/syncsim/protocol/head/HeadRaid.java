@@ -42,9 +42,14 @@ final class HeadRaid {
 
     /** Adds {@code n} clients configured by {@code config} (given the id). */
     HeadRaid add(int n, IntFunction<ClientConfig> config) {
+        return add(n, config, org.syncsim.protocol.plan.PlanPolicies.OFF);
+    }
+
+    /** Adds {@code n} clients running the plan's {@code policies} (OFF: head). */
+    HeadRaid add(int n, IntFunction<ClientConfig> config, org.syncsim.protocol.plan.PlanPolicies policies) {
         for (int k = 0; k < n; k++) {
             int id = clients.size();
-            clients.add(new HeadClient(env, id, config.apply(id)));
+            clients.add(new HeadClient(env, id, config.apply(id), policies));
         }
         return this;
     }

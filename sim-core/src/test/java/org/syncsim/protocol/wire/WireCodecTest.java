@@ -34,6 +34,10 @@ class WireCodecTest {
                 HEAD.format(new Message.ChunkHeader(3713, "1747458002-48213", 3)));
         assertEquals("CHUNK:1747458002-48213:2:abc", HEAD.format(new Message.Chunk("1747458002-48213", 2, "abc")));
         assertEquals("VER:0.1.0", HEAD.format(new Message.Version(0, 1, 0)));
+        assertEquals("BSMISS:1747458000:Azzco:2,7", CODEC.format(new Message.MissingRequest(1747458000L, "Azzco",
+                List.of(2, 7))));
+        assertEquals("BSMISS:1747458000:Azzco:", CODEC.format(new Message.MissingRequest(1747458000L, "Azzco",
+                List.of())));
         assertEquals("MT CLEAR", HEAD.format(new Message.TankClear()));
         assertEquals("SET 3 Empty", HEAD.format(new Message.TankSet(3, "Empty")));
         assertEquals("SECRES:1747458000:4:\u00F1QQ", CODEC.format(new Message.SectionResponse(1747458000L, 4, "\u00F1QQ")));
@@ -191,6 +195,8 @@ class WireCodecTest {
             case CHUNKED -> new Message.ChunkHeader(rng.nextInt(200_000), tid(rng), 1 + rng.nextInt(60));
             case CHUNK -> new Message.Chunk(tid(rng), 1 + rng.nextInt(60), blob(rng));
             case VER -> new Message.Version(rng.nextInt(10), rng.nextInt(100), rng.nextInt(1000));
+            case BSMISS -> new Message.MissingRequest(ts, name(rng),
+                    rng.nextBoolean() ? List.of() : List.of(idx, idx + 1 + rng.nextInt(5)));
             case MSREQ, MSACK, MSRES -> new Message.Declared(c, rng.nextBoolean() ? "" : ts + ":" + name(rng));
             case DREQ -> new Message.DataRequest(ts);
             case DRES -> new Message.DataResponse(ts, blob(rng));

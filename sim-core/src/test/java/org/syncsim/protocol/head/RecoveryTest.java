@@ -1,0 +1,135 @@
+package org.syncsim.protocol.head;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.syncsim.engine.SimTime;
+import org.syncsim.protocol.TestChannel;
+import org.syncsim.protocol.client.ClientConfig;
+import org.syncsim.protocol.client.ClientSnapshot;
+import org.syncsim.protocol.client.EncodedSheet;
+import org.syncsim.protocol.client.InitialData;
+import org.syncsim.protocol.data.AssignmentSet;
+import org.syncsim.protocol.data.SheetSpec;
+import org.syncsim.protocol.plan.Backoff;
+import org.syncsim.protocol.plan.Permissions;
+import org.syncsim.protocol.plan.PlanPolicies;
+import org.syncsim.protocol.plan.Recovery;
+import org.syncsim.protocol.plan.RequestCoalescing;
+import org.syncsim.protocol.plan.Responders;
+import org.syncsim.protocol.plan.Versioning;
+
+/**
+ * The plan's {@code recovery: resume} on spec §12.2's validation scenarios (3) and (4): the push that head leaves
+ * half-applied for good is staged, the missing part is asked of the pusher by name, and the member converges.
+ */
+class RecoveryTest {
+    private static final long T0 = HeadRaid.EPOCH - 86_400;
+    private static final double TIMEOUT = 3;
+    private static final PlanPolicies RECOVERY = new PlanPolicies(new Responders.All(), new RequestCoalescing.Off(),
+            new Backoff.None(), new Recovery.Resume(TIMEOUT, 3), new Versioning.WallClock(), new Permissions.Anyone());
+
+    private static HeadRaid raid(long seed, int size, AssignmentSet old) {
+        HeadRaid raid = new HeadRaid(seed, true);
+        EncodedSheet oldSheet = HeadRaid.encode(old, T0);
+        raid.add(size, i -> ClientConfig.defaults(HeadRaid.name(i)).withLiveSync(true)
+                .withInitialData(new InitialData.Saved(T0, oldSheet)), RECOVERY);
+        return raid.form();
+    }
+
+    @Test
+    void aDroppedStructureIsAskedForByNameAndNothingIsClaimedBeforeIt() {
+        HeadRaid probe = new HeadRaid(33, true);
+        AssignmentSet old = HeadRaid.sheet(probe.sim, "sheet/old", SheetSpec.of(8, 10, 8));
+        AssignmentSet fresh = HeadRaid.sheet(probe.sim, "sheet/new", SheetSpec.of(8, 10, 8));
+        HeadRaid raid = raid(33, 6, old);
+        int victim = 3;
+        AtomicBoolean dropped = new AtomicBoolean();
+        raid.channel.setDropRule((s, r, t) -> s == 0 && r == victim && t.startsWith("BSTR:")
+                && dropped.compareAndSet(false, true));
+        raid.at(100, () -> raid.get(0).importSheet(fresh));
+        raid.at(101.5, () -> assertEquals(T0, raid.get(victim).snapshot().assignmentsTimestamp(),
+                "the staged sections do not raise A (B9)"));
+        raid.runUntil(400);
+
+        long t1 = HeadRaid.EPOCH + 100;
+        assertTrue(dropped.get());
+        List<TestChannel.Sent> asks = raid.channel.sent("BSMISS", 0);
+        assertEquals(1, asks.size());
+        assertEquals(victim, asks.get(0).sender());
+        assertEquals("BSMISS:" + t1 + ":P00:", asks.get(0).text(), "the structure alone, of its pusher");
+        long askedAt = asks.get(0).time();
+        assertEquals(1, raid.channel.count("BSTR", askedAt), "the leader sends the structure again");
+        assertEquals(0, raid.channel.count("BSEC", askedAt), "and no section: the victim holds them all");
+        ClientSnapshot v = raid.get(victim).snapshot();
+        assertEquals(t1, v.assignmentsTimestamp());
+        assertEquals(t1, v.compressedTimestamp());
+        assertTrue(raid.metrics.syncedAt.containsKey(victim));
+        for (int i = 0; i < 6; i++) {
+            assertFalse(raid.get(i).checkDesync(), "client " + i);
+        }
+        assertEquals(0, raid.metrics.count("aborted"));
+    }
+
+    @Test
+    void aDroppedChunkIsResentAsItsWholeSectionAndNoHandlerAborts() {
+        HeadRaid probe = new HeadRaid(44, true);
+        AssignmentSet old = HeadRaid.sheet(probe.sim, "sheet/old", SheetSpec.defaults());
+        AssignmentSet fresh = HeadRaid.sheet(probe.sim, "sheet/new", SheetSpec.defaults());
+        HeadRaid raid = raid(44, 6, old);
+        int victim = 4;
+        AtomicBoolean dropped = new AtomicBoolean();
+        raid.channel.setDropRule((s, r, t) -> s == 0 && r == victim && t.startsWith("CHUNK:")
+                && dropped.compareAndSet(false, true));
+        raid.at(100, () -> raid.get(0).importSheet(fresh));
+        raid.runUntil(300);
+
+        long t1 = HeadRaid.EPOCH + 100;
+        EncodedSheet expected = HeadRaid.encode(fresh, t1);
+        int firstChunked = 1;
+        while (("BSEC:" + t1 + ":" + firstChunked + ":" + expected.sectionBlobs().get(firstChunked - 1)).length()
+                <= 2000) {
+            firstChunked++;
+        }
+        assertTrue(dropped.get());
+        List<TestChannel.Sent> asks = raid.channel.sent("BSMISS", 0);
+        assertEquals(1, asks.size());
+        assertEquals("BSMISS:" + t1 + ":P00:" + firstChunked, asks.get(0).text());
+        long askedAt = asks.get(0).time();
+        assertTrue(askedAt >= SimTime.seconds(100 + 0.5 + TIMEOUT), "after the quiet time");
+        List<TestChannel.Sent> resent = raid.channel.sent("BSEC", askedAt);
+        assertEquals(1, resent.size());
+        assertTrue(resent.get(0).text().startsWith("BSEC:" + t1 + ":" + firstChunked + ":CHUNKED:"));
+        assertEquals(1, raid.channel.count("CHUNKED", askedAt));
+        assertEquals(1, raid.channel.count("BSTR", askedAt));
+        assertEquals(expected.sectionBlobs().get(firstChunked - 1),
+                raid.get(victim).snapshot().compressedSections().get(firstChunked));
+        assertTrue(raid.metrics.syncedAt.containsKey(victim));
+        assertEquals(0, raid.metrics.count("aborted"), "no RequestMissingSectionsWhisper (B29)");
+        for (int i = 0; i < 6; i++) {
+            assertFalse(raid.get(i).checkDesync(), "client " + i);
+        }
+    }
+
+    @Test
+    void malformedMessagesAreCountedAndNeverApplied() {
+        HeadRaid probe = new HeadRaid(5, true);
+        AssignmentSet old = HeadRaid.sheet(probe.sim, "sheet/old", SheetSpec.of(4, 5, 6));
+        HeadRaid raid = raid(5, 3, old);
+        int fake = raid.addFake();
+        raid.inject(50, fake, "BSREQ:abc"); // head reads a non-number as BSREQ:0 and every member pushes (B36)
+        raid.inject(51, fake, "BSEC:" + (HeadRaid.EPOCH + 60) + ":1:\u00F1notbase64");
+        raid.inject(52, fake, "SECTION:" + (HeadRaid.EPOCH + 60)); // head: a Lua error (§12.2)
+        raid.runUntil(120);
+        assertEquals(3 * 3, raid.metrics.count("malformed"));
+        assertEquals(0, raid.channel.count("BSACK", 0));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(T0, raid.get(i).snapshot().assignmentsTimestamp());
+        }
+        assertEquals(0, raid.metrics.count("aborted"));
+    }
+}
