@@ -11,7 +11,8 @@ import org.syncsim.metrics.RunResult;
  * the leader imports at 10 s, members 1..39 each send a 30-byte BSREQ at 10 s + 0.1 s·c, the leader answers
  * members 1..38 with a 2000-byte BSEC, and member c of replication r syncs after exactly (1 + 0.1·c + 0.2·r) s;
  * member 39 never syncs. Replication r also sends r VER messages of 500 bytes. Replication 0 has a server
- * disconnect of the leader at 12 s, replication 1 an aborted handler on member 5.
+ * disconnect of the leader at 12 s, replication 1 an aborted handler on member 5. Progress: everyone holds the
+ * newest data (1) until the import, the members then 0 until they sync (1); member 39 reaches 0.5 at 18 s.
  */
 final class ConstructedStorm {
     static final long S = 1_000_000L;
@@ -53,9 +54,13 @@ final class ConstructedStorm {
         for (int c = 0; c < CLIENTS; c++) {
             rec.initialData(c, 100);
             rec.memberJoined(0, c);
+            rec.progress(0, c, 1);
         }
         long t0 = 10 * S;
         rec.dataImported(t0, 0, 200);
+        for (int c = 1; c < CLIENTS; c++) {
+            rec.progress(t0, c, 0);
+        }
         for (int v = 0; v < r; v++) {
             rec.messageSent(t0 + v * S, 0, "VER", VER_BYTES, 0);
         }
@@ -72,7 +77,9 @@ final class ConstructedStorm {
             rec.responseStarted(push, 0, "BSEC");
             rec.messageDelivered(push + 80_000, 0, c, "BSEC", BSEC_BYTES);
             rec.clientSynced(t0 + timeToSync(c, r), c, 200);
+            rec.progress(t0 + timeToSync(c, r), c, 1);
         }
+        rec.progress(t0 + 8 * S, CLIENTS - 1, 0.5);
         rec.throttleQueue(t0 + 5 * S, 0, 0, 0);
         if (r == 0) {
             rec.serverDisconnect(12 * S, 0, 42 * S);

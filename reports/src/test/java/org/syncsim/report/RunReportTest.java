@@ -45,7 +45,7 @@ class RunReportTest {
         while (m.find()) {
             svgs.put(m.group(1), new String(Base64.getDecoder().decode(m.group(2)), StandardCharsets.UTF_8));
         }
-        assertEquals(List.of("bytes-over-time", "per-client-bytes", "sync-timeline", "throttle-queue",
+        assertEquals(List.of("bytes-over-time", "per-client-bytes", "sync-timeline", "progress", "throttle-queue",
                 "time-to-sync-cdf").stream().sorted().toList(), svgs.keySet().stream().sorted().toList());
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
@@ -163,6 +163,23 @@ class RunReportTest {
                 with.caption());
         assertTrue(with.svg().contains(">warm-up<"), "the band is labelled in the chart");
         assertEquals(5_000_000, warm.withLabel("x").warmUpMicros(), "a comparison label keeps the warm-up");
+    }
+
+    @Test
+    void theProgressChartDrawsEveryClientWithTheMeanTheLowestAndTheShareComplete() {
+        ReportInput in = ConstructedStorm.input(2, "storm", "");
+        var chart = org.syncsim.report.chart.Charts.progress(in, 1);
+        assertEquals("progress", chart.id());
+        assertTrue(chart.title().contains("replication 1, seed 1001"), chart.title());
+        assertTrue(chart.caption().contains("Grey: each of the 40 clients"), chart.caption());
+        for (String legend : List.of("each client", "mean over clients", "lowest client",
+                "share of clients with the newest complete data")) {
+            assertTrue(chart.svg().contains(">" + legend + "<"), legend);
+        }
+        var last = in.replications().get(1).timeline().get(19);
+        assertEquals((39 + 0.5) / 40, last.progressMean(), 1e-12, "member 39 holds half at the end");
+        assertEquals(0.5, last.progressMin());
+        assertEquals(39, last.membersComplete());
     }
 
     @Test

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 /** {@code syncsim run}: runs a scenario's replications in parallel and writes the results. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a scenario's replications in parallel and write its results.",
-            "Results are identical for any --threads: summary.json, clients.csv and timeline.csv in --out"
+            "Results are identical for any --threads: summary.json, clients.csv, timeline.csv and progress.csv in --out"
                 + " (columns: docs/results.md)."})
 final class RunCommand implements Callable<Integer> {
     /** What {@code --fail-on} can ask for. */
@@ -168,8 +168,8 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--trace " + trace + ": is a directory, expected a file name");
         }
         Path target = trace.toAbsolutePath().normalize();
-        for (String f : List.of(ResultFiles.SUMMARY, ResultFiles.CLIENTS, ResultFiles.TIMELINE, ResultFiles.RUN_INFO,
-                ReportWriter.REPORT)) {
+        for (String f : List.of(ResultFiles.SUMMARY, ResultFiles.CLIENTS, ResultFiles.TIMELINE, ResultFiles.PROGRESS,
+                ResultFiles.RUN_INFO, ReportWriter.REPORT)) {
             if (target.equals(dir.resolve(f).toAbsolutePath().normalize())) {
                 throw new BadInputException("--trace " + trace + ": is one of the run's result files; name another"
                         + " file");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.syncsim.metrics.ClientResult;
 import org.syncsim.metrics.CommandCounts;
+import org.syncsim.metrics.ProgressChange;
 import org.syncsim.metrics.RunResult;
 import org.syncsim.metrics.TimeBucket;
 import org.syncsim.report.AtomicFiles;
@@ -23,13 +24,14 @@ import org.syncsim.scenario.ScenarioLoader;
 
 /**
  * The files of a finished run (columns in {@code docs/results.md}): {@code summary.json} (deterministic: no wall
- * time), {@code clients.csv}, {@code timeline.csv}, and {@code run-info.json} (wall time, threads, version).
- * Every file is written atomically.
+ * time), {@code clients.csv}, {@code timeline.csv}, {@code progress.csv}, and {@code run-info.json} (wall time,
+ * threads, version). Every file is written atomically.
  */
 public final class ResultFiles {
     public static final String SUMMARY = "summary.json";
     public static final String CLIENTS = "clients.csv";
     public static final String TIMELINE = "timeline.csv";
+    public static final String PROGRESS = "progress.csv";
     public static final String RUN_INFO = "run-info.json";
     /** The {@code summary.json} field holding the SHA-256 of the sheet file a run read, if it read one. */
     public static final String SHEET_SHA256 = "sheet_file_sha256";
@@ -148,7 +150,8 @@ public final class ResultFiles {
         for (String c : commands) {
             b.append(",sent_messages.").append(c).append(",sent_bytes.").append(c);
         }
-        b.append(",delivered_messages,max_queued_messages,max_queued_bytes,disconnects\n");
+        b.append(",delivered_messages,max_queued_messages,max_queued_bytes,disconnects,progress_mean,progress_min,")
+                .append("members_complete\n");
         for (int i = 0; i < results.size(); i++) {
             for (TimeBucket t : results.get(i).timeline()) {
                 long msgs = t.sentByCommand().values().stream().mapToLong(CommandCounts::sentMessages).sum();
@@ -160,14 +163,34 @@ public final class ResultFiles {
                     b.append(',').append(cc.sentMessages()).append(',').append(cc.sentBytes());
                 }
                 b.append(',').append(t.deliveredMessages()).append(',').append(t.maxQueuedMessages()).append(',')
-                        .append(t.maxQueuedBytes()).append(',').append(t.disconnects()).append('\n');
+                        .append(t.maxQueuedBytes()).append(',').append(t.disconnects()).append(',')
+                        .append(fraction(t.progressMean())).append(',').append(fraction(t.progressMin())).append(',')
+                        .append(t.membersComplete()).append('\n');
             }
         }
         return b.toString();
     }
 
     /**
-     * Writes the three result files and {@code run-info.json} into {@code dir}. A previous run's
+     * The text of {@code progress.csv}: each client's progress toward the newest data at the end of the first time
+     * bucket and of every bucket where it changed (long format: a client's progress in a bucket is its last row at
+     * or before it).
+     */
+    public static String progressCsv(List<RunResult> results) {
+        StringBuilder b = new StringBuilder("replication,t_s,client,name,progress\n");
+        for (int i = 0; i < results.size(); i++) {
+            RunResult r = results.get(i);
+            for (ProgressChange p : r.progress()) {
+                b.append(i).append(',').append(seconds(p.bucketStartMicros())).append(',').append(p.client())
+                        .append(',').append(csv(r.clients().get(p.client()).name())).append(',')
+                        .append(fraction(p.progress())).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Writes the four result files and {@code run-info.json} into {@code dir}. A previous run's
      * {@code summary.json} is removed first, so a rewrite interrupted half-way never leaves the old summary
      * vouching for new files.
      */
@@ -177,6 +200,7 @@ public final class ResultFiles {
         ReportWriter.deleteRunReport(dir); // a previous run's report describes other results
         AtomicFiles.write(dir.resolve(CLIENTS), clientsCsv(s, results));
         AtomicFiles.write(dir.resolve(TIMELINE), timelineCsv(results));
+        AtomicFiles.write(dir.resolve(PROGRESS), progressCsv(results));
         AtomicFiles.write(dir.resolve(RUN_INFO), JSON.writeValueAsString(runInfo) + "\n");
         // the summary last: its presence means the run's files are complete
         AtomicFiles.write(dir.resolve(SUMMARY), summaryJson(dir, s, overrides, results));
@@ -188,6 +212,12 @@ public final class ResultFiles {
             return "";
         }
         return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
+    }
+
+    /** A fraction rounded to 6 decimals, without trailing zeros ({@code 1}, {@code 0.5}, {@code 0.058824}). */
+    static String fraction(double f) {
+        return java.math.BigDecimal.valueOf(f).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String csv(String s) {

@@ -74,10 +74,10 @@ class ReportCommandsTest {
         assertEveryChartEmbeddedAndWritten(out, html);
     }
 
-    /** The five charts are in the page as non-empty inline SVG and written to charts/ as PNG and SVG. */
+    /** The six charts are in the page as non-empty inline SVG and written to charts/ as PNG and SVG. */
     private static void assertEveryChartEmbeddedAndWritten(Path out, String html) throws IOException {
         for (String chart : new String[] {"time-to-sync-cdf", "bytes-over-time", "per-client-bytes",
-            "sync-timeline", "throttle-queue"}) {
+            "sync-timeline", "progress", "throttle-queue"}) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"chart-" + chart
                     + "\"><img alt=\"[^\"]*\" src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
             assertTrue(m.find(), chart + " embedded as an SVG data URI");

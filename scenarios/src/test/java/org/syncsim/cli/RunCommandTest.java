@@ -36,6 +36,7 @@ class RunCommandTest {
         for (var e : s.roster()) {
             rec.initialData(e.id(), s.scenario().data().timestamp());
             rec.memberJoined(0, e.id());
+            rec.progress(0, e.id(), 1);
         }
         return new World() {
             @Override
@@ -43,10 +44,14 @@ class RunCommandTest {
                 long ts = s.scenario().data().timestamp() + 1;
                 rec.dataImported(now, client, ts);
                 for (var e : s.roster()) {
+                    if (e.id() != client) {
+                        rec.progress(now, e.id(), 0);
+                    }
                     if (e.id() != client && !e.name().startsWith("Never")) {
                         sim.post(now + 1_000_000, t -> {
                             rec.messageSent(t, client, "PING", 10, 0);
                             rec.clientSynced(t, e.id(), ts);
+                            rec.progress(t, e.id(), 1);
                         });
                     }
                 }
@@ -153,7 +158,7 @@ class RunCommandTest {
         Outcome o = run(TRIVIAL, "run", scenario(SMALL).toString(), "--out", out.toString(), "--threads", "2");
         assertEquals(0, o.code(), o.err());
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("clients.csv", "run-info.json", "summary.json", "timeline.csv"),
+            assertEquals(List.of("clients.csv", "progress.csv", "run-info.json", "summary.json", "timeline.csv"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
@@ -175,7 +180,15 @@ class RunCommandTest {
         assertTrue(clients.get(2).startsWith("0,1,B,member,1,1,1,false,false,"), clients.get(2));
         List<String> timeline = Files.readAllLines(out.resolve("timeline.csv"));
         assertTrue(timeline.get(0).startsWith("replication,t_s,sent_messages,sent_bytes,sent_messages.PING,"));
-        assertTrue(timeline.contains("0,11,2,20,2,20,0,0,0,0"), String.join("\n", timeline));
+        assertTrue(timeline.get(0).endsWith(",disconnects,progress_mean,progress_min,members_complete"));
+        assertTrue(timeline.contains("0,10,0,0,0,0,0,0,0,0,0.333333,0,1"),
+                "B and C wait: " + String.join("\n", timeline));
+        assertTrue(timeline.contains("0,11,2,20,2,20,0,0,0,0,1,1,3"), String.join("\n", timeline));
+        List<String> progress = Files.readAllLines(out.resolve("progress.csv"));
+        assertEquals(List.of("replication,t_s,client,name,progress", "0,0,0,A,1", "0,0,1,B,1", "0,0,2,C,1",
+                "0,10,1,B,0", "0,10,2,C,0", "0,11,1,B,1", "0,11,2,C,1"), progress.subList(0, 8),
+                "every client at the start, then each change at the end of its bucket");
+        assertEquals(1 + 3 * 7, progress.size(), "seven rows per replication");
     }
 
     @Test
@@ -251,7 +264,7 @@ class RunCommandTest {
         Path f = scenario(SMALL);
         assertEquals(0, run(TRIVIAL, "run", f.toString(), "--out", dir.resolve("t1").toString(), "--threads", "1").code());
         assertEquals(0, run(TRIVIAL, "run", f.toString(), "--out", dir.resolve("t2").toString(), "--threads", "2").code());
-        for (String name : List.of("summary.json", "clients.csv", "timeline.csv")) {
+        for (String name : List.of("summary.json", "clients.csv", "timeline.csv", "progress.csv")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("t1").resolve(name)),
                     Files.readAllBytes(dir.resolve("t2").resolve(name)), name);
         }

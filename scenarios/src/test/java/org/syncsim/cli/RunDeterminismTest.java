@@ -38,7 +38,7 @@ class RunDeterminismTest {
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), output);
-        for (String name : List.of("summary.json", "clients.csv", "timeline.csv")) {
+        for (String name : List.of("summary.json", "clients.csv", "timeline.csv", "progress.csv")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("here").resolve(name)),
                     Files.readAllBytes(dir.resolve("there").resolve(name)), name);
         }
@@ -50,7 +50,7 @@ class RunDeterminismTest {
                 dir.resolve("t1").toString());
         run("run", "leader-import-10", "--replications", "3", "--threads", "2", "--quiet", "--out",
                 dir.resolve("t2").toString());
-        for (String name : List.of("summary.json", "clients.csv", "timeline.csv")) {
+        for (String name : List.of("summary.json", "clients.csv", "timeline.csv", "progress.csv")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("t1").resolve(name)),
                     Files.readAllBytes(dir.resolve("t2").resolve(name)), name);
         }

@@ -81,6 +81,14 @@ public interface MetricsRecorder {
     default void clientSynced(long time, int client, long dataTimestamp) {
     }
 
+    /**
+     * A client's progress toward the newest data changed to {@code fraction} (0 to 1; 1 exactly when it holds the
+     * newest complete data): reported once at the start and then on every change, e.g. a section of a push stored
+     * or newer data imported elsewhere. The definition is in {@code docs/results.md} ({@code progress.csv}).
+     */
+    default void progress(long time, int client, double fraction) {
+    }
+
     /** A client started a request for data (e.g. sent {@code BSREQ}). */
     default void requestSent(long time, int client, String command) {
     }

@@ -20,6 +20,9 @@ import org.HdrHistogram.Histogram;
  * timestamp than any before) or because it joined holding older data ({@link #memberJoined}); the episode ends
  * when it reports holding the newest timestamp. Leaving the group abandons an episode.
  *
+ * <p>Progress: each client's reported fraction of the newest data held ({@link #progress}) as it stood at the end of
+ * every time bucket, aggregated into the buckets and listed per client where it changed ({@link ProgressTracker}).
+ *
  * <p>Not thread-safe: one recorder per simulation, which is single-threaded.
  */
 public final class RunRecorder implements MetricsRecorder {
@@ -80,6 +83,7 @@ public final class RunRecorder implements MetricsRecorder {
     private final long[] waitFirstMessage;
     private final List<SyncEpisode> episodeLog = new ArrayList<>();
     private long[] bucketMaxQueueDelay = new long[16];
+    private final ProgressTracker progress;
 
     /**
      * @param clientNames the name of each client id, in id order
@@ -126,6 +130,7 @@ public final class RunRecorder implements MetricsRecorder {
         desynced = new boolean[clients];
         waitRequest = new long[clients];
         waitFirstMessage = new long[clients];
+        progress = new ProgressTracker(clients, bucketMicros);
     }
 
     private void startWaiting(int client, long time) {
@@ -325,6 +330,11 @@ public final class RunRecorder implements MetricsRecorder {
     }
 
     @Override
+    public void progress(long time, int client, double fraction) {
+        progress.report(time, client, fraction);
+    }
+
+    @Override
     public void requestSent(long time, int client, String command) {
         if (waitingSince[client] >= 0 && waitRequest[client] < 0) {
             waitRequest[client] = time;
@@ -476,6 +486,7 @@ public final class RunRecorder implements MetricsRecorder {
                     present[c] && newestTs != NO_DATA && heldTs[c] != newestTs,
                     desynced[c]));
         }
+        progress.finish(buckets);
         List<TimeBucket> timeline = new ArrayList<>(buckets);
         for (int b = 0; b < buckets; b++) {
             SortedMap<String, CommandCounts> byCommand = new TreeMap<>();
@@ -487,7 +498,7 @@ public final class RunRecorder implements MetricsRecorder {
             }
             timeline.add(new TimeBucket(b * bucketMicros, java.util.Collections.unmodifiableSortedMap(byCommand),
                     bucketDelivered[b], bucketMaxQMsgs[b], bucketMaxQBytes[b], bucketDisconnects[b],
-                    bucketMaxQueueDelay[b]));
+                    bucketMaxQueueDelay[b], progress.mean(b), progress.min(b), progress.complete(b)));
         }
         Percentiles queue = queueDelays.getTotalCount() == 0 ? Percentiles.EMPTY
                 : new Percentiles(queueDelays.getTotalCount(), queueDelays.getValueAtPercentile(50),
@@ -500,7 +511,7 @@ public final class RunRecorder implements MetricsRecorder {
         }
         return new RunResult(seed, endTime, eventsProcessed, stopReason, bucketMicros, sorted, totals,
                 clientResults, timeline, percentiles(Arrays.copyOf(ttsSamples, ttsCount)), queue,
-                byReason(rejectedByReason), byReason(lostByReason), episodesOut);
+                byReason(rejectedByReason), byReason(lostByReason), episodesOut, progress.changes());
     }
 
     /** Nearest-rank percentiles of {@code samples} (sorted in place). */

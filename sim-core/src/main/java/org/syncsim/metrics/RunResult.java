@@ -18,6 +18,8 @@ import java.util.TreeMap;
  * @param lostByReason recipient copies that did not arrive
  * @param episodes every wait for the newest data (completed, abandoned by leaving, or open at the end), in the
  *     order they ended (open ones last)
+ * @param progress every client's progress toward the newest data at the end of the first bucket and of each bucket
+ *     where it changed, in bucket order then client order (the buckets' aggregates are in {@link #timeline})
  */
 public record RunResult(
         long seed,
@@ -33,19 +35,21 @@ public record RunResult(
         Percentiles queueDelay,
         SortedMap<String, Long> rejectedByReason,
         SortedMap<String, Long> lostByReason,
-        List<SyncEpisode> episodes) {
+        List<SyncEpisode> episodes,
+        List<ProgressChange> progress) {
 
-    /** A result without the episode log. */
+    /** A result without the episode log or progress. */
     public RunResult(long seed, long virtualTimeMicros, long eventsProcessed, String stopReason, long bucketMicros,
             List<String> commands, SortedMap<String, CommandCounts> totalsByCommand, List<ClientResult> clients,
             List<TimeBucket> timeline, Percentiles timeToSync, Percentiles queueDelay,
             SortedMap<String, Long> rejectedByReason, SortedMap<String, Long> lostByReason) {
         this(seed, virtualTimeMicros, eventsProcessed, stopReason, bucketMicros, commands, totalsByCommand, clients,
-                timeline, timeToSync, queueDelay, rejectedByReason, lostByReason, List.of());
+                timeline, timeToSync, queueDelay, rejectedByReason, lostByReason, List.of(), List.of());
     }
 
     public RunResult {
         episodes = List.copyOf(episodes);
+        progress = List.copyOf(progress);
         commands = List.copyOf(commands);
         totalsByCommand = unmodifiable(totalsByCommand);
         clients = List.copyOf(clients);

@@ -11,6 +11,10 @@ import java.util.SortedMap;
  * @param maxQueuedBytes the largest total queued bytes seen in the bucket
  * @param disconnects server disconnects that happened in the bucket
  * @param maxQueueDelayMicros the longest time a message sent in this bucket waited in its sender's throttle
+ * @param progressMean the mean over every client of its progress toward the newest data at the bucket's end
+ *     ({@link MetricsRecorder#progress}; a client that never reported counts as 0)
+ * @param progressMin the lowest progress of any client at the bucket's end
+ * @param membersComplete how many clients held the newest complete data (progress 1) at the bucket's end
  */
 public record TimeBucket(
         long startMicros,
@@ -19,11 +23,14 @@ public record TimeBucket(
         long maxQueuedMessages,
         long maxQueuedBytes,
         long disconnects,
-        long maxQueueDelayMicros) {
+        long maxQueueDelayMicros,
+        double progressMean,
+        double progressMin,
+        int membersComplete) {
 
-    /** A bucket without queue-delay information (0). */
+    /** A bucket without queue-delay or progress information (0). */
     public TimeBucket(long startMicros, SortedMap<String, CommandCounts> sentByCommand, long deliveredMessages,
             long maxQueuedMessages, long maxQueuedBytes, long disconnects) {
-        this(startMicros, sentByCommand, deliveredMessages, maxQueuedMessages, maxQueuedBytes, disconnects, 0);
+        this(startMicros, sentByCommand, deliveredMessages, maxQueuedMessages, maxQueuedBytes, disconnects, 0, 0, 0, 0);
     }
 }

@@ -282,4 +282,43 @@ class RunRecorderTest {
         assertEquals(700_000, res.timeline().get(0).maxQueueDelayMicros());
         assertEquals(0, res.timeline().get(1).maxQueueDelayMicros());
     }
+
+    @Test
+    void progressOfEachBucketIsTheStateAtItsEndAndChangesAreListedOncePerBucket() {
+        RunRecorder r = recorder(3);
+        r.progress(0, 0, 1);
+        r.progress(0, 1, 0.25);
+        r.progress(S / 2, 1, 0.5); // same bucket: only its end counts
+        r.progress(2 * S + 300_000, 2, 1);
+        r.progress(2 * S + 400_000, 1, 1);
+        r.progress(2 * S + 500_000, 1, 0.75);
+        RunResult res = r.result(1, 4 * S + 10, 0, "t");
+
+        assertEquals(5, res.timeline().size());
+        double[] mean = {1.5 / 3, 1.5 / 3, 2.75 / 3, 2.75 / 3, 2.75 / 3};
+        double[] min = {0, 0, 0.75, 0.75, 0.75};
+        int[] complete = {1, 1, 2, 2, 2};
+        for (int b = 0; b < 5; b++) {
+            TimeBucket t = res.timeline().get(b);
+            assertEquals(mean[b], t.progressMean(), 1e-12, "mean in bucket " + b);
+            assertEquals(min[b], t.progressMin(), "min in bucket " + b);
+            assertEquals(complete[b], t.membersComplete(), "complete in bucket " + b);
+        }
+        assertEquals(List.of(new ProgressChange(0, 0, 1), new ProgressChange(0, 1, 0.5), new ProgressChange(0, 2, 0),
+                new ProgressChange(2 * S, 1, 0.75), new ProgressChange(2 * S, 2, 1)), res.progress(),
+                "every client in the first bucket (one that never reported is 0), then only where the end differs");
+    }
+
+    @Test
+    void aRunWithoutProgressReportsHasEveryClientAtZero() {
+        RunRecorder r = recorder(2);
+        r.messageSent(S, 0, "X", 1, 0);
+        RunResult res = r.result(1, 2 * S, 0, "t");
+        for (TimeBucket t : res.timeline()) {
+            assertEquals(0, t.progressMean());
+            assertEquals(0, t.progressMin());
+            assertEquals(0, t.membersComplete());
+        }
+        assertEquals(List.of(new ProgressChange(0, 0, 0), new ProgressChange(0, 1, 0)), res.progress());
+    }
 }

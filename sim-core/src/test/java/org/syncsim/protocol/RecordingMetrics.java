@@ -11,8 +11,19 @@ public final class RecordingMetrics implements MetricsRecorder {
     public record Event(long time, int client, String kind, String detail) {
     }
 
+    /** One progress report. */
+    public record Progress(long time, int client, double fraction) {
+    }
+
     public final List<Event> events = new ArrayList<>();
     public final Map<Integer, Long> syncedAt = new TreeMap<>();
+    /** Progress reports, kept apart from {@link #events} so that tests counting events see what they did before. */
+    public final List<Progress> progress = new ArrayList<>();
+
+    @Override
+    public void progress(long time, int client, double fraction) {
+        progress.add(new Progress(time, client, fraction));
+    }
 
     @Override
     public void clientSynced(long time, int client, long dataTimestamp) {

@@ -347,6 +347,89 @@ public final class Charts {
                 chart(title, plot, true), 1000, height);
     }
 
+    // ---- progress ----
+
+    /**
+     * Every client's progress toward the newest data over one replication, as a thin grey step line each, with the
+     * mean and the lowest over all clients and the share of clients holding the newest complete data on top: with 40
+     * clients the grey lines merge into a band and the coloured lines carry the reading.
+     */
+    public static ChartImage progress(ReportInput in, int replication) {
+        RunResult r = in.replications().get(replication);
+        double width = r.bucketMicros() / 1e6;
+        int clients = r.clients().size();
+        XYSeries mean = new XYSeries("mean over clients", true, false);
+        XYSeries min = new XYSeries("lowest client", true, false);
+        XYSeries complete = new XYSeries("share of clients with the newest complete data", true, false);
+        for (int b = 0; b < r.timeline().size(); b++) {
+            TimeBucket t = r.timeline().get(b);
+            if (b == 0) { // the lines start at 0 with the first bucket's end, which is the start in almost every run
+                mean.add(0, t.progressMean());
+                min.add(0, t.progressMin());
+                complete.add(0, clients == 0 ? 0 : t.membersComplete() / (double) clients);
+            }
+            double end = (b + 1) * width;
+            mean.add(end, t.progressMean());
+            min.add(end, t.progressMin());
+            complete.add(end, clients == 0 ? 0 : t.membersComplete() / (double) clients);
+        }
+        XYSeriesCollection each = new XYSeriesCollection();
+        XYSeries[] perClient = new XYSeries[clients];
+        for (int c = 0; c < clients; c++) {
+            perClient[c] = new XYSeries(r.clients().get(c).name(), true, false);
+            each.addSeries(perClient[c]);
+        }
+        double[] last = new double[clients];
+        for (var p : r.progress()) {
+            if (p.bucketStartMicros() == 0) {
+                perClient[p.client()].add(0, p.progress());
+            }
+            perClient[p.client()].add(p.bucketStartMicros() / 1e6 + width, p.progress());
+            last[p.client()] = p.progress();
+        }
+        double runEnd = r.timeline().size() * width;
+        for (int c = 0; c < clients; c++) {
+            perClient[c].addOrUpdate(runEnd, last[c]);
+        }
+        XYSeriesCollection aggregates = new XYSeriesCollection();
+        aggregates.addSeries(mean);
+        aggregates.addSeries(min);
+        aggregates.addSeries(complete);
+        NumberAxis y = new NumberAxis("progress (fraction of the newest data held)");
+        y.setRange(0, 1.02);
+        XYStepRenderer ar = new XYStepRenderer();
+        ar.setSeriesPaint(0, PALETTE[0]);
+        ar.setSeriesStroke(0, new BasicStroke(2.5f));
+        ar.setSeriesPaint(1, BAD);
+        ar.setSeriesStroke(1, new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, DASHED, 0f));
+        ar.setSeriesPaint(2, PALETTE[2]);
+        ar.setSeriesStroke(2, new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, DOTTED, 0f));
+        XYPlot plot = new XYPlot(aggregates, timeAxis(List.of(r)), y, ar);
+        XYStepRenderer cr = new XYStepRenderer();
+        cr.setDefaultPaint(new Color(0, 0, 0, 60));
+        cr.setAutoPopulateSeriesPaint(false);
+        cr.setDefaultStroke(new BasicStroke(0.8f));
+        cr.setAutoPopulateSeriesStroke(false);
+        plot.setDataset(1, each);
+        plot.setRenderer(1, cr);
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(new LegendItem("each client", null, null, null, new java.awt.geom.Line2D.Double(-7, 0, 7, 0),
+                new BasicStroke(1f), new Color(0, 0, 0, 90)));
+        for (int i = 0; i < aggregates.getSeriesCount(); i++) {
+            legend.add(new LegendItem(aggregates.getSeriesKey(i).toString(), null, null, null,
+                    new java.awt.geom.Line2D.Double(-7, 0, 7, 0), ar.getSeriesStroke(i), ar.getSeriesPaint(i)));
+        }
+        plot.setFixedLegendItems(legend);
+        String title = "Progress per client (replication " + replication + ", seed " + r.seed() + ")";
+        return ChartRenderer.render("progress", title,
+                "A client's progress is the share of the newest data it holds: of the newest sheet's sections and"
+                        + " its structure, those whose stored copy equals the newest one, over sections + 1; exactly"
+                        + " 1 when it holds the newest complete data. Grey: each of the " + clients + " clients;"
+                        + " values at the end of each " + secs(width) + " bucket. A client falls when newer data"
+                        + " appears elsewhere or a push overwrites what it held.",
+                chart(title, plot, true), 1000, 420);
+    }
+
     // ---- throttle queue ----
 
     /**

@@ -27,7 +27,8 @@ import org.syncsim.protocol.wire.WireSpelling;
  * What every profile's client shares: identity, clocks and the addon timer table, the saved/runtime state
  * split of spec §4, the session lifecycle, example-data set-up, the Base64 import, {@code NavigateToSection} with its
  * {@code SECTION} broadcast and Tank Sync (§3.1, §3.9), the join reaction's {@code VER} (§6(d)), sending on the
- * group channel (§2.3), Lua-error handling and the ground-truth reporting behind time-to-sync, desync and snapshots.
+ * group channel (§2.3), Lua-error handling and the ground-truth reporting behind time-to-sync, progress, desync and
+ * snapshots.
  * A profile supplies only what differs: parsing and handlers, the pull a {@code ""} placeholder triggers, what an
  * import sends, what joining a group adds, and its desync test.
  *
@@ -126,6 +127,10 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     protected R rt;
     protected boolean online;
     private long syncReportedFor = Long.MIN_VALUE;
+    private final ProgressGauge gauge = new ProgressGauge();
+    private double reportedProgress = Double.NaN;
+    /** The stored data may have changed since progress was last judged. */
+    private boolean dataChanged;
 
     /**
      * Builds the client, loads its initial saved data and registers it with the channel. All {@code math.random}
@@ -147,7 +152,9 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         this.rt = newRuntime();
         saved.liveSync = config.liveSync();
         saved.tankSync = config.tankSync();
+        env.truth().watch(this::judgeProgress);
         loadInitialData(config.initialData());
+        judgeProgress();
         env.channel().register(id, new Receiver(), this::onRosterUpdate);
     }
 
@@ -346,6 +353,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
             c.structure = sheet.structureBlob();
             c.timestamp = ts;
             saved.compressed = c;
+            dataChanged = true;
             env.truth().publish(ts, sheet, now);
             int target = Math.max(1, sheet.names().indexOf(previousName) + 1);
             navigateTo(target, Source.IMPORT);
@@ -358,6 +366,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     public void navigate(int index) {
         if (online) {
             guarded("navigate", () -> navigateTo(index, Source.USER));
+            judgeProgressIfChanged();
         }
     }
 
@@ -391,6 +400,9 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         Message m = parse(now, prefix, text, delivered);
         if (m == null) {
             return;
+        }
+        if (m.command().carriesData()) {
+            dataChanged = true;
         }
         try { // guarded(), without a lambda per delivery
             dispatch(m, sender);
@@ -443,6 +455,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         }
         SectionEntry e = saved.data.get(index - 1);
         if (e.needsProcessing && blob != null) {
+            dataChanged = true; // processing may mark the section missing or clear its mark
             processSection(index);
         }
         saved.currentSection = index;
@@ -565,8 +578,12 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         metrics.handlerAborted(env.sim().now(), id, what, e.getMessage());
     }
 
-    /** Reports time-to-sync the first time this client holds the newest complete data. */
+    /**
+     * Reports the client's progress if its stored data may have changed since it was last judged, and time-to-sync
+     * the first time it holds the newest complete data. Called after every handler that may store data.
+     */
     protected final void checkSynced() {
+        judgeProgressIfChanged();
         if (!env.truth().isPresent() || syncReportedFor == env.truth().timestamp()) {
             return;
         }
@@ -586,6 +603,40 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     /** True if this client holds the newest complete data. */
     public final boolean isSynced() {
         return env.truth().isPresent() && holdsTruth();
+    }
+
+    /**
+     * Marks the stored data as changed outside a received data message ({@link Command#carriesData}), an import or a
+     * navigation (which the base class notices itself), so that the next {@link #checkSynced} judges progress again.
+     */
+    protected final void storedDataChanged() {
+        dataChanged = true;
+    }
+
+    /** This client's progress toward the newest data now, as {@link ProgressGauge} defines it (1 iff synced). */
+    public final double progress() {
+        Compressed c = saved.compressed;
+        return c == null ? 0 : gauge.fraction(env.truth(), saved.a, c.timestamp, saved.data.size(), c.structure,
+                c.sections, c.missing);
+    }
+
+    private void judgeProgressIfChanged() {
+        if (dataChanged) {
+            judgeProgress();
+        }
+    }
+
+    /**
+     * Judges progress and reports it when it differs from the last report: on the stored data changing and on newer
+     * data being published, never per delivery of a message that stores nothing.
+     */
+    private void judgeProgress() {
+        dataChanged = false;
+        double p = progress();
+        if (p != reportedProgress) {
+            reportedProgress = p;
+            metrics.progress(env.sim().now(), id, p);
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.syncsim.protocol.client;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,14 +13,32 @@ public final class GroundTruth {
     private long timestamp = Long.MIN_VALUE;
     private EncodedSheet sheet;
     private long publishedAt;
+    private final List<Runnable> watchers = new ArrayList<>();
 
-    /** An import (or a preloaded saved-variables set) at {@code timestamp}; kept if not older than the current. */
+    /**
+     * An import (or a preloaded saved-variables set) at {@code timestamp}; kept if not older than the current. A kept
+     * publication that changes the timestamp or the sheet tells every watcher, in the order they started watching.
+     */
     public void publish(long timestamp, EncodedSheet sheet, long now) {
         if (this.sheet == null || timestamp >= this.timestamp) {
+            boolean changed = this.sheet != sheet || this.timestamp != timestamp;
             this.timestamp = timestamp;
             this.sheet = sheet;
             this.publishedAt = now;
+            if (changed) {
+                for (Runnable w : watchers) {
+                    w.run();
+                }
+            }
         }
+    }
+
+    /**
+     * Calls {@code watcher} after every publication that changes the newest data, so that what is judged against
+     * it (a client's progress) is judged again then, and not on every event.
+     */
+    public void watch(Runnable watcher) {
+        watchers.add(watcher);
     }
 
     public boolean isPresent() {

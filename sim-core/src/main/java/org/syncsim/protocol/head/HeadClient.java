@@ -199,6 +199,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         saved.isExample = false;
         saved.data = new ArrayList<>();
         env.truth().publish(ts, source.encodeAt(ts), env.sim().now());
+        storedDataChanged();
         checkSynced();
     }
 

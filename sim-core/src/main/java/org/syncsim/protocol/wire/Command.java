@@ -13,9 +13,9 @@ public enum Command {
     /** {@code BSACK:<ts>:<name>} responder acknowledgement (§3.3). */
     BSACK("BSACK", Prefix.TWRA),
     /** {@code BSEC:<ts>:<idx>:<b64 | CHUNKED:tid>} one section of a push (§3.4). */
-    BSEC("BSEC", Prefix.TWRA),
+    BSEC("BSEC", Prefix.TWRA, true),
     /** {@code BSTR:<ts>:<b64 | CHUNKED:tid>} structure, ends a push (§3.5). */
-    BSTR("BSTR", Prefix.TWRA),
+    BSTR("BSTR", Prefix.TWRA, true),
     /** {@code CHUNKED:<len>:<tid>:<count>} chunk transfer header (§3.6). */
     CHUNKED("CHUNKED", Prefix.TWRA),
     /** {@code CHUNK:<tid>:<n>:<payload>} chunk payload (§3.7). */
@@ -31,17 +31,17 @@ public enum Command {
     /** G0 full-data request {@code DREQ:<ts>} (§10.1). */
     DREQ("DREQ", Prefix.TWRA),
     /** G0 full-data response {@code DRES:<ts>:<data>} (§10.1). */
-    DRES("DRES", Prefix.TWRA),
+    DRES("DRES", Prefix.TWRA, true),
     /** Import announcement {@code ANC:<ts>[:<importer>]} (§10.1, §10.2). */
     ANC("ANC", Prefix.TWRA),
     /** G1 structure request {@code SREQ:<ts>} (§10.2). */
     SREQ("SREQ", Prefix.TWRA),
     /** G1 structure response {@code SRES:<ts>:<b64>} (§10.2). */
-    SRES("SRES", Prefix.TWRA),
+    SRES("SRES", Prefix.TWRA, true),
     /** G1 section request {@code SECREQ:<ts>:<idx>} (§10.2). */
     SECREQ("SECREQ", Prefix.TWRA),
     /** G1 section response {@code SECRES:<ts>:<idx>:<b64>} (§10.2; the plan calls it SECRESP). */
-    SECRES("SECRES", Prefix.TWRA),
+    SECRES("SECRES", Prefix.TWRA, true),
     /** Tank Sync {@code MT CLEAR} on prefix CTRA (§3.9). */
     TANK_CLEAR("MT CLEAR", Prefix.CTRA),
     /** Tank Sync {@code SET <i> <name>} on prefix CTRA (§3.9). */
@@ -61,15 +61,30 @@ public enum Command {
 
     private final String token;
     private final Prefix prefix;
+    private final boolean carriesData;
 
     Command(String token, Prefix prefix) {
+        this(token, prefix, false);
+    }
+
+    Command(String token, Prefix prefix, boolean carriesData) {
         this.token = token;
         this.prefix = prefix;
+        this.carriesData = carriesData;
     }
 
     /** The addon's own spelling of this command. */
     public String token() {
         return token;
+    }
+
+    /**
+     * True if the message carries sheet data a receiver may store (a section, the structure or the whole sheet, or a
+     * reference to chunks holding one): only these can change what a receiver holds, so only these make it judge its
+     * progress again. A chunk's piece is not stored data until the message naming its transfer arrives.
+     */
+    public boolean carriesData() {
+        return carriesData;
     }
 
     /** The addon-message prefix this command travels under. */
