@@ -734,6 +734,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         }
         navigateTo(target < 1 || target > n ? 1 : target, Source.FROM_SYNC);
         rt.pendingSection = null;
+        storedDataChanged(); // may complete on a CHUNK, which carries no data of its own
     }
 
     /**
