@@ -25,7 +25,7 @@ import picocli.CommandLine;
 
 /**
  * Every bundled scenario's results, pinned: the SHA-256 of {@code summary.json}, {@code clients.csv},
- * {@code timeline.csv} and one replication's event trace for a fixed seed, against
+ * {@code timeline.csv}, {@code progress.csv} and one replication's event trace for a fixed seed, against
  * {@code src/test/resources/pinned-results.tsv}. A refactoring or an optimisation must leave every line as it is;
  * a change meant to alter behaviour re-pins in its own commit ({@code mvn -pl scenarios test
  * -Dtest=PinnedResultsTest -Dsyncsim.repin=true}, then say in the commit what changed and why).
@@ -36,7 +36,8 @@ class PinnedResultsTest {
             "# Pinned results of every bundled scenario (seed 7, 3 replications, trace of replication 1): case, file,"
                     + " SHA-256.",
             "# Written by PinnedResultsTest with -Dsyncsim.repin=true; see that class before you change a line.");
-    private static final List<String> FILES = List.of("summary.json", "clients.csv", "timeline.csv", "trace.tsv");
+    private static final List<String> FILES = List.of("summary.json", "clients.csv", "timeline.csv", "progress.csv",
+            "trace.tsv");
 
     @TempDir
     Path dir;
@@ -94,7 +95,7 @@ class PinnedResultsTest {
             Path head = run(name + "@head", List.of(name, "--set", "protocol.profile=head"));
             Path plan = run(name + "@plan-off", List.of(name, "--set", "protocol.profile=plan", "--set",
                     "protocol.policies={default: off}"));
-            for (String f : List.of("clients.csv", "timeline.csv", "trace.tsv")) {
+            for (String f : List.of("clients.csv", "timeline.csv", "progress.csv", "trace.tsv")) {
                 assertEquals(Files.readString(head.resolve(f)), Files.readString(plan.resolve(f)), name + " " + f);
             }
             JsonNode h = new ObjectMapper().readTree(head.resolve("summary.json").toFile());
