@@ -39,6 +39,7 @@ import org.syncsim.protocol.data.SheetGenerator;
 import org.syncsim.protocol.data.SheetSpec;
 import org.syncsim.protocol.head.HeadClient;
 import org.syncsim.protocol.plan.PlanProfile;
+import org.syncsim.protocol.plan.Throttle;
 import org.syncsim.protocol.seed.SeedClient;
 import org.syncsim.protocol.seed.SeedProfile;
 import org.syncsim.protocol.seed.SeedPull;
@@ -175,7 +176,10 @@ public final class StandardWorld implements World {
                 case MEMBER -> RaidRank.MEMBER;
             });
             ThrottleConfig.Mode mode = mode(e.throttle());
-            if (mode != cc.throttle().mode()) {
+            if (profile instanceof PlanProfile plan && plan.policies().throttle() instanceof Throttle.Ctl ctl) {
+                bus.setThrottle(e.id(), cc.throttle().withMode(ThrottleConfig.Mode.CTL)
+                        .withRates(ctl.cpsFor(s.roster().size()), ctl.burst()));
+            } else if (mode != cc.throttle().mode()) {
                 bus.setThrottle(e.id(), cc.throttle().withMode(mode));
             }
             recorder.initialData(e.id(), switch (e.data()) {

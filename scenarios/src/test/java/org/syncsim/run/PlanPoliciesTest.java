@@ -316,17 +316,19 @@ class PlanPoliciesTest {
      * {@code plan} at its recommended settings: every member ends on the newest data with no silent desync and no
      * Lua error, in every bundled scenario whose network heals, over 20 replications. Left out, with reason:
      * {@code plain-text-import} (B38 is the importer's own import path, which no policy touches: its cache keeps the
-     * previous sheet) and {@code server-limit-storm} (the server disconnects the pusher; pacing is the
-     * {@code throttle} policy, not built yet).
+     * previous sheet). {@code server-limit-storm}, whose server disconnects a member that bursts, runs with
+     * {@code throttle: ctl}, the policy for such servers (the recommended {@code direct} bursts).
      */
     @Test
     void planAtItsDefaultsConvergesInEveryBundledScenarioWhoseNetworkHeals() {
         for (String name : BundledScenarios.names()) {
-            if (name.equals("plain-text-import") || name.equals("server-limit-storm")) {
+            if (name.equals("plain-text-import")) {
                 continue;
             }
-            LoadedScenario s = ScenarioLoader.override(BundledScenarios.load(name),
-                    List.of("protocol.profile=plan"));
+            List<String> sets = name.equals("server-limit-storm")
+                    ? List.of("protocol.profile=plan", "protocol.policies.throttle=ctl")
+                    : List.of("protocol.profile=plan");
+            LoadedScenario s = ScenarioLoader.override(BundledScenarios.load(name), sets);
             for (int rep = 0; rep < 20; rep++) {
                 RunResult r = new ReplicationRunner(StandardWorld.FACTORY).run(s, rep);
                 assertEquals(0, r.waitingAtEnd(), name + " rep " + rep);
@@ -334,6 +336,24 @@ class PlanPoliciesTest {
                 assertEquals(0, r.clients().stream().mapToLong(ClientResult::abortedHandlers).sum(),
                         name + " rep " + rep);
             }
+        }
+    }
+
+    @Test
+    void throughChatThrottleLibTheServerLimitNoLongerDisconnectsThePusher() {
+        // server-limit-storm: 2000 B/s, burst 32 KB; an unpaced 60 KB push exceeds the burst (B18), 800 B/s does not
+        for (int rep = 0; rep < 3; rep++) {
+            RunResult direct = bundled("server-limit-storm", rep, "protocol.profile=plan",
+                    "protocol.policies.throttle=direct");
+            RunResult ctl = bundled("server-limit-storm", rep, "protocol.profile=plan",
+                    "protocol.policies.throttle={kind: ctl, max-cps: 800, burst: 4000}");
+            assertTrue(direct.serverDisconnects() > 0, "rep " + rep);
+            assertEquals(0, ctl.serverDisconnects(), "rep " + rep);
+            assertEquals(0, ctl.waitingAtEnd(), "rep " + rep);
+            long pushBytes = ctl.sentBytes();
+            double seconds = client(ctl, "Newbie").lastTimeToSyncMicros() / 1e6;
+            assertTrue(seconds >= (pushBytes - 4000) / 800.0 * 0.5,
+                    "a push paced at 800 B/s takes its bytes / 800 s: " + seconds + " s for " + pushBytes + " B");
         }
     }
 }

@@ -526,8 +526,13 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     }
 
     protected final void sendOn(Message m, Distribution d) {
-        env.channel().send(id, WireCodec.prefixOf(m), codec.format(m), d, AddonChannel.NO_TARGET, Priority.NORMAL,
-                codec.spelling().token(m.command()));
+        env.channel().send(id, WireCodec.prefixOf(m), codec.format(m), d, AddonChannel.NO_TARGET,
+                priorityOf(m.command()), codec.spelling().token(m.command()));
+    }
+
+    /** The ChatThrottleLib priority this client gives {@code command} (the addon: NORMAL, unused when unthrottled). */
+    protected Priority priorityOf(Command command) {
+        return Priority.NORMAL;
     }
 
     /** RAID if in a raid, else PARTY, else null (not grouped). */

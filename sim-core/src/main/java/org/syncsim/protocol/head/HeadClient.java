@@ -943,6 +943,12 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         return now;
     }
 
+    /** The plan's {@code throttle} policy picks the priority (head: NORMAL). */
+    @Override
+    protected Priority priorityOf(Command command) {
+        return policies.throttle().priorityOf(command);
+    }
+
     /** A member the plan's permissions do not allow does not broadcast its navigation (receivers would drop it). */
     @Override
     protected boolean announcesNavigation() {

@@ -138,6 +138,23 @@ public final class PolicyCatalog {
                     "equal jitter on a 10 s base never retries sooner than 5 s, the addon's own request interval "
                             + "(requestTimeout, spec §3.2), while spreading a raid's retries; 5 retries reach the "
                             + "60 s cap within about 3 minutes"),
+            new Policy("throttle", "B18", List.of(
+                    new Kind("direct", "straight to the server, every message NORMAL (head)", List.of(),
+                            v -> new Throttle.Direct()),
+                    new Kind("ctl", "through ChatThrottleLib: requests, acknowledgements and announcements ALERT, "
+                            + "pushes BULK",
+                            List.of(Param.of("max-cps", Type.NUMBER, "800", "bytes per second"),
+                                    Param.of("burst", Type.NUMBER, "4000", "bytes that may go at once"),
+                                    Param.of("raid-budget", Type.NUMBER, "0",
+                                            "bytes per second for the whole raid, split over its members (0: "
+                                                    + "no split)")),
+                            v -> new Throttle.Ctl(v.number("max-cps"), v.number("burst"), v.number("raid-budget")))),
+                    "direct",
+                    "with one elected responder a push is one member's single burst, which the game delivers (the "
+                            + "author reports chunked transfers arriving; most bundled scenarios' servers accept "
+                            + "it); ChatThrottleLib's 800 B/s (peer-addons.md §3) would stretch a 60 KB push to "
+                            + "75 s and leave every reload or zone change meanwhile with half a push. Choose ctl "
+                            + "where the server limits senders (server-limit-storm converges with it)"),
             new Policy("recovery", "B9, B10, B13, B15, B16, B24, B29", List.of(
                     new Kind("off", "the addon's permissive router; a push applies message by message, holes and all "
                             + "(head)", List.of(), v -> new Recovery.Off()),
@@ -234,8 +251,8 @@ public final class PolicyCatalog {
         }
         return new PlanPolicies((Responders) built.get("responders"),
                 (RequestCoalescing) built.get("request-coalescing"), (Backoff) built.get("backoff"),
-                (Recovery) built.get("recovery"), (Versioning) built.get("versioning"),
-                (Permissions) built.get("permissions"));
+                (Throttle) built.get("throttle"), (Recovery) built.get("recovery"),
+                (Versioning) built.get("versioning"), (Permissions) built.get("permissions"));
     }
 
     private static Object build(Policy p, Map<String, ?> fields, ToDoubleFunction<String> seconds) {

@@ -15,13 +15,8 @@ import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.client.InitialData;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SheetSpec;
-import org.syncsim.protocol.plan.Backoff;
-import org.syncsim.protocol.plan.Permissions;
 import org.syncsim.protocol.plan.PlanPolicies;
 import org.syncsim.protocol.plan.Recovery;
-import org.syncsim.protocol.plan.RequestCoalescing;
-import org.syncsim.protocol.plan.Responders;
-import org.syncsim.protocol.plan.Versioning;
 
 /**
  * The plan's {@code recovery: resume} on spec §12.2's validation scenarios (3) and (4): the push that head leaves
@@ -30,8 +25,7 @@ import org.syncsim.protocol.plan.Versioning;
 class RecoveryTest {
     private static final long T0 = HeadRaid.EPOCH - 86_400;
     private static final double TIMEOUT = 3;
-    private static final PlanPolicies RECOVERY = new PlanPolicies(new Responders.All(), new RequestCoalescing.Off(),
-            new Backoff.None(), new Recovery.Resume(TIMEOUT, 3), new Versioning.WallClock(), new Permissions.Anyone());
+    private static final PlanPolicies RECOVERY = PlanPolicies.OFF.withRecovery(new Recovery.Resume(TIMEOUT, 3));
 
     private static HeadRaid raid(long seed, int size, AssignmentSet old) {
         HeadRaid raid = new HeadRaid(seed, true);
