@@ -356,4 +356,21 @@ class PlanPoliciesTest {
                     "a push paced at 800 B/s takes its bytes / 800 s: " + seconds + " s for " + pushBytes + " B");
         }
     }
+
+    @Test
+    void skippingRedundantTransfersCutsTheTieStormAndEndsItsDesyncsAndLuaErrors() {
+        // head plus skip-redundant alone: a responder whose 2.0-2.5 s timer fires after another's BSTR reached it
+        // stands down (B4), and a member holding the version whole no longer rebuilds on each of the pushes (B12),
+        // which is where head's desyncs and B29 Lua errors come from in this storm
+        for (int rep = 0; rep < 3; rep++) {
+            RunResult head = bundled(LATE_JOINER, rep);
+            RunResult skip = bundled(LATE_JOINER, rep, "protocol.profile=plan",
+                    "protocol.policies={default: off, skip-redundant: skip}");
+            assertEquals(39, head.sent("BSTR"));
+            assertTrue(skip.sent("BSTR") < 39, "pushes " + skip.sent("BSTR"));
+            assertEquals(0, skip.desyncedAtEnd());
+            assertEquals(0, skip.clients().stream().mapToLong(ClientResult::abortedHandlers).sum());
+            assertEquals(0, skip.waitingAtEnd());
+        }
+    }
 }

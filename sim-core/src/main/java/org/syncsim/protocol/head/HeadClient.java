@@ -30,6 +30,7 @@ import org.syncsim.protocol.plan.PlanPolicies;
 import org.syncsim.protocol.plan.Recovery;
 import org.syncsim.protocol.plan.RequestCoalescing;
 import org.syncsim.protocol.plan.Responders;
+import org.syncsim.protocol.plan.SkipRedundant;
 import org.syncsim.protocol.plan.Versioning;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
@@ -120,6 +121,8 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     static final class PlanState {
         long newestSeen;
         double lastPushHeard = Double.NEGATIVE_INFINITY;
+        /** GetTime of the last BSTR heard at or above this client's version: a push went out. */
+        double lastPushSeen = Double.NEGATIVE_INFINITY;
         int retries;
         double lastRetryDelay;
         AddonTimers.Handle retryTimer;
@@ -337,6 +340,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
                 return;
             }
         }
+        if (skipsRedundant() && !holdsComplete()) {
+            return; // B13: holes are not data to give
+        }
         if (rt.syncInProgress) {
             return;
         }
@@ -412,6 +418,12 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             rt.syncInProgress = false;
             return;
         }
+        PendingResponse pending = rt.pendingBulkResponse;
+        if (skipsRedundant() && pending != null && rt.plan.lastPushSeen >= pending.responseTime()) {
+            rt.syncInProgress = false; // B4: a push of this version went out since the request
+            rt.pendingBulkResponse = null;
+            return;
+        }
         try {
             if (sendAllSections()) {
                 metrics.responseStarted(env.sim().now(), id, Command.BSREQ.token());
@@ -457,6 +469,10 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
      * initialised (B30).
      */
     private void onBulkSection(Message.BulkSection b, int sender) {
+        if (skipsRedundant() && b.ts() == saved.a && holdsComplete()) {
+            metrics.duplicateTransfer(env.sim().now(), id, Command.BSEC.token());
+            return; // B12: a re-push of the version held whole
+        }
         if (policies.recovery() instanceof Recovery.Resume resume && b.ts() >= saved.a) {
             if (b.ts() == saved.a && holdsComplete()) {
                 metrics.duplicateTransfer(env.sim().now(), id, Command.BSEC.token());
@@ -502,6 +518,10 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
      * (B14); any missing section ends in the call to the undefined {@code RequestMissingSectionsWhisper} (B29).
      */
     private void onBulkStructure(Message.BulkStructure b, int sender) {
+        if (skipsRedundant() && b.ts() == saved.a && holdsComplete()) {
+            metrics.duplicateTransfer(env.sim().now(), id, Command.BSTR.token());
+            return; // B12: no rebuild for a re-push of the version held whole
+        }
         if (policies.recovery() instanceof Recovery.Resume resume && b.ts() >= saved.a) {
             if (b.ts() == saved.a && holdsComplete()) {
                 metrics.duplicateTransfer(env.sim().now(), id, Command.BSTR.token());
@@ -927,6 +947,11 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
                 : Math.max(0, rt.lastSendAllSectionsTime + PUSH_GUARD - clock.getTime() + FRAME_MARGIN);
     }
 
+    /** Whether the plan's {@code skip-redundant} policy is on (head: off). */
+    private boolean skipsRedundant() {
+        return policies.skipRedundant() instanceof SkipRedundant.On;
+    }
+
     /** Whether this client may announce and push under the plan's {@link Permissions} (head: always). */
     private boolean mayPush() {
         return policies.permissions().allows(config.name(), env.channel().rank(id));
@@ -975,6 +1000,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         } else if (m instanceof Message.BulkStructure x) {
             ts = x.ts();
             plan.lastPushHeard = clock.getTime();
+            if (x.ts() >= saved.a) {
+                plan.lastPushSeen = clock.getTime();
+            }
         } else if (m instanceof Message.ChunkHeader || m instanceof Message.Chunk) {
             plan.lastPushHeard = clock.getTime();
         } else if (m instanceof Message.BulkRequest x) {

@@ -138,6 +138,16 @@ public final class PolicyCatalog {
                     "equal jitter on a 10 s base never retries sooner than 5 s, the addon's own request interval "
                             + "(requestTimeout, spec §3.2), while spreading a raid's retries; 5 retries reach the "
                             + "60 s cap within about 3 minutes"),
+            new Policy("skip-redundant", "B4, B12, B13", List.of(
+                    new Kind("off", "late requests still get pushes, every re-push is rebuilt, holes count as data "
+                            + "(head)", List.of(), v -> new SkipRedundant.Off()),
+                    new Kind("skip", "answer only with a version held whole and not after a push of it went out "
+                            + "since the request; ignore a re-push of the version held whole", List.of(),
+                            v -> new SkipRedundant.On())),
+                    "skip",
+                    "what Angry Assignments' skip-if-identical hash and DBM's 8 s duplicate window achieve "
+                            + "(peer-addons.md §8), from what a member already sees: the push is a broadcast, so "
+                            + "once one went out every requester has it"),
             new Policy("throttle", "B18", List.of(
                     new Kind("direct", "straight to the server, every message NORMAL (head)", List.of(),
                             v -> new Throttle.Direct()),
@@ -251,7 +261,8 @@ public final class PolicyCatalog {
         }
         return new PlanPolicies((Responders) built.get("responders"),
                 (RequestCoalescing) built.get("request-coalescing"), (Backoff) built.get("backoff"),
-                (Throttle) built.get("throttle"), (Recovery) built.get("recovery"),
+                (SkipRedundant) built.get("skip-redundant"), (Throttle) built.get("throttle"),
+                (Recovery) built.get("recovery"),
                 (Versioning) built.get("versioning"), (Permissions) built.get("permissions"));
     }
 

@@ -25,6 +25,7 @@ class PolicyCatalogTest {
         assertEquals(new Responders.Elected(1, 3), p.responders());
         assertEquals(new RequestCoalescing.Listen(5, 0.05), p.coalescing());
         assertEquals(new Backoff.Exponential(10, 2, 60, 5, Backoff.Jitter.EQUAL), p.backoff());
+        assertEquals(new SkipRedundant.On(), p.skipRedundant());
         assertEquals(new Throttle.Direct(), p.throttle());
         assertEquals(new Recovery.Resume(3, 3), p.recovery());
         assertEquals(new Versioning.Monotonic(600), p.versioning());
@@ -72,7 +73,7 @@ class PolicyCatalogTest {
         PolicyException e = error(Map.of("backof", "none"));
         assertEquals("backof", e.field());
         assertTrue(e.getMessage().contains("no policy called 'backof'; known: [responders, request-coalescing, "
-                + "backoff, throttle, recovery, versioning, permissions]"), e.getMessage());
+                + "backoff, skip-redundant, throttle, recovery, versioning, permissions]"), e.getMessage());
         e = error(Map.of("backoff", Map.of("kind", "linear")));
         assertEquals("backoff/kind", e.field());
         assertTrue(e.getMessage().contains("known: none, fixed, exponential"), e.getMessage());
