@@ -373,4 +373,37 @@ class PlanPoliciesTest {
             assertEquals(0, skip.waitingAtEnd());
         }
     }
+
+    @Test
+    void theVersionGateKeepsRepairRequestsFromAHeadPusher() {
+        // lossy-network with a head leader and plan members with recovery: without the gate the members ask the
+        // head leader for missing sections and it counts each BSMISS as unknown; with the gate nobody asks it
+        List<String> base = List.of("protocol.profile=plan", "raid.members[0].profile=head");
+        for (int rep = 0; rep < 3; rep++) {
+            List<String> off = new java.util.ArrayList<>(base);
+            off.add("protocol.policies={default: off, recovery: resume, backoff: exponential}");
+            List<String> gate = new java.util.ArrayList<>(base);
+            gate.add("protocol.policies={default: off, recovery: resume, backoff: exponential, version-check: gate}");
+            RunResult ungated = bundled("lossy-network", rep, off.toArray(String[]::new));
+            RunResult gated = bundled("lossy-network", rep, gate.toArray(String[]::new));
+            assertTrue(ungated.sent("BSMISS") > 0, "rep " + rep);
+            assertTrue(client(ungated, "Leader").malformedMessages() > 0, "head reads BSMISS as unknown");
+            assertEquals(0, gated.sent("BSMISS"), "rep " + rep);
+            assertEquals(0, client(gated, "Leader").malformedMessages(), "rep " + rep);
+        }
+    }
+
+    @Test
+    void aJoinerLearnsEveryPlanMembersVersionFromOneAnswerEach() {
+        // plan-rollout's joiner announces 0.2.0; each of the 19 plan members answers once, the head members do not
+        // (they only log a newer version, spec 3.8), and the joiner answers none of the answers
+        RunResult r = bundled("plan-rollout", 0, "protocol.policies={responders: {kind: elected, count: 1}, "
+                + "version-check: gate}");
+        assertEquals(1 + 19, r.clients().stream().mapToLong(c -> sent(c, "VER")).sum()
+                - r.clients().stream().filter(c -> !c.name().startsWith("Planner") && !c.name().equals("Newbie"))
+                        .mapToLong(c -> sent(c, "VER")).sum());
+        assertEquals(1, sent(client(r, "Newbie"), "VER"));
+        r.clients().stream().filter(c -> c.name().startsWith("Planner"))
+                .forEach(c -> assertEquals(1, sent(c, "VER"), c.name()));
+    }
 }

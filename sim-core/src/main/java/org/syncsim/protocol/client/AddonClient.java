@@ -504,10 +504,15 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         send(versionMessage());
     }
 
-    /** This client's {@code VER:<major>.<minor>.<patch>} from its configured version. */
+    /** This client's {@code VER:<major>.<minor>.<patch>} from {@link #announcedVersion()}. */
     protected final Message.Version versionMessage() {
-        int[] v = parseVersion(config.version());
+        int[] v = parseVersion(announcedVersion());
         return new Message.Version(v[0], v[1], v[2]);
+    }
+
+    /** The version this client announces and compares with (default: its configured addon version). */
+    protected String announcedVersion() {
+        return config.version();
     }
 
     protected static int[] parseVersion(String s) {

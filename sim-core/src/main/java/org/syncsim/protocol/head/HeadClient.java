@@ -31,6 +31,7 @@ import org.syncsim.protocol.plan.Recovery;
 import org.syncsim.protocol.plan.RequestCoalescing;
 import org.syncsim.protocol.plan.Responders;
 import org.syncsim.protocol.plan.SkipRedundant;
+import org.syncsim.protocol.plan.VersionCheck;
 import org.syncsim.protocol.plan.Versioning;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
@@ -70,6 +71,10 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     /** "I am requester" window and ACK-state cleanup (§3.3 step 5). */
     static final double REQUESTER_WINDOW = 15;
     static final double ACK_CLEANUP = 15;
+    /** Longest random wait before answering a new member's VER (version-check gate). */
+    static final double VERSION_REPLY_JITTER = 2;
+    /** No VER answer within this many seconds of this client's own announcement (version-check gate). */
+    static final double VERSION_QUIET = 10;
     /** A margin past a guard's end, so a timer due there is not refused by the guard it waits for. */
     private static final double FRAME_MARGIN = 0.05;
     /** Min interval between own pushes and its reset timer (§6(e) steps 1, 7). */
@@ -133,6 +138,11 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         double lastPullHeard = Double.NEGATIVE_INFINITY;
         /** A newer push held aside until complete ({@link Recovery.Resume}), or null. */
         PushStaging staging;
+        /** Versions announced by other members ({@link VersionCheck.Gate}). */
+        final Map<Integer, Message.Version> peers = new java.util.HashMap<>();
+        /** GetTime this client last announced its version, and whether a reply is scheduled. */
+        double lastVersionSent = Double.NEGATIVE_INFINITY;
+        boolean versionReplyPending;
         /** BSACKs heard: sender → (GetTime heard, timestamp acknowledged). */
         final Map<Integer, double[]> acks = new java.util.HashMap<>();
     }
@@ -260,7 +270,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
                 metrics.messageRefused(env.sim().now(), id, m.command().token(), refusal);
                 return;
             }
-            heard(m);
+            heard(m, sender);
         }
         if (m instanceof Message.Section s) {
             onSection(s);
@@ -286,6 +296,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     /** The join reaction (§6(d)): after {@code VER}, a bulk request if liveSync is on. */
     @Override
     protected void onJoinedGroup() {
+        if (rt.plan != null) {
+            rt.plan.lastVersionSent = clock.getTime();
+        }
         if (rt.liveSync) {
             pull();
         }
@@ -473,7 +486,10 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             metrics.duplicateTransfer(env.sim().now(), id, Command.BSEC.token());
             return; // B12: a re-push of the version held whole
         }
-        if (policies.recovery() instanceof Recovery.Resume resume && b.ts() >= saved.a) {
+        if (policies.recovery() instanceof Recovery.Resume resume) {
+            if (b.ts() < saved.a) {
+                return; // an older version's section is never written into a newer one (B11)
+            }
             if (b.ts() == saved.a && holdsComplete()) {
                 metrics.duplicateTransfer(env.sim().now(), id, Command.BSEC.token());
                 return;
@@ -645,7 +661,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
 
     /** §3.8 receiver; the reply to an older incompatible peer goes to WHISPER without a target (B23). */
     private void onVersion(Message.Version v) {
-        int[] ours = parseVersion(config.version());
+        int[] ours = parseVersion(announcedVersion());
         boolean incompatible;
         boolean newer;
         if (v.major() != ours[0]) {
@@ -769,6 +785,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         tryApplyStaged(resume);
         if (rt.plan.staging != st || st.repairRequests >= resume.maxRequests()) {
             return;
+        }
+        if (policies.versionCheck() instanceof VersionCheck.Gate && !speaksPlan(st.pusher)) {
+            return; // the pusher would not read BSMISS: backoff's pull brings a whole push instead
         }
         List<Integer> missing = st.missing(rt.chunks, clock.getTime(), env.decoder());
         st.repairRequests++;
@@ -947,6 +966,42 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
                 : Math.max(0, rt.lastSendAllSectionsTime + PUSH_GUARD - clock.getTime() + FRAME_MARGIN);
     }
 
+    /**
+     * {@link VersionCheck.Gate}: remembers {@code sender}'s version and answers the first VER of a member not heard
+     * from before with this client's own, after a jitter of up to {@value #VERSION_REPLY_JITTER} s, unless it
+     * announced within the last {@value #VERSION_QUIET} s (so a joiner does not answer the answers).
+     */
+    private void heardVersion(Message.Version v, int sender) {
+        PlanState plan = rt.plan;
+        boolean known = plan.peers.put(sender, v) != null;
+        if (!(policies.versionCheck() instanceof VersionCheck.Gate) || known || plan.versionReplyPending
+                || clock.getTime() - plan.lastVersionSent < VERSION_QUIET) {
+            return;
+        }
+        plan.versionReplyPending = true;
+        timers.schedule(VERSION_REPLY_JITTER * planRandom.nextDouble(), () -> {
+            plan.versionReplyPending = false;
+            plan.lastVersionSent = clock.getTime();
+            sendVersion();
+        });
+    }
+
+    /** Whether {@code member} announced at least the plan's version (so it reads the plan's messages). */
+    private boolean speaksPlan(int member) {
+        Message.Version v = rt.plan.peers.get(member);
+        if (v == null) {
+            return false;
+        }
+        int[] need = parseVersion(VersionCheck.PLAN_VERSION);
+        return v.major() == need[0] && (v.minor() > need[1] || v.minor() == need[1] && v.patch() >= need[2]);
+    }
+
+    /** The plan's version under {@link VersionCheck.Gate}; the configured one otherwise. */
+    @Override
+    protected String announcedVersion() {
+        return policies.versionCheck() instanceof VersionCheck.Gate ? VersionCheck.PLAN_VERSION : config.version();
+    }
+
     /** Whether the plan's {@code skip-redundant} policy is on (head: off). */
     private boolean skipsRedundant() {
         return policies.skipRedundant() instanceof SkipRedundant.On;
@@ -984,7 +1039,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
      * The plan's bookkeeping of every accepted message: the newest version heard of (from SECTION, BSACK, BSEC, BSTR
      * and the version a BSREQ asks from), push traffic, others' pulls.
      */
-    private void heard(Message m) {
+    private void heard(Message m, int sender) {
         PlanState plan = rt.plan;
         long ts = -1;
         if (m instanceof Message.Section x) {
@@ -1005,6 +1060,8 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             }
         } else if (m instanceof Message.ChunkHeader || m instanceof Message.Chunk) {
             plan.lastPushHeard = clock.getTime();
+        } else if (m instanceof Message.Version v) {
+            heardVersion(v, sender);
         } else if (m instanceof Message.BulkRequest x) {
             ts = x.ts(); // a member asking from a newer version tells that one exists
             if (x.ts() <= saved.a) {

@@ -8,12 +8,12 @@ import java.util.Objects;
  * {@link PolicyCatalog} builds these from a scenario's {@code protocol.policies}.
  */
 public record PlanPolicies(Responders responders, RequestCoalescing coalescing, Backoff backoff,
-        SkipRedundant skipRedundant, Throttle throttle, Recovery recovery, Versioning versioning,
-        Permissions permissions) {
+        SkipRedundant skipRedundant, Throttle throttle, Recovery recovery, VersionCheck versionCheck,
+        Versioning versioning, Permissions permissions) {
     /** Every policy off: the {@code head} profile. */
     public static final PlanPolicies OFF = new PlanPolicies(new Responders.All(), new RequestCoalescing.Off(),
             new Backoff.None(), new SkipRedundant.Off(), new Throttle.Direct(), new Recovery.Off(),
-            new Versioning.WallClock(), new Permissions.Anyone());
+            new VersionCheck.Off(), new Versioning.WallClock(), new Permissions.Anyone());
 
     public PlanPolicies {
         Objects.requireNonNull(responders);
@@ -22,48 +22,54 @@ public record PlanPolicies(Responders responders, RequestCoalescing coalescing, 
         Objects.requireNonNull(skipRedundant);
         Objects.requireNonNull(throttle);
         Objects.requireNonNull(recovery);
+        Objects.requireNonNull(versionCheck);
         Objects.requireNonNull(versioning);
         Objects.requireNonNull(permissions);
     }
 
     /** These policies with {@code responders} replaced. */
     public PlanPolicies withResponders(Responders p) {
-        return new PlanPolicies(p, coalescing, backoff, skipRedundant, throttle, recovery, versioning, permissions);
+        return new PlanPolicies(p, coalescing, backoff, skipRedundant, throttle, recovery, versionCheck, versioning, permissions);
     }
 
     /** These policies with {@code coalescing} replaced. */
     public PlanPolicies withCoalescing(RequestCoalescing p) {
-        return new PlanPolicies(responders, p, backoff, skipRedundant, throttle, recovery, versioning, permissions);
+        return new PlanPolicies(responders, p, backoff, skipRedundant, throttle, recovery, versionCheck, versioning, permissions);
     }
 
     /** These policies with {@code backoff} replaced. */
     public PlanPolicies withBackoff(Backoff p) {
-        return new PlanPolicies(responders, coalescing, p, skipRedundant, throttle, recovery, versioning, permissions);
+        return new PlanPolicies(responders, coalescing, p, skipRedundant, throttle, recovery, versionCheck, versioning, permissions);
     }
 
     /** These policies with {@code skipRedundant} replaced. */
     public PlanPolicies withSkipRedundant(SkipRedundant p) {
-        return new PlanPolicies(responders, coalescing, backoff, p, throttle, recovery, versioning, permissions);
+        return new PlanPolicies(responders, coalescing, backoff, p, throttle, recovery, versionCheck, versioning, permissions);
     }
 
     /** These policies with {@code throttle} replaced. */
     public PlanPolicies withThrottle(Throttle p) {
-        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, p, recovery, versioning, permissions);
+        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, p, recovery, versionCheck, versioning, permissions);
     }
 
     /** These policies with {@code recovery} replaced. */
     public PlanPolicies withRecovery(Recovery p) {
-        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, p, versioning, permissions);
+        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, p, versionCheck, versioning, permissions);
+    }
+
+    /** These policies with {@code versionCheck} replaced. */
+    public PlanPolicies withVersionCheck(VersionCheck p) {
+        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, p, versioning, permissions);
     }
 
     /** These policies with {@code versioning} replaced. */
     public PlanPolicies withVersioning(Versioning p) {
-        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, p, permissions);
+        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, versionCheck, p, permissions);
     }
 
     /** These policies with {@code permissions} replaced. */
     public PlanPolicies withPermissions(Permissions p) {
-        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, versioning, p);
+        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, versionCheck, versioning, p);
     }
 
     /** True if every policy is off: the client is {@code head}. */

@@ -181,6 +181,16 @@ public final class PolicyCatalog {
                             + "addons have no reassembly timeout (peer-addons.md §9.8 suggests adding one with a "
                             + "re-request); 3 repair rounds cover a bursty link, after which the pusher is "
                             + "likely gone and backoff's pull finds another responder"),
+            new Policy("version-check", "§3.8, B23", List.of(
+                    new Kind("off", "VER announced on joining and only logged (head)", List.of(),
+                            v -> new VersionCheck.Off()),
+                    new Kind("gate", "announce the plan's version, answer each new member's VER once, send the "
+                            + "plan's own messages (BSMISS) only to members that announced it", List.of(),
+                            v -> new VersionCheck.Gate())),
+                    "gate",
+                    "DBM and BigWigs exchange versions on joining and drop what an older protocol cannot read "
+                            + "(peer-addons.md §5, §6); in a roll-out a head pusher would only count BSMISS as "
+                            + "unknown, so a plan member falls back to backoff's pull at once"),
             new Policy("versioning", "B11, B27", List.of(
                     new Kind("wall-clock", "the importer's time() is the version; anything is accepted (head)",
                             List.of(), v -> new Versioning.WallClock()),
@@ -262,7 +272,7 @@ public final class PolicyCatalog {
         return new PlanPolicies((Responders) built.get("responders"),
                 (RequestCoalescing) built.get("request-coalescing"), (Backoff) built.get("backoff"),
                 (SkipRedundant) built.get("skip-redundant"), (Throttle) built.get("throttle"),
-                (Recovery) built.get("recovery"),
+                (Recovery) built.get("recovery"), (VersionCheck) built.get("version-check"),
                 (Versioning) built.get("versioning"), (Permissions) built.get("permissions"));
     }
 
