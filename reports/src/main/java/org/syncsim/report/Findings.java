@@ -94,6 +94,16 @@ public final class Findings {
             out.add(new Finding(Severity.WARN, "Copies that did not reach a recipient, over " + runs(n) + ": "
                     + reasons(lost) + "."));
         }
+        long hitches = total(reps, ClientResult::hitchFrames);
+        if (hitches > 0) {
+            ClientResult worst = reps.stream().flatMap(r -> r.clients().stream())
+                    .max(java.util.Comparator.comparingLong(ClientResult::worstFrameCpuMicros)).orElseThrow();
+            out.add(new Finding(Severity.WARN, String.format(java.util.Locale.ROOT,
+                    "The addon's Lua work froze clients' game: %d frame%s over the hitch threshold over %s; the"
+                            + " longest freeze was %.0f ms (%s); %s (a cost model, not a measurement: docs/protocol.md,"
+                            + " \"Client CPU\").", hitches, hitches == 1 ? "" : "s", runs(n),
+                    worst.worstFrameCpuMicros() / 1e3, worst.name(), names(reps, c -> c.hitchFrames() > 0, n))));
+        }
         Map<String, Long> stops = new TreeMap<>();
         reps.forEach(r -> stops.merge(r.stopReason(), 1L, Long::sum));
         long limited = stops.getOrDefault("limit", 0L);

@@ -38,6 +38,7 @@ public final class ReportWriter {
         c.add(Charts.timeToSyncCdf(List.of(in)));
         c.add(Charts.bytesOverTime(in));
         c.add(Charts.perClientBytes(in));
+        c.add(Charts.worstFreeze(in));
         c.add(Charts.syncTimeline(in, 0));
         c.add(Charts.progress(in, 0));
         c.add(Charts.throttleQueue(in));
@@ -81,7 +82,7 @@ public final class ReportWriter {
 
     /** The names (without extension) of the charts {@link #runCharts} writes under {@code charts/}. */
     public static final List<String> RUN_CHART_IDS = List.of("time-to-sync-cdf", "bytes-over-time",
-            "per-client-bytes", "sync-timeline", "progress", "throttle-queue");
+            "per-client-bytes", "worst-freeze", "sync-timeline", "progress", "throttle-queue");
 
     /**
      * Removes a run report from {@code dir}: {@code report.html} and its charts (the {@code charts/} directory

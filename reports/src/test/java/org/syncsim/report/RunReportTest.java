@@ -45,8 +45,8 @@ class RunReportTest {
         while (m.find()) {
             svgs.put(m.group(1), new String(Base64.getDecoder().decode(m.group(2)), StandardCharsets.UTF_8));
         }
-        assertEquals(List.of("bytes-over-time", "per-client-bytes", "sync-timeline", "progress", "throttle-queue",
-                "time-to-sync-cdf").stream().sorted().toList(), svgs.keySet().stream().sorted().toList());
+        assertEquals(List.of("bytes-over-time", "per-client-bytes", "worst-freeze", "sync-timeline", "progress",
+                "throttle-queue", "time-to-sync-cdf").stream().sorted().toList(), svgs.keySet().stream().sorted().toList());
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

@@ -54,7 +54,7 @@ public final class ReplicationRunner {
         Simulation sim = new Simulation(seed);
         sim.setTrace(trace);
         RunRecorder rec = new RunRecorder(s.roster().stream().map(RosterEntry::name).toList(), spec.bucket().micros(),
-                spec.warmUp().micros());
+                spec.warmUp().micros(), s.scenario().protocol().cpu().hitch().micros());
         World world = factory.build(s, sim, rec);
         schedule(s, sim, world);
 

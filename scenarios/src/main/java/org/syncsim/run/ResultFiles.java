@@ -108,7 +108,8 @@ public final class ResultFiles {
                 .append("desynced_at_end,final_data_ts,sent_messages,sent_bytes,received_messages,received_bytes,")
                 .append("requests,responses,duplicate_transfers,aborted_handlers,malformed_messages,")
                 .append("refused_messages,")
-                .append("server_disconnects,rejected_messages,lost_messages,max_queue_delay_s");
+                .append("server_disconnects,rejected_messages,lost_messages,max_queue_delay_s,")
+                .append("cpu_ms,worst_frame_cpu_ms,hitch_frames");
         for (String c : commands) {
             b.append(",sent_messages.").append(c).append(",sent_bytes.").append(c)
                     .append(",received_messages.").append(c).append(",received_bytes.").append(c);
@@ -130,7 +131,9 @@ public final class ResultFiles {
                         .append(c.malformedMessages()).append(',').append(c.refusedMessages()).append(',')
                         .append(c.serverDisconnects()).append(',')
                         .append(c.rejectedMessages()).append(',').append(c.lostMessages()).append(',')
-                        .append(seconds(c.maxQueueDelayMicros()));
+                        .append(seconds(c.maxQueueDelayMicros())).append(',')
+                        .append(millis(c.cpuMicros())).append(',').append(millis(c.worstFrameCpuMicros()))
+                        .append(',').append(c.hitchFrames());
                 for (String cmd : commands) {
                     CommandCounts cc = c.byCommand().getOrDefault(cmd, CommandCounts.ZERO);
                     b.append(',').append(cc.sentMessages()).append(',').append(cc.sentBytes()).append(',')
@@ -212,6 +215,11 @@ public final class ResultFiles {
             return "";
         }
         return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
+    }
+
+    /** Microseconds as milliseconds, exact ({@code 1250.5}). */
+    static String millis(long micros) {
+        return java.math.BigDecimal.valueOf(micros, 3).stripTrailingZeros().toPlainString();
     }
 
     /** A fraction rounded to 6 decimals, without trailing zeros ({@code 1}, {@code 0.5}, {@code 0.058824}). */

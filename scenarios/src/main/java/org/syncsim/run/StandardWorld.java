@@ -33,6 +33,7 @@ import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.client.GroundTruth;
 import org.syncsim.protocol.client.InitialData;
 import org.syncsim.protocol.client.ProtocolEnvironment;
+import org.syncsim.protocol.client.RunMemos;
 import org.syncsim.protocol.client.SyncClient;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SheetGenerator;
@@ -140,7 +141,7 @@ public final class StandardWorld implements World {
 
         List<String> names = s.roster().stream().map(RosterEntry::name).toList();
         ProtocolEnvironment env = new ProtocolEnvironment(sim, bus, recorder, truth, DataSheets.cachingDecoder(4096), names::get,
-                epochSeconds);
+                epochSeconds, new RunMemos(), s.scenario().protocol().cpu().costs());
         ChannelConfig cc = bus.config();
         FixedChoices choices = fixedChoices(s.scenario().protocol().choices());
         for (RosterEntry e : s.roster()) {

@@ -16,10 +16,12 @@ import org.syncsim.protocol.plan.PolicyException;
  *     {@code off} with {@code default: off} (see {@link org.syncsim.protocol.plan.PolicyCatalog})
  * @param seedPull for {@code seed}: the pull a newer timestamp triggers (default segmented)
  * @param choices what the addon leaves unspecified, fixed (defaults: see {@link ChoicesSpec})
+ * @param cpu the cost model of the clients' Lua work (defaults: see {@link CpuSpec})
  */
 public record ProtocolSpec(ProfileName profile, ProfileName base, Map<String, Object> policies,
-        SeedPullName seedPull, ChoicesSpec choices) {
+        SeedPullName seedPull, ChoicesSpec choices, CpuSpec cpu) {
     public ProtocolSpec {
+        cpu = cpu == null ? CpuSpec.defaults() : cpu;
         choices = choices == null ? ChoicesSpec.defaults() : choices;
         seedPull = seedPull == null ? SeedPullName.SEGMENTED : seedPull;
         profile = profile == null ? ProfileName.HEAD : profile;
@@ -33,6 +35,6 @@ public record ProtocolSpec(ProfileName profile, ProfileName base, Map<String, Ob
     }
 
     public static ProtocolSpec defaults() {
-        return new ProtocolSpec(null, null, null, null, null);
+        return new ProtocolSpec(null, null, null, null, null, null);
     }
 }

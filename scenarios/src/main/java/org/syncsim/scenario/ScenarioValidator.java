@@ -90,6 +90,7 @@ final class ScenarioValidator {
         checkLoss(c.loss(), "/channel/loss", out);
 
         checkPolicies(s.protocol(), out);
+        checkCpu(s.protocol().cpu(), out);
 
         RunSpec r = s.run();
         positive(r.replications(), "/run/replications", out);
@@ -129,6 +130,25 @@ final class ScenarioValidator {
             p.planPolicies();
         } catch (org.syncsim.protocol.plan.PolicyException e) {
             out.add(new Problem("/protocol/policies/" + e.field(), e.getMessage()));
+        }
+    }
+
+    /** {@code protocol.cpu}: costs are µs per byte ≥ 0, the hitch threshold a time above 0. */
+    private static void checkCpu(CpuSpec c, List<Problem> out) {
+        perByte(c.serialise(), "/protocol/cpu/serialise", out);
+        perByte(c.compress(), "/protocol/cpu/compress", out);
+        perByte(c.base64(), "/protocol/cpu/base64", out);
+        perByte(c.decompress(), "/protocol/cpu/decompress", out);
+        perByte(c.rebuild(), "/protocol/cpu/rebuild", out);
+        perByte(c.message(), "/protocol/cpu/message", out);
+        if (c.hitch().micros() == 0) {
+            out.add(new Problem("/protocol/cpu/hitch", "expected a time above 0, e.g. 100ms"));
+        }
+    }
+
+    private static void perByte(Double v, String at, List<Problem> out) {
+        if (v == null || !(v >= 0) || v.isInfinite()) {
+            out.add(new Problem(at, "expected µs of CPU per byte, a number of 0 or more, got " + v));
         }
     }
 

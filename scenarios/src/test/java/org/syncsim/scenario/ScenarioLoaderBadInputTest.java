@@ -162,4 +162,10 @@ class ScenarioLoaderBadInputTest {
         assertContains(error("bad-listed-name.yaml"), "protocol.policies.permissions.names: no member is called "
                 + "\"Bobb\"", "Bob");
     }
+
+    @Test
+    void aNegativeCpuCostNamesItsFieldBelowProtocolCpu() {
+        assertContains(error("bad-cpu-cost.yaml"), "bad-cpu-cost.yaml:4:",
+                "protocol.cpu.decompress: expected µs of CPU per byte, a number of 0 or more, got -1.0");
+    }
 }

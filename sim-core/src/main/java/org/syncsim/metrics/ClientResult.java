@@ -14,6 +14,9 @@ import java.util.SortedMap;
  * @param staleAtEnd the client held older data than the newest at the end of the run, in the group or not
  * @param waitingAtEnd the client was in the group, stale, at the end of the run
  * @param desyncedAtEnd the client claims the newest data timestamp but its content differs (ground truth)
+ * @param cpuMicros Lua CPU charged to the client (serialise, compress, decode, messages)
+ * @param worstFrameCpuMicros the most CPU charged within one of its frames: its longest freeze
+ * @param hitchFrames frames whose charged CPU exceeded the hitch threshold
  */
 public record ClientResult(
         int id,
@@ -39,5 +42,8 @@ public record ClientResult(
         long finalDataTimestamp,
         boolean staleAtEnd,
         boolean waitingAtEnd,
-        boolean desyncedAtEnd) {
+        boolean desyncedAtEnd,
+        long cpuMicros,
+        long worstFrameCpuMicros,
+        long hitchFrames) {
 }

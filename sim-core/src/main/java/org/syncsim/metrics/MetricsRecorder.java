@@ -117,6 +117,13 @@ public interface MetricsRecorder {
     }
 
     /**
+     * A client spent {@code micros} of Lua CPU on {@code work} (e.g. {@code decompress}); {@code frameMicros} is all
+     * the CPU charged in the client's current frame so far, this charge included (the frame freezes that long).
+     */
+    default void cpuCharged(long time, int client, String work, long micros, long frameMicros) {
+    }
+
+    /**
      * End of run: a client claims data version {@code claimedTimestamp} (the newest) but its content differs
      * from the newest import (a permanent silent desync, e.g. B9).
      */

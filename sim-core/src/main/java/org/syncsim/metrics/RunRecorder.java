@@ -28,6 +28,8 @@ import org.HdrHistogram.Histogram;
 public final class RunRecorder implements MetricsRecorder {
     private static final long NO_DATA = Long.MIN_VALUE;
     private static final int REASONS = DropReason.values().length;
+    /** A frame frozen longer than 100 ms is a hitch a player sees (the default of {@code protocol.cpu.hitch}). */
+    public static final long DEFAULT_HITCH_MICROS = 100_000;
 
     private final int clients;
     private final String[] names;
@@ -51,6 +53,10 @@ public final class RunRecorder implements MetricsRecorder {
     private final long[] refused;
     private final long[] disconnects;
     private final long[] maxQueueDelay;
+    private final long hitchMicros;
+    private final long[] cpu;
+    private final long[] worstFrame;
+    private final long[] hitches;
     private final long[] rejectedByReason = new long[REASONS];
     private final long[] lostByReason = new long[REASONS];
     private final Histogram queueDelays = new Histogram(3);
@@ -98,7 +104,19 @@ public final class RunRecorder implements MetricsRecorder {
      *     reports before this instant, e.g. the traffic of a raid forming; time buckets and sync tracking do not
      */
     public RunRecorder(List<String> clientNames, long bucketMicros, long measureFromMicros) {
+        this(clientNames, bucketMicros, measureFromMicros, DEFAULT_HITCH_MICROS);
+    }
+
+    /**
+     * @param hitchMicros a client's frame with more Lua CPU charged than this counts as a hitch
+     *     ({@link ClientResult#hitchFrames})
+     */
+    public RunRecorder(List<String> clientNames, long bucketMicros, long measureFromMicros, long hitchMicros) {
         this.measureFrom = measureFromMicros;
+        if (hitchMicros <= 0) {
+            throw new IllegalArgumentException("hitch threshold must be positive: " + hitchMicros);
+        }
+        this.hitchMicros = hitchMicros;
         if (bucketMicros <= 0) {
             throw new IllegalArgumentException("bucket width must be positive: " + bucketMicros);
         }
@@ -115,6 +133,9 @@ public final class RunRecorder implements MetricsRecorder {
         refused = new long[clients];
         disconnects = new long[clients];
         maxQueueDelay = new long[clients];
+        cpu = new long[clients];
+        worstFrame = new long[clients];
+        hitches = new long[clients];
         queuedMsgs = new long[clients];
         queuedBytes = new long[clients];
         heldTs = new long[clients];
@@ -385,6 +406,20 @@ public final class RunRecorder implements MetricsRecorder {
         refused[client]++;
     }
 
+    @Override
+    public void cpuCharged(long time, int client, String work, long micros, long frameMicros) {
+        if (time < measureFrom) {
+            return;
+        }
+        cpu[client] += micros;
+        if (frameMicros > worstFrame[client]) {
+            worstFrame[client] = frameMicros;
+        }
+        if (frameMicros > hitchMicros && frameMicros - micros <= hitchMicros) {
+            hitches[client]++;
+        }
+    }
+
     // ---- internals ----
 
     private int ordinal(String command) {
@@ -484,7 +519,7 @@ public final class RunRecorder implements MetricsRecorder {
                     heldTs[c] == NO_DATA ? 0 : heldTs[c],
                     newestTs != NO_DATA && heldTs[c] != newestTs,
                     present[c] && newestTs != NO_DATA && heldTs[c] != newestTs,
-                    desynced[c]));
+                    desynced[c], cpu[c], worstFrame[c], hitches[c]));
         }
         progress.finish(buckets);
         List<TimeBucket> timeline = new ArrayList<>(buckets);

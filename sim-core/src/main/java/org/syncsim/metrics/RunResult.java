@@ -140,6 +140,9 @@ public record RunResult(
             case LOST_COPIES -> (double) lostByReason.values().stream().mapToLong(Long::longValue).sum();
             case QUEUE_DELAY_P95_S -> seconds(queueDelay.p95Micros());
             case QUEUE_DELAY_MAX_S -> seconds(queueDelay.maxMicros());
+            case CPU_TOTAL_MS -> total(ClientResult::cpuMicros) / 1e3;
+            case CPU_WORST_FRAME_MS -> clients.stream().mapToLong(ClientResult::worstFrameCpuMicros).max().orElse(0) / 1e3;
+            case HITCH_FRAMES -> (double) total(ClientResult::hitchFrames);
         };
     }
 

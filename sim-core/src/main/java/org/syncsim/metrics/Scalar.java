@@ -27,7 +27,10 @@ public enum Scalar {
     REJECTED_MESSAGES("rejected_messages"),
     LOST_COPIES("lost_copies", "Copies lost in delivery"),
     QUEUE_DELAY_P95_S("queue_delay_p95_s", "Throttle queue delay, p95"),
-    QUEUE_DELAY_MAX_S("queue_delay_max_s");
+    QUEUE_DELAY_MAX_S("queue_delay_max_s"),
+    CPU_TOTAL_MS("cpu_total_ms", "Lua CPU, all clients (ms)", "Lua CPU (ms)"),
+    CPU_WORST_FRAME_MS("cpu_worst_frame_ms", "Longest freeze: most Lua CPU in one frame (ms)", "worst frame (ms)"),
+    HITCH_FRAMES("hitch_frames", "Frames frozen beyond the hitch threshold (all clients)", "hitch frames");
 
     private final String key;
     private final String label;

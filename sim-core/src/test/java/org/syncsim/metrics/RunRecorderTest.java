@@ -19,6 +19,25 @@ class RunRecorderTest {
     }
 
     @Test
+    void cpuAddsUpPerClientAndAFrameOverTheHitchThresholdCountsOnce() {
+        RunRecorder r = new RunRecorder(List.of("A", "B"), S, 0, 100_000);
+        r.cpuCharged(10, 0, "decompress", 60_000, 60_000);
+        r.cpuCharged(11, 0, "rebuild", 50_000, 110_000); // crosses 100 ms: one hitch
+        r.cpuCharged(12, 0, "message", 5_000, 115_000); // same frame, already counted
+        r.cpuCharged(40_000, 0, "decompress", 100_000, 100_000); // exactly the threshold: no hitch
+        r.cpuCharged(50_000, 1, "message", 7, 7);
+        RunResult res = r.result(1, S, 0, "idle");
+        ClientResult a = res.clients().get(0);
+        assertEquals(215_000, a.cpuMicros());
+        assertEquals(115_000, a.worstFrameCpuMicros());
+        assertEquals(1, a.hitchFrames());
+        assertEquals(7, res.clients().get(1).cpuMicros());
+        assertEquals(215.007, res.value(Scalar.CPU_TOTAL_MS), 1e-9);
+        assertEquals(115.0, res.value(Scalar.CPU_WORST_FRAME_MS));
+        assertEquals(1.0, res.value(Scalar.HITCH_FRAMES));
+    }
+
+    @Test
     void sentAndReceivedAreCountedPerClientAndCommandWithoutOwnEcho() {
         RunRecorder r = recorder(3);
         r.messageSent(0, 0, "BSEC", 100, 0);

@@ -21,7 +21,7 @@ class ScalarTest {
                 "time_to_sync_p50_s", "time_to_sync_p95_s", "time_to_sync_max_s", "waiting_at_end",
                 "never_synced_fraction", "desynced_at_end", "requests", "responses", "duplicate_transfers",
                 "aborted_handlers", "malformed_messages", "refused_messages", "server_disconnects", "rejected_messages", "lost_copies",
-                "queue_delay_p95_s", "queue_delay_max_s"), keys);
+                "queue_delay_p95_s", "queue_delay_max_s", "cpu_total_ms", "cpu_worst_frame_ms", "hitch_frames"), keys);
         assertEquals(keys.size(), new HashSet<>(keys).size(), "keys are unique");
     }
 

@@ -19,6 +19,17 @@ public final class RecordingMetrics implements MetricsRecorder {
     public final Map<Integer, Long> syncedAt = new TreeMap<>();
     /** Progress reports, kept apart from {@link #events} so that tests counting events see what they did before. */
     public final List<Progress> progress = new ArrayList<>();
+    /** Lua CPU charges, kept apart from {@link #events} as progress is. */
+    public final List<Cpu> cpu = new ArrayList<>();
+
+    /** One CPU charge. */
+    public record Cpu(long time, int client, String work, long micros, long frameMicros) {
+    }
+
+    @Override
+    public void cpuCharged(long time, int client, String work, long micros, long frameMicros) {
+        cpu.add(new Cpu(time, client, work, micros, frameMicros));
+    }
 
     @Override
     public void progress(long time, int client, double fraction) {

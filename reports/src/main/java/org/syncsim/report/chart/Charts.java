@@ -274,6 +274,60 @@ public final class Charts {
                 chart(title, plot, true), 1000, 440);
     }
 
+    /**
+     * Each client's longest freeze (the most Lua CPU charged in one of its frames; worst over replications) with its
+     * mean total Lua CPU per replication beside it, coloured by role.
+     */
+    public static ChartImage worstFreeze(ReportInput in) {
+        List<RunResult> reps = in.replications();
+        int n = reps.get(0).clients().size();
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String> roles = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            long worst = 0;
+            double total = 0;
+            for (RunResult r : reps) {
+                ClientResult cr = r.clients().get(c);
+                worst = Math.max(worst, cr.worstFrameCpuMicros());
+                total += cr.cpuMicros();
+            }
+            String name = reps.get(0).clients().get(c).name();
+            data.addValue(worst / 1e3, "longest freeze", name);
+            data.addValue(total / reps.size() / 1e3, "Lua CPU in the run", name);
+            roles.add(in.role(c));
+        }
+        BarRenderer r = new BarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                Color base = ROLE_COLOURS.getOrDefault(roles.get(column), PALETTE[7]);
+                return row == 0 ? base : lighter(base);
+            }
+        };
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setItemMargin(0.0);
+        CategoryAxis x = new CategoryAxis("client");
+        x.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+        x.setTickLabelFont(SMALL);
+        x.setCategoryMargin(0.15);
+        NumberAxis y = new NumberAxis("ms of Lua CPU");
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        LegendItemCollection legend = new LegendItemCollection();
+        for (String role : List.of("leader", "assistant", "member")) {
+            if (roles.contains(role)) {
+                legend.add(new LegendItem(role + ": longest freeze", ROLE_COLOURS.get(role)));
+                legend.add(new LegendItem(role + ": Lua CPU in the run", lighter(ROLE_COLOURS.get(role))));
+            }
+        }
+        plot.setFixedLegendItems(legend);
+        String title = "Longest freeze per client";
+        return ChartRenderer.render("worst-freeze", title,
+                "Dark bar: the most Lua CPU charged within one frame of the client (worst replication): the game "
+                        + "froze that long. Light bar: its Lua CPU over the run (mean). Costs per byte from "
+                        + "protocol.cpu (docs/protocol.md, \"Client CPU\").",
+                chart(title, plot, true), 1000, 440);
+    }
+
     static Color lighter(Color c) {
         return new Color((c.getRed() + 2 * 255) / 3, (c.getGreen() + 2 * 255) / 3, (c.getBlue() + 2 * 255) / 3);
     }

@@ -26,7 +26,8 @@ public final class RunReportPage {
             Scalar.TIME_TO_SYNC_P50_S, Scalar.TIME_TO_SYNC_P95_S, Scalar.TIME_TO_SYNC_MAX_S, Scalar.SYNC_EPISODES,
             Scalar.WAITING_AT_END, Scalar.DESYNCED_AT_END, Scalar.SENT_BYTES, Scalar.SENT_MESSAGES, Scalar.REQUESTS,
             Scalar.RESPONSES, Scalar.DUPLICATE_TRANSFERS, Scalar.ABORTED_HANDLERS, Scalar.SERVER_DISCONNECTS,
-            Scalar.LOST_COPIES, Scalar.QUEUE_DELAY_P95_S, Scalar.VIRTUAL_TIME_S);
+            Scalar.LOST_COPIES, Scalar.QUEUE_DELAY_P95_S, Scalar.CPU_WORST_FRAME_MS, Scalar.HITCH_FRAMES,
+            Scalar.CPU_TOTAL_MS, Scalar.VIRTUAL_TIME_S);
 
     private RunReportPage() {
     }
@@ -165,7 +166,8 @@ public final class RunReportPage {
                 + "<th class=\"t\">client</th><th class=\"t\">role</th><th>had newest data at end</th><th>waits</th>"
                 + "<th>last time to sync</th><th>worst wait</th><th>sent</th><th>received</th><th>requests</th>"
                 + "<th>responses</th><th>duplicates</th><th>aborted handlers</th><th>disconnects</th>"
-                + "<th>lost copies</th></tr></thead>\n<tbody>\n");
+                + "<th>lost copies</th><th>Lua CPU</th><th>longest freeze</th><th>hitch frames</th></tr></thead>\n"
+                + "<tbody>\n");
         for (int c = 0; c < reps.get(0).clients().size(); c++) {
             int ok = 0;
             double waits = 0;
@@ -180,6 +182,9 @@ public final class RunReportPage {
             long aborted = 0;
             long disc = 0;
             double lost = 0;
+            double cpu = 0;
+            long freeze = 0;
+            double hitches = 0;
             for (RunResult r : reps) {
                 ClientResult cr = r.clients().get(c);
                 ok += cr.waitingAtEnd() || cr.desyncedAtEnd() ? 0 : 1;
@@ -197,6 +202,9 @@ public final class RunReportPage {
                 aborted += cr.abortedHandlers();
                 disc += cr.serverDisconnects();
                 lost += cr.lostMessages();
+                cpu += cr.cpuMicros() / 1e3;
+                freeze = Math.max(freeze, cr.worstFrameCpuMicros());
+                hitches += cr.hitchFrames();
             }
             boolean bad = ok < n || aborted > 0 || disc > 0;
             ClientResult first = reps.get(0).clients().get(c);
@@ -212,6 +220,9 @@ public final class RunReportPage {
                     .append(cell(req / n, Html.number(req / n))).append(cell(resp / n, Html.number(resp / n)))
                     .append(cell(dup / n, Html.number(dup / n))).append(cell(aborted, Long.toString(aborted)))
                     .append(cell(disc, Long.toString(disc))).append(cell(lost / n, Html.number(lost / n)))
+                    .append(cell(cpu / n, Html.number(cpu / n) + " ms"))
+                    .append(cell(freeze / 1e3, Html.number(freeze / 1e3) + " ms"))
+                    .append(cell(hitches / n, Html.number(hitches / n)))
                     .append("</tr>\n");
         }
         return b.append("</tbody>\n</table>\n").toString();

@@ -17,6 +17,7 @@ import org.syncsim.engine.SimTime;
 import org.syncsim.metrics.MetricsRecorder;
 import org.syncsim.protocol.clock.AddonTimers;
 import org.syncsim.protocol.clock.ClientClock;
+import org.syncsim.protocol.cpu.CpuMeter;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
 import org.syncsim.protocol.wire.ParseResult;
@@ -123,6 +124,8 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     protected final AddonTimers timers;
     protected final UniformRandomProvider random;
     protected final MetricsRecorder metrics;
+    /** This client's Lua CPU (a metric only: charging it delays nothing). */
+    protected final CpuMeter cpu;
     protected final SavedVariables saved = new SavedVariables();
     protected R rt;
     protected boolean online;
@@ -149,6 +152,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
                 ? RandomStreams.fresh(env.sim().random().masterSeed(), "lua-random/shared")
                 : env.sim().random().stream("client/" + config.name() + "/lua-random");
         this.metrics = env.metrics();
+        this.cpu = new CpuMeter(id, timers.frames(), env.cpu(), metrics, env.sim()::now);
         this.rt = newRuntime();
         saved.liveSync = config.liveSync();
         saved.tankSync = config.tankSync();
@@ -173,6 +177,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
             saved.compressed.timestamp = s.timestamp();
             saved.currentSection = sheet.size() > 0 ? 1 : 0;
             saved.currentSectionName = sheet.size() > 0 ? sheet.names().get(0) : null;
+            cpu.holdsDecoded(sheet);
             env.truth().publish(s.timestamp(), sheet, env.sim().now());
             syncReportedFor = s.timestamp();
         } else {
@@ -341,6 +346,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         long ts = importTimestamp();
         guarded("import", () -> {
             EncodedSheet sheet = source.encodeAt(ts);
+            cpu.importSheet(sheet);
             String previousName = saved.currentSectionName;
             saved.a = ts;
             saved.isExample = false;
@@ -397,6 +403,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         if (!online || sender == id || !PREFIX.equals(prefix)) {
             return;
         }
+        cpu.message(text.length());
         Message m = parse(now, prefix, text, delivered);
         if (m == null) {
             return;
@@ -531,8 +538,10 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     }
 
     protected final void sendOn(Message m, Distribution d) {
-        env.channel().send(id, WireCodec.prefixOf(m), codec.format(m), d, AddonChannel.NO_TARGET,
-                priorityOf(m.command()), codec.spelling().token(m.command()));
+        String text = codec.format(m);
+        cpu.message(text.length());
+        env.channel().send(id, WireCodec.prefixOf(m), text, d, AddonChannel.NO_TARGET, priorityOf(m.command()),
+                codec.spelling().token(m.command()));
     }
 
     /** The ChatThrottleLib priority this client gives {@code command} (the addon: NORMAL, unused when unthrottled). */

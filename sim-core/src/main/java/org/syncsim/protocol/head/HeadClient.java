@@ -25,6 +25,7 @@ import org.syncsim.protocol.client.DataSheets;
 import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.SheetSource;
 import org.syncsim.protocol.clock.AddonTimers;
+import org.syncsim.protocol.plan.CompressedCache;
 import org.syncsim.protocol.plan.Permissions;
 import org.syncsim.protocol.plan.PlanPolicies;
 import org.syncsim.protocol.plan.Recovery;
@@ -171,6 +172,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         this.planRandom = policies.isOff() ? null
                 : env.sim().random().stream("client/" + config.name() + "/plan");
         rt = newRuntime(); // the base constructor built one before the policies were known
+        cpu.keepDecoded(policies.compressedCache() instanceof CompressedCache.PerImport);
 
     }
 
@@ -494,6 +496,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
                 metrics.duplicateTransfer(env.sim().now(), id, Command.BSEC.token());
                 return;
             }
+            if (!ChunkSender.isReference(b.data())) {
+                cpu.decodeSection(b.index(), b.data()); // strict validation decodes the blob on receipt
+            }
             if (!ChunkSender.isReference(b.data()) && !env.decoder().sectionUsable(b.data())) {
                 metrics.messageMalformed(env.sim().now(), id, "BSEC blob does not decode");
                 return;
@@ -543,6 +548,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
                 metrics.duplicateTransfer(env.sim().now(), id, Command.BSTR.token());
                 return;
             }
+            if (!ChunkSender.isReference(b.data())) {
+                cpu.decodeStructure(marked(b.data()));
+            }
             if (!ChunkSender.isReference(b.data()) && env.decoder().structureNames(marked(b.data())).isEmpty()) {
                 metrics.messageMalformed(env.sim().now(), id, "BSTR structure does not decode");
                 return;
@@ -581,6 +589,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         Compressed c = compressed();
         c.structure = data;
         c.timestamp = ts;
+        cpu.decodeStructure(data);
         Optional<List<String>> names = env.decoder().structureNames(data);
         if (names.isEmpty()) {
             return;
@@ -630,6 +639,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         Compressed c = saved.compressed;
         String blob = c.sections.get(i);
         SectionEntry e = saved.data.get(i - 1);
+        cpu.decodeSection(i, blob);
         if (blob != null && !blob.isEmpty() && env.decoder().sectionUsable(blob)) {
             e.needsProcessing = false;
             e.content = blob;

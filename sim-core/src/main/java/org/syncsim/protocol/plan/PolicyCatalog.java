@@ -215,7 +215,18 @@ public final class PolicyCatalog {
                     "leader-and-assistants",
                     "the receive-side rank check Angry Assignments, MRT (by default) and KTM make "
                             + "(peer-addons.md §8); assistants import too, so leader alone would stall a raid "
-                            + "whose sheet an assistant keeps"));
+                            + "whose sheet an assistant keeps"),
+            new Policy("cache-compressed", "B12, B20", List.of(
+                    new Kind("off", "every BSTR decompresses and rebuilds every section, also of the version held "
+                            + "(head; head already compresses once per import and pushes the stored blobs)",
+                            List.of(), v -> new CompressedCache.Off()),
+                    new Kind("per-import", "the sheet is compressed once per import and kept decoded per version: "
+                            + "a blob already held decoded is not decompressed again", List.of(),
+                            v -> new CompressedCache.PerImport())),
+                    "per-import",
+                    "it changes no message, only Lua work: in a 39-push storm every member decodes the sheet "
+                            + "once instead of 39 times (B12), and the decoded tables are the ones the addon "
+                            + "already keeps in TWRA_Assignments, so it costs no memory"));
 
     private PolicyCatalog() {
     }
@@ -273,7 +284,8 @@ public final class PolicyCatalog {
                 (RequestCoalescing) built.get("request-coalescing"), (Backoff) built.get("backoff"),
                 (SkipRedundant) built.get("skip-redundant"), (Throttle) built.get("throttle"),
                 (Recovery) built.get("recovery"), (VersionCheck) built.get("version-check"),
-                (Versioning) built.get("versioning"), (Permissions) built.get("permissions"));
+                (Versioning) built.get("versioning"), (Permissions) built.get("permissions"),
+                (CompressedCache) built.get("cache-compressed"));
     }
 
     private static Object build(Policy p, Map<String, ?> fields, ToDoubleFunction<String> seconds) {

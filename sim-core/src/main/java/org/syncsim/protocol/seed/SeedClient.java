@@ -17,6 +17,7 @@ import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.clock.AddonTimers;
+import org.syncsim.protocol.cpu.BlobSizes;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
 import org.syncsim.protocol.wire.ParseResult;
@@ -250,6 +251,7 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
             return; // the piece is decompressed as a structure, fails inside pcall: nothing changes
         }
         String data = r.data().charAt(0) == MARKER ? r.data() : MARKER + r.data();
+        cpu.decodeStructure(data);
         Optional<List<String>> names = env.decoder().structureNames(data);
         if (names.isEmpty()) {
             metrics.messageMalformed(env.sim().now(), id, "SRES structure does not decode");
@@ -377,6 +379,7 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
             return;
         }
         metrics.responseStarted(env.sim().now(), id, Command.DREQ.token());
+        cpu.encode(BlobSizes.of(data)); // G0 builds and compresses the whole dataset for every answer
         sendData(Command.DRES, saved.a, null, data, distribution);
     }
 
@@ -401,6 +404,7 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
             return;
         }
         String data = r.data().charAt(0) == MARKER ? r.data() : MARKER + r.data();
+        cpu.decodeWhole(data);
         Optional<EncodedSheet> decoded = FullData.decode(data);
         if (decoded.isEmpty()) {
             metrics.messageMalformed(env.sim().now(), id, "DRES data does not decode");
@@ -510,6 +514,7 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
     }
 
     private void sendText(String text, Distribution d, String command) {
+        cpu.message(text.length());
         env.channel().send(id, PREFIX, text, d, AddonChannel.NO_TARGET, Priority.NORMAL, command);
     }
 
@@ -520,6 +525,7 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
             return;
         }
         String blob = saved.compressed.sections.get(i);
+        cpu.decodeSection(i, blob);
         if (blob != null && !blob.isEmpty() && env.decoder().sectionUsable(blob)) {
             SectionEntry e = saved.data.get(i - 1);
             e.needsProcessing = false;

@@ -29,6 +29,7 @@ class PolicyCatalogTest {
         assertEquals(new Throttle.Direct(), p.throttle());
         assertEquals(new Recovery.Resume(3, 3), p.recovery());
         assertEquals(new VersionCheck.Gate(), p.versionCheck());
+        assertEquals(new CompressedCache.PerImport(), p.compressedCache());
         assertEquals(new Versioning.Monotonic(600), p.versioning());
         assertEquals(new Permissions.LeaderAndAssistants(), p.permissions());
         assertEquals(p, PlanPolicies.recommended());
@@ -74,7 +75,8 @@ class PolicyCatalogTest {
         PolicyException e = error(Map.of("backof", "none"));
         assertEquals("backof", e.field());
         assertTrue(e.getMessage().contains("no policy called 'backof'; known: [responders, request-coalescing, "
-                + "backoff, skip-redundant, throttle, recovery, version-check, versioning, permissions]"), e.getMessage());
+                + "backoff, skip-redundant, throttle, recovery, version-check, versioning, permissions, "
+                + "cache-compressed]"), e.getMessage());
         e = error(Map.of("backoff", Map.of("kind", "linear")));
         assertEquals("backoff/kind", e.field());
         assertTrue(e.getMessage().contains("known: none, fixed, exponential"), e.getMessage());
