@@ -65,7 +65,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "[N:]PATH=VALUE",
             description = "Override a field of variant N (1-based), or of every scenario variant without N:, e.g."
-                    + " --set 2:protocol.profile=seed.")
+                    + " --set 2:protocol.profile=plan (head against the improvement plan).")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--label", paramLabel = "N:TEXT", description = "Name variant N in the report, e.g. --label 2:seed.")

@@ -244,6 +244,19 @@ public final class Charts {
             data.addValue(recv / reps.size(), "received", name);
             roles.add(in.role(c));
         }
+        CategoryPlot plot = pairsByRole(data, roles, "bytes (mean per replication)", "sent", "received");
+        String title = "Bytes sent and received per client";
+        return ChartRenderer.render("per-client-bytes", title,
+                "Dark bar: bytes the client sent; light bar: bytes it received from others. Colour: role.",
+                chart(title, plot, true), 1000, 440);
+    }
+
+    /**
+     * Two bars per client (series 0 dark, series 1 light) in the colour of the client's role, with a legend of the
+     * roles present.
+     */
+    private static CategoryPlot pairsByRole(DefaultCategoryDataset data, List<String> roles, String yLabel,
+            String dark, String light) {
         BarRenderer r = new BarRenderer() {
             @Override
             public Paint getItemPaint(int row, int column) {
@@ -258,20 +271,16 @@ public final class Charts {
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
         x.setTickLabelFont(SMALL);
         x.setCategoryMargin(0.15);
-        NumberAxis y = new NumberAxis("bytes (mean per replication)");
-        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        CategoryPlot plot = new CategoryPlot(data, x, new NumberAxis(yLabel), r);
         LegendItemCollection legend = new LegendItemCollection();
         for (String role : List.of("leader", "assistant", "member")) {
             if (roles.contains(role)) {
-                legend.add(new LegendItem(role + ": sent", ROLE_COLOURS.get(role)));
-                legend.add(new LegendItem(role + ": received", lighter(ROLE_COLOURS.get(role))));
+                legend.add(new LegendItem(role + ": " + dark, ROLE_COLOURS.get(role)));
+                legend.add(new LegendItem(role + ": " + light, lighter(ROLE_COLOURS.get(role))));
             }
         }
         plot.setFixedLegendItems(legend);
-        String title = "Bytes sent and received per client";
-        return ChartRenderer.render("per-client-bytes", title,
-                "Dark bar: bytes the client sent; light bar: bytes it received from others. Colour: role.",
-                chart(title, plot, true), 1000, 440);
+        return plot;
     }
 
     /**
@@ -296,30 +305,7 @@ public final class Charts {
             data.addValue(total / reps.size() / 1e3, "Lua CPU in the run", name);
             roles.add(in.role(c));
         }
-        BarRenderer r = new BarRenderer() {
-            @Override
-            public Paint getItemPaint(int row, int column) {
-                Color base = ROLE_COLOURS.getOrDefault(roles.get(column), PALETTE[7]);
-                return row == 0 ? base : lighter(base);
-            }
-        };
-        r.setBarPainter(new StandardBarPainter());
-        r.setShadowVisible(false);
-        r.setItemMargin(0.0);
-        CategoryAxis x = new CategoryAxis("client");
-        x.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
-        x.setTickLabelFont(SMALL);
-        x.setCategoryMargin(0.15);
-        NumberAxis y = new NumberAxis("ms of Lua CPU");
-        CategoryPlot plot = new CategoryPlot(data, x, y, r);
-        LegendItemCollection legend = new LegendItemCollection();
-        for (String role : List.of("leader", "assistant", "member")) {
-            if (roles.contains(role)) {
-                legend.add(new LegendItem(role + ": longest freeze", ROLE_COLOURS.get(role)));
-                legend.add(new LegendItem(role + ": Lua CPU in the run", lighter(ROLE_COLOURS.get(role))));
-            }
-        }
-        plot.setFixedLegendItems(legend);
+        CategoryPlot plot = pairsByRole(data, roles, "ms of Lua CPU", "longest freeze", "Lua CPU in the run");
         String title = "Longest freeze per client";
         return ChartRenderer.render("worst-freeze", title,
                 "Dark bar: the most Lua CPU charged within one frame of the client (worst replication): the game "
