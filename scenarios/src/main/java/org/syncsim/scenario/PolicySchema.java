@@ -36,7 +36,9 @@ public final class PolicySchema {
                 for (PolicyCatalog.Param param : k.params()) {
                     fields.set(param.name(), param(param));
                 }
-                form.putArray("required").add("kind");
+                if (!k.name().equals(p.recommended())) {
+                    form.putArray("required").add("kind"); // parameters alone apply to the recommended kind
+                }
                 form.put("additionalProperties", false);
             }
         }

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * loader, the JSON Schema, {@code syncsim policies} and the docs all read this one table; adding a policy is one
  * entry here and one branch where the client acts on it.
  *
- * <p>A scenario writes {@code protocol.policies} as {@code name: kind} or {@code name: {kind: k, param: value}};
- * unnamed policies take their recommended setting, or {@code off} with {@code default: off}. YAML reads a bare
+ * <p>A scenario writes {@code protocol.policies} as {@code name: kind} or {@code name: {kind: k, param: value}}
+ * (without {@code kind}: the recommended kind with those parameters); unnamed policies take their recommended setting, or {@code off} with {@code default: off}. YAML reads a bare
  * {@code off} as false, so false stands for the policy's first kind (its off setting) wherever a kind is expected.
  */
 public final class PolicyCatalog {
@@ -289,7 +289,7 @@ public final class PolicyCatalog {
     }
 
     private static Object build(Policy p, Map<String, ?> fields, ToDoubleFunction<String> seconds) {
-        Object kindName = fields.get("kind");
+        Object kindName = fields.containsKey("kind") ? fields.get("kind") : p.recommended();
         if (kindName == null) {
             throw new PolicyException(p.name() + "/kind", "missing: name one of " + kindNames(p));
         }

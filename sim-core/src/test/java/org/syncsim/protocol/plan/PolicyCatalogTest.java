@@ -56,6 +56,8 @@ class PolicyCatalogTest {
         assertEquals(new Responders.Elected(2, 3), p.responders());
         assertEquals(new RequestCoalescing.Off(), p.coalescing());
         assertEquals(new Backoff.Fixed(10, 5), parse(Map.of("backoff", "fixed")).backoff());
+        assertEquals(new Backoff.Exponential(2, 2, 60, 5, Backoff.Jitter.EQUAL),
+                parse(Map.of("backoff", Map.of("base", "2s"))).backoff(), "no kind: the recommended one");
     }
 
     @Test
@@ -99,8 +101,8 @@ class PolicyCatalogTest {
         assertEquals("default", e.field());
         e = error(Map.of("backoff", List.of("none")));
         assertEquals("backoff", e.field());
-        e = error(Map.of("backoff", Map.of("base", "2s")));
-        assertEquals("backoff/kind", e.field());
+        e = error(Map.of("backoff", Map.of("delay", "2s")));
+        assertEquals("backoff/delay", e.field(), "without kind: the recommended exponential, which has no delay");
     }
 
     @Test
