@@ -211,6 +211,34 @@ class PlanPoliciesTest {
         }
     }
 
+    /**
+     * plan-differential: 16 sections, an import editing sections 2 and 5 while Away is offline, then Away's pull.
+     * With differential the answer carries exactly the edited sections plus BSSAME; off, or without the version
+     * gate (no member may assume the others read BSSAME), it is the whole sheet again.
+     */
+    @Test
+    void aDifferentialAnswerCarriesOnlyTheEditedSections() {
+        int sections = 16;
+        int edited = 2;
+        for (int rep = 0; rep < 3; rep++) {
+            RunResult diff = bundled("plan-differential", rep);
+            RunResult off = bundled("plan-differential", rep, "protocol.policies.differential=off");
+            RunResult ungated = bundled("plan-differential", rep, "protocol.policies.version-check=off");
+            for (RunResult r : List.of(diff, off, ungated)) {
+                assertEquals(2, r.sent("BSTR"), "the import push and the answer");
+                assertEquals(r.sent("BSEC"), sent(client(r, "Leader"), "BSEC"), "the leader pushes alone");
+                assertEquals(0, r.waitingAtEnd());
+                assertEquals(0, r.desyncedAtEnd());
+            }
+            assertEquals(sections + edited, diff.sent("BSEC"), "the import push, then only the edited sections");
+            assertEquals(1, diff.sent("BSSAME"));
+            assertEquals(2 * sections, off.sent("BSEC"));
+            assertEquals(0, off.sent("BSSAME"));
+            assertEquals(2 * sections, ungated.sent("BSEC"));
+            assertTrue(diff.sentBytes() < off.sentBytes(), diff.sentBytes() + " vs " + off.sentBytes());
+        }
+    }
+
     @Test
     void theBundledPlanScenariosShowWhatTheirHeadersSay() {
         RunResult one = bundled("plan-late-joiner", 0);

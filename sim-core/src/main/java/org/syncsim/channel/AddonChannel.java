@@ -38,6 +38,11 @@ public interface AddonChannel {
         return RaidRank.MEMBER;
     }
 
+    /** The longest text the realm accepts under {@code prefix} ({@link RealmLimits#maxTextLength}). */
+    default int maxTextLength(String prefix) {
+        return RealmLimits.turtle().maxTextLength(prefix);
+    }
+
     /** One more than the highest client id the channel knows: the bound of a roster scan. */
     default int clientLimit() {
         return 0;

@@ -386,6 +386,11 @@ public final class GroupBus implements AddonChannel {
     }
 
     @Override
+    public int maxTextLength(String prefix) {
+        return realm.maxTextLength(prefix);
+    }
+
+    @Override
     public int clientLimit() {
         return clientLimit;
     }

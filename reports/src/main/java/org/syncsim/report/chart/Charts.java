@@ -67,7 +67,7 @@ public final class Charts {
         new Color(0xD55E00), new Color(0xF0E442), new Color(0x999999), new Color(0x004C77), new Color(0xA36F00),
         new Color(0x006B4F), new Color(0x8F4F76), new Color(0x2F7FAE), new Color(0x943F00), new Color(0xB8AD00),
         new Color(0x555555), new Color(0x9ECAE9), new Color(0xFFD27F), new Color(0x7FD3B9), new Color(0xE5B8D3),
-        new Color(0x6A3D9A), new Color(0xB2DF8A)};
+        new Color(0x6A3D9A), new Color(0xB2DF8A), new Color(0xFB9A99)};
     static final Map<String, Color> ROLE_COLOURS = Map.of(
             "leader", new Color(0xD55E00), "assistant", new Color(0xE69F00), "member", new Color(0x0072B2));
     private static final Color BAD = new Color(0xC0392B);

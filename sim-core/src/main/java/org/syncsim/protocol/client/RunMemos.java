@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.syncsim.protocol.chunk.ChunkJoins;
+import org.syncsim.protocol.plan.SectionHashes;
 import org.syncsim.protocol.wire.ParseResult;
 import org.syncsim.protocol.wire.WireCodec;
 import org.syncsim.protocol.wire.WireSpelling;
@@ -18,6 +19,7 @@ public final class RunMemos {
     private final Map<WireSpelling, Function<String, ParseResult>> headDialect = new IdentityHashMap<>();
     private final Map<WireSpelling, Function<String, ParseResult>> strict = new IdentityHashMap<>();
     private final ChunkJoins chunkJoins = new ChunkJoins();
+    private final SectionHashes sectionHashes = new SectionHashes();
 
     /** {@link WireCodec#parseLikeHeadAddon} for {@code spelling}: the same object for every client of the run. */
     public Function<String, ParseResult> headDialectParser(WireSpelling spelling) {
@@ -34,5 +36,10 @@ public final class RunMemos {
 
     public ChunkJoins chunkJoins() {
         return chunkJoins;
+    }
+
+    /** Section content hashes of the plan's {@code differential}, memoised per blob for the run. */
+    public SectionHashes sectionHashes() {
+        return sectionHashes;
     }
 }

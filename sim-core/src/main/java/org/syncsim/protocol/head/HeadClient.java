@@ -25,7 +25,9 @@ import org.syncsim.protocol.client.DataSheets;
 import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.SheetSource;
 import org.syncsim.protocol.clock.AddonTimers;
+import org.syncsim.protocol.cpu.BlobSizes;
 import org.syncsim.protocol.plan.CompressedCache;
+import org.syncsim.protocol.plan.Differential;
 import org.syncsim.protocol.plan.Permissions;
 import org.syncsim.protocol.plan.PlanPolicies;
 import org.syncsim.protocol.plan.Recovery;
@@ -88,8 +90,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     /** How long the "Example" button replaces {@code NavigateToSection} (§3.1, {@code Example.lua:689-762}). */
     static final double EXAMPLE_WINDOW = 300;
 
-    /** {@code pendingBulkResponse} (§3.2 step 9). */
-    private record PendingResponse(long timestamp, int requester, double responseTime, AddonTimers.Handle timer) {
+    /** {@code pendingBulkResponse} (§3.2 step 9), with the request's digest ({@link Differential}; head: none). */
+    private record PendingResponse(long timestamp, int requester, double responseTime, AddonTimers.Handle timer,
+            List<String> digest) {
     }
 
     /** Runtime state (§4.2, §4.3): rebuilt on every login/reload. */
@@ -292,6 +295,8 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             onVersion(v);
         } else if (m instanceof Message.MissingRequest r) {
             onMissingRequest(r);
+        } else if (m instanceof Message.UnchangedSections u) {
+            onUnchangedSections(u, sender);
         }
     }
 
@@ -376,7 +381,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         AddonTimers.Handle timer = extra == 0
                 ? timers.schedule(delay, () -> guarded("bulk response", () -> respond(ours)))
                 : timers.schedule(delay + extra, () -> guarded("bulk response", () -> fallbackRespond(ours)));
-        rt.pendingBulkResponse = new PendingResponse(ours, sender, now, timer);
+        rt.pendingBulkResponse = new PendingResponse(ours, sender, now, timer, r.digest());
         timers.schedule(delay + extra + RESPONDER_SAFETY, () -> rt.syncInProgress = false);
     }
 
@@ -440,7 +445,10 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             return;
         }
         try {
-            if (sendAllSections()) {
+            Compressed c = saved.compressed;
+            java.util.SortedMap<Integer, String> unchanged = pending == null || c == null ? new TreeMap<>()
+                    : unchangedFor(pending.digest(), c);
+            if (sendAllSections(unchanged)) {
                 metrics.responseStarted(env.sim().now(), id, Command.BSREQ.token());
             }
         } finally {
@@ -816,8 +824,115 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             return;
         }
         java.util.Set<Integer> wanted = new java.util.HashSet<>(r.indexes());
-        pushSections(saved.a, c, wanted::contains);
+        pushSections(saved.a, c, wanted::contains, new TreeMap<>());
         metrics.responseStarted(env.sim().now(), id, Command.BSMISS.token());
+    }
+
+    // -------------------------------------------------------------------------- differential (plan policy 6)
+
+    /**
+     * The digest this client's request carries ({@link Differential.Sections}, with the version gate and recovery
+     * that assemble a partial push): the content hash of each section 1..n it holds, {@code ""} where it holds none;
+     * empty (no digest) if it holds nothing usable or the request would not fit the realm's limit.
+     */
+    private List<String> requestDigest() {
+        Compressed c = saved.compressed;
+        if (!(policies.differential() instanceof Differential.Sections)
+                || !(policies.versionCheck() instanceof VersionCheck.Gate)
+                || !(policies.recovery() instanceof Recovery.Resume) || c == null || saved.a == 0) {
+            return List.of();
+        }
+        List<String> digest = new ArrayList<>();
+        boolean any = false;
+        for (int i = 1; i <= saved.data.size(); i++) {
+            String blob = c.sections.get(i);
+            String hash = blob == null || ChunkSender.isReference(blob) ? "" : env.memos().sectionHashes().of(blob);
+            digest.add(hash);
+            any |= !hash.isEmpty();
+        }
+        if (!any || codec.format(new Message.BulkRequest(saved.a, digest)).length()
+                > env.channel().maxTextLength(PREFIX)) {
+            return List.of();
+        }
+        return digest;
+    }
+
+    /**
+     * The sections of a push whose content {@code digest} names (so the requester holds them), with their hashes,
+     * to be left out and named in {@code BSSAME}; none (a whole push, B19) if the policy is off, the request had no
+     * digest, a member online in the group has not announced the plan (it would apply a partial push over its old
+     * blobs, B10), or the {@code BSSAME} would not fit the realm's limit.
+     */
+    private java.util.SortedMap<Integer, String> unchangedFor(List<String> digest, Compressed c) {
+        java.util.SortedMap<Integer, String> out = new TreeMap<>();
+        if (!(policies.differential() instanceof Differential.Sections)
+                || !(policies.versionCheck() instanceof VersionCheck.Gate) || digest.isEmpty() || !groupSpeaksPlan()) {
+            return out;
+        }
+        java.util.Set<String> held = new java.util.HashSet<>(digest);
+        held.remove("");
+        for (Map.Entry<Integer, String> e : c.sections.entrySet()) {
+            String blob = e.getValue();
+            if (e.getKey() >= 1 && !blob.isEmpty() && !ChunkSender.isReference(blob)) {
+                String hash = env.memos().sectionHashes().of(blob);
+                if (!hash.isEmpty() && held.contains(hash)) {
+                    out.put(e.getKey(), hash);
+                }
+            }
+        }
+        if (!out.isEmpty() && codec.format(new Message.UnchangedSections(saved.a, out)).length()
+                > env.channel().maxTextLength(PREFIX)) {
+            out.clear();
+        }
+        return out;
+    }
+
+    /** Whether every other member online in the group announced the plan's version (so all read BSSAME). */
+    private boolean groupSpeaksPlan() {
+        for (int other = 0; other < env.channel().clientLimit(); other++) {
+            if (other != id && env.channel().inRosterOnline(id, other) && !speaksPlan(other)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code BSSAME}: each section named is filled into the staged push from a section this client holds with the
+     * same content hash, restamped to the push's version (the addon stamps the version into every section's text,
+     * §5.2); a section it cannot fill stays missing, for recovery to ask of the pusher.
+     */
+    private void onUnchangedSections(Message.UnchangedSections u, int sender) {
+        if (!(policies.recovery() instanceof Recovery.Resume resume) || u.ts() < saved.a) {
+            return;
+        }
+        if (u.ts() == saved.a && holdsComplete()) {
+            metrics.duplicateTransfer(env.sim().now(), id, Command.BSSAME.token());
+            return;
+        }
+        Map<String, String> heldByHash = new java.util.HashMap<>();
+        Compressed c = saved.compressed;
+        if (c != null) {
+            for (Map.Entry<Integer, String> e : c.sections.entrySet()) {
+                String blob = e.getValue();
+                if (e.getKey() >= 1 && !blob.isEmpty() && !ChunkSender.isReference(blob)) {
+                    String hash = env.memos().sectionHashes().of(blob);
+                    if (!hash.isEmpty()) {
+                        heldByHash.putIfAbsent(hash, blob);
+                    }
+                }
+            }
+        }
+        PushStaging st = stage(u.ts(), sender, resume);
+        for (Map.Entry<Integer, String> e : u.hashes().entrySet()) {
+            String held = heldByHash.get(e.getValue());
+            if (held != null && !st.holds(e.getKey())) {
+                String blob = env.memos().sectionHashes().restamped(held, u.ts());
+                cpu.encode(BlobSizes.of(blob));
+                st.offerSection(e.getKey(), blob);
+            }
+        }
+        tryApplyStaged(resume);
     }
 
     // -------------------------------------------------------------------------------------- send path
@@ -966,6 +1081,8 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             return x.ts();
         } else if (m instanceof Message.BulkRequest x) {
             return x.ts();
+        } else if (m instanceof Message.UnchangedSections x) {
+            return x.ts();
         }
         return -1;
     }
@@ -1068,6 +1185,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             if (x.ts() >= saved.a) {
                 plan.lastPushSeen = clock.getTime();
             }
+        } else if (m instanceof Message.UnchangedSections x) {
+            ts = x.ts();
+            plan.lastPushHeard = clock.getTime();
         } else if (m instanceof Message.ChunkHeader || m instanceof Message.Chunk) {
             plan.lastPushHeard = clock.getTime();
         } else if (m instanceof Message.Version v) {
@@ -1094,7 +1214,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         rt.syncInProgress = false;
         rt.newerTimestampResponded = null;
         rt.pendingBulkResponse = null;
-        send(new Message.BulkRequest(saved.a));
+        send(new Message.BulkRequest(saved.a, rt.plan == null ? List.of() : requestDigest()));
         metrics.requestSent(env.sim().now(), id, Command.BSREQ.token());
         if (rt.bulkSyncRequestTimeout != null) {
             rt.bulkSyncRequestTimeout.cancel();
@@ -1104,11 +1224,17 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         return true;
     }
 
+    /** {@code SendAllSections()}: the whole sheet. */
+    private boolean sendAllSections() {
+        return sendAllSections(new TreeMap<>());
+    }
+
     /**
-     * {@code SendAllSections()} (§6(e)): one synchronous burst [chunk transfers] → [BSEC 1..n] → [BSTR] at A.
+     * {@code SendAllSections()} (§6(e)): one synchronous burst [chunk transfers] → [BSEC 1..n] → [BSTR] at A,
+     * leaving out the {@code unchanged} sections, named in a {@code BSSAME} before the BSTR ({@link Differential}).
      * The guard time is stamped before the remaining checks (B37); no pacing (B18).
      */
-    private boolean sendAllSections() {
+    private boolean sendAllSections(java.util.SortedMap<Integer, String> unchanged) {
         if (!inGroup()) {
             return false;
         }
@@ -1124,16 +1250,18 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         if (c.sections.isEmpty() || c.structure == null) {
             return false;
         }
-        pushSections(saved.a, c, index -> true);
+        pushSections(saved.a, c, index -> !unchanged.containsKey(index), unchanged);
         timers.schedule(PUSH_GUARD_RESET, () -> rt.lastSendAllSectionsTime = null);
         return true;
     }
 
     /**
      * The burst of {@code SendAllSections} (§6(e) steps 3-6) for the sections {@code include} accepts: chunk
-     * transfers first, then one BSEC each (a reference for the chunked ones), then BSTR.
+     * transfers first, then one BSEC each (a reference for the chunked ones), then {@code BSSAME} naming the
+     * {@code unchanged} sections if there are any, then BSTR.
      */
-    private void pushSections(long ts, Compressed c, java.util.function.IntPredicate include) {
+    private void pushSections(long ts, Compressed c, java.util.function.IntPredicate include,
+            java.util.SortedMap<Integer, String> unchanged) {
         List<Integer> toChunk = new ArrayList<>();
         for (Map.Entry<Integer, String> e : c.sections.entrySet()) {
             String data = e.getValue();
@@ -1159,6 +1287,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             }
             String tid = refs.get(e.getKey());
             send(new Message.BulkSection(ts, e.getKey(), tid != null ? ChunkSender.reference(tid) : e.getValue()));
+        }
+        if (!unchanged.isEmpty()) {
+            send(new Message.UnchangedSections(ts, unchanged));
         }
         send(new Message.BulkStructure(ts, structureRef != null ? ChunkSender.reference(structureRef) : c.structure));
     }

@@ -37,6 +37,11 @@ final class PushStaging {
         sections.put(index, data);
     }
 
+    /** Whether a blob (or a reference) for {@code index} is held. */
+    boolean holds(int index) {
+        return sections.containsKey(index);
+    }
+
     void offerStructure(String data) {
         structure = data;
         names = null;

@@ -9,11 +9,12 @@ import java.util.Objects;
  */
 public record PlanPolicies(Responders responders, RequestCoalescing coalescing, Backoff backoff,
         SkipRedundant skipRedundant, Throttle throttle, Recovery recovery, VersionCheck versionCheck,
-        Versioning versioning, Permissions permissions, CompressedCache compressedCache) {
+        Versioning versioning, Permissions permissions, CompressedCache compressedCache, Differential differential) {
     /** Every policy off: the {@code head} profile. */
     public static final PlanPolicies OFF = new PlanPolicies(new Responders.All(), new RequestCoalescing.Off(),
             new Backoff.None(), new SkipRedundant.Off(), new Throttle.Direct(), new Recovery.Off(),
-            new VersionCheck.Off(), new Versioning.WallClock(), new Permissions.Anyone(), new CompressedCache.Off());
+            new VersionCheck.Off(), new Versioning.WallClock(), new Permissions.Anyone(), new CompressedCache.Off(),
+            new Differential.Off());
 
     public PlanPolicies {
         Objects.requireNonNull(responders);
@@ -26,66 +27,73 @@ public record PlanPolicies(Responders responders, RequestCoalescing coalescing, 
         Objects.requireNonNull(versioning);
         Objects.requireNonNull(permissions);
         Objects.requireNonNull(compressedCache);
+        Objects.requireNonNull(differential);
     }
 
     /** These policies with {@code responders} replaced. */
     public PlanPolicies withResponders(Responders p) {
         return new PlanPolicies(p, coalescing, backoff, skipRedundant, throttle, recovery, versionCheck, versioning,
-                permissions, compressedCache);
+                permissions, compressedCache, differential);
     }
 
     /** These policies with {@code coalescing} replaced. */
     public PlanPolicies withCoalescing(RequestCoalescing p) {
         return new PlanPolicies(responders, p, backoff, skipRedundant, throttle, recovery, versionCheck, versioning,
-                permissions, compressedCache);
+                permissions, compressedCache, differential);
     }
 
     /** These policies with {@code backoff} replaced. */
     public PlanPolicies withBackoff(Backoff p) {
         return new PlanPolicies(responders, coalescing, p, skipRedundant, throttle, recovery, versionCheck,
-                versioning, permissions, compressedCache);
+                versioning, permissions, compressedCache, differential);
     }
 
     /** These policies with {@code skipRedundant} replaced. */
     public PlanPolicies withSkipRedundant(SkipRedundant p) {
         return new PlanPolicies(responders, coalescing, backoff, p, throttle, recovery, versionCheck, versioning,
-                permissions, compressedCache);
+                permissions, compressedCache, differential);
     }
 
     /** These policies with {@code throttle} replaced. */
     public PlanPolicies withThrottle(Throttle p) {
         return new PlanPolicies(responders, coalescing, backoff, skipRedundant, p, recovery, versionCheck, versioning,
-                permissions, compressedCache);
+                permissions, compressedCache, differential);
     }
 
     /** These policies with {@code recovery} replaced. */
     public PlanPolicies withRecovery(Recovery p) {
         return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, p, versionCheck, versioning,
-                permissions, compressedCache);
+                permissions, compressedCache, differential);
     }
 
     /** These policies with {@code versionCheck} replaced. */
     public PlanPolicies withVersionCheck(VersionCheck p) {
         return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, p, versioning,
-                permissions, compressedCache);
+                permissions, compressedCache, differential);
     }
 
     /** These policies with {@code versioning} replaced. */
     public PlanPolicies withVersioning(Versioning p) {
         return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, versionCheck, p,
-                permissions, compressedCache);
+                permissions, compressedCache, differential);
     }
 
     /** These policies with {@code permissions} replaced. */
     public PlanPolicies withPermissions(Permissions p) {
         return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, versionCheck,
-                versioning, p, compressedCache);
+                versioning, p, compressedCache, differential);
     }
 
     /** These policies with {@code compressedCache} replaced. */
     public PlanPolicies withCompressedCache(CompressedCache p) {
         return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, versionCheck,
-                versioning, permissions, p);
+                versioning, permissions, p, differential);
+    }
+
+    /** These policies with {@code differential} replaced. */
+    public PlanPolicies withDifferential(Differential p) {
+        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, versionCheck,
+                versioning, permissions, compressedCache, p);
     }
 
     /** True if every policy is off: the client is {@code head}. */

@@ -226,7 +226,18 @@ public final class PolicyCatalog {
                     "per-import",
                     "it changes no message, only Lua work: in a 39-push storm every member decodes the sheet "
                             + "once instead of 39 times (B12), and the decoded tables are the ones the addon "
-                            + "already keeps in TWRA_Assignments, so it costs no memory"));
+                            + "already keeps in TWRA_Assignments, so it costs no memory"),
+            new Policy("differential", "B19", List.of(
+                    new Kind("off", "any pull gets the whole sheet (head)", List.of(), v -> new Differential.Off()),
+                    new Kind("sections", "a request carries a digest of per-section content hashes; the responder "
+                            + "sends only the sections it does not name, BSSAME for the rest, and the structure",
+                            List.of(), v -> new Differential.Sections())),
+                    "sections",
+                    "Angry Assignments announces a digest and pulls only what differs (peer-addons.md §9.1); an "
+                            + "edit of k of n sections then costs k sections, a 7-character hash per section in "
+                            + "the request and BSSAME, instead of the whole sheet (B19). It speaks only to members "
+                            + "that announced the plan (version-check), and recovery asks for whatever a member "
+                            + "could not fill"));
 
     private PolicyCatalog() {
     }
@@ -285,7 +296,7 @@ public final class PolicyCatalog {
                 (SkipRedundant) built.get("skip-redundant"), (Throttle) built.get("throttle"),
                 (Recovery) built.get("recovery"), (VersionCheck) built.get("version-check"),
                 (Versioning) built.get("versioning"), (Permissions) built.get("permissions"),
-                (CompressedCache) built.get("cache-compressed"));
+                (CompressedCache) built.get("cache-compressed"), (Differential) built.get("differential"));
     }
 
     private static Object build(Policy p, Map<String, ?> fields, ToDoubleFunction<String> seconds) {

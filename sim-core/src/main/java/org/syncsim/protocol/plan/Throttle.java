@@ -40,7 +40,7 @@ public sealed interface Throttle {
         @Override
         public Priority priorityOf(Command command) {
             return switch (command) {
-                case BSEC, BSTR, CHUNKED, CHUNK -> Priority.BULK;
+                case BSEC, BSSAME, BSTR, CHUNKED, CHUNK -> Priority.BULK;
                 case TANK_CLEAR, TANK_SET -> Priority.NORMAL;
                 default -> Priority.ALERT;
             };

@@ -8,7 +8,7 @@ package org.syncsim.protocol.wire;
 public enum Command {
     /** {@code SECTION:<ts>:<idx>} live navigation (§3.1). */
     SECTION("SECTION", Prefix.TWRA),
-    /** {@code BSREQ:<ts>} bulk pull request (§3.2). */
+    /** {@code BSREQ:<ts>} bulk pull request (§3.2); the plan's {@code differential} appends {@code :<digest>}. */
     BSREQ("BSREQ", Prefix.TWRA),
     /** {@code BSACK:<ts>:<name>} responder acknowledgement (§3.3). */
     BSACK("BSACK", Prefix.TWRA),
@@ -52,7 +52,13 @@ public enum Command {
      * Not part of the addon; head members do not know it (docs/protocol.md). Last in the table so that the
      * addon's commands keep their report colours.
      */
-    BSMISS("BSMISS", Prefix.TWRA);
+    BSMISS("BSMISS", Prefix.TWRA),
+    /**
+     * {@code BSSAME:<ts>:<i>=<hash>,...} the plan's differential push (policy {@code differential}): sections of
+     * version ts left out of the push because the requester's digest showed it holds their content; each carries
+     * its content hash, so a receiver fills it only from a section it holds with that hash. Not part of the addon.
+     */
+    BSSAME("BSSAME", Prefix.TWRA, true);
 
     /** The addon-message prefixes in use. */
     public enum Prefix {

@@ -14,8 +14,21 @@ public sealed interface Message {
         }
     }
 
-    /** {@code BSREQ:<ts>} (§3.2); ts 0 stands for "no timestamp" (fresh install / non-numeric field). */
-    record BulkRequest(long ts) implements Message {
+    /**
+     * {@code BSREQ:<ts>} (§3.2); ts 0 stands for "no timestamp" (fresh install / non-numeric field). Under the
+     * plan's {@code differential}, {@code BSREQ:<ts>:<digest>}: one content hash per section index 1..n of the data
+     * the requester holds, an empty entry for a section it does not hold whole; an empty list is no digest.
+     */
+    record BulkRequest(long ts, java.util.List<String> digest) implements Message {
+        public BulkRequest {
+            digest = java.util.List.copyOf(digest);
+        }
+
+        /** A request without a digest (the addon's). */
+        public BulkRequest(long ts) {
+            this(ts, java.util.List.of());
+        }
+
         public Command command() {
             return Command.BSREQ;
         }
@@ -67,6 +80,20 @@ public sealed interface Message {
 
         public Command command() {
             return Command.BSMISS;
+        }
+    }
+
+    /**
+     * {@code BSSAME:<ts>:<i>=<hash>,...}: the sections (ascending index, at least one) a differential push of
+     * version ts left out, each with the content hash of its section (the plan's {@code differential} policy).
+     */
+    record UnchangedSections(long ts, java.util.SortedMap<Integer, String> hashes) implements Message {
+        public UnchangedSections {
+            hashes = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(hashes));
+        }
+
+        public Command command() {
+            return Command.BSSAME;
         }
     }
 

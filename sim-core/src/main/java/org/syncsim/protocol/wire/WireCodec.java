@@ -25,6 +25,7 @@ import org.syncsim.protocol.wire.Message.StructureRequest;
 import org.syncsim.protocol.wire.Message.StructureResponse;
 import org.syncsim.protocol.wire.Message.TankClear;
 import org.syncsim.protocol.wire.Message.TankSet;
+import org.syncsim.protocol.wire.Message.UnchangedSections;
 import org.syncsim.protocol.wire.Message.Version;
 import org.syncsim.protocol.wire.ParseResult.Parsed;
 import org.syncsim.protocol.wire.ParseResult.Rejected;
@@ -54,6 +55,8 @@ public final class WireCodec {
     /** Default parser length limit: far above any realm's message limit, so only garbage hits it. */
     public static final int DEFAULT_MAX_LENGTH = 1 << 16;
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
+    /** A section content hash of the plan's {@code differential}: lower-case hex. */
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{1,16}");
 
     private final WireSpelling spelling;
     private final int maxLength;
@@ -83,7 +86,30 @@ public final class WireCodec {
             return t + ":" + ts(s.ts()) + ":" + positive(s.index());
         }
         if (m instanceof BulkRequest r) {
-            return t + ":" + ts(r.ts());
+            if (r.digest().isEmpty()) {
+                return t + ":" + ts(r.ts());
+            }
+            if (r.digest().stream().allMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("BSREQ digest names no section");
+            }
+            StringBuilder b = new StringBuilder(t).append(':').append(ts(r.ts())).append(':');
+            for (int i = 0; i < r.digest().size(); i++) {
+                String h = r.digest().get(i);
+                b.append(i == 0 ? "" : ",").append(h.isEmpty() ? "" : hash(h));
+            }
+            return b.toString();
+        }
+        if (m instanceof UnchangedSections u) {
+            if (u.hashes().isEmpty()) {
+                throw new IllegalArgumentException("BSSAME names no section");
+            }
+            StringBuilder b = new StringBuilder(t).append(':').append(ts(u.ts())).append(':');
+            String sep = "";
+            for (java.util.Map.Entry<Integer, String> e : u.hashes().entrySet()) {
+                b.append(sep).append(positive(e.getKey())).append('=').append(hash(e.getValue()));
+                sep = ",";
+            }
+            return b.toString();
         }
         if (m instanceof BulkAck a) {
             return t + ":" + ts(a.ts()) + ":" + token(a.responder());
@@ -169,7 +195,38 @@ public final class WireCodec {
                     String[] f = fields(rest, 2, c);
                     yield new Parsed(new Section(strictLong(f[0]), strictPositive(f[1])));
                 }
-                case BSREQ -> new Parsed(new BulkRequest(strictLong(fields(rest, 1, c)[0])));
+                case BSREQ -> {
+                    if (rest == null || rest.indexOf(':') < 0) {
+                        yield new Parsed(new BulkRequest(strictLong(fields(rest, 1, c)[0])));
+                    }
+                    String[] f = fields(rest, 2, c);
+                    java.util.List<String> digest = new java.util.ArrayList<>();
+                    for (String h : f[1].split(",", -1)) {
+                        digest.add(h.isEmpty() ? "" : strictHash(h));
+                    }
+                    if (digest.stream().allMatch(String::isEmpty)) {
+                        throw new Reject(Rejection.MISSING_FIELD, "BSREQ digest names no section");
+                    }
+                    yield new Parsed(new BulkRequest(strictLong(f[0]), digest));
+                }
+                case BSSAME -> {
+                    String[] f = fields(rest, 2, c);
+                    java.util.SortedMap<Integer, String> hashes = new java.util.TreeMap<>();
+                    int last = 0;
+                    for (String entry : f[1].split(",", -1)) {
+                        int eq = entry.indexOf('=');
+                        if (eq < 0) {
+                            throw new Reject(Rejection.MISSING_FIELD, "BSSAME entry is not <index>=<hash>");
+                        }
+                        int index = strictPositive(entry.substring(0, eq));
+                        if (index <= last) {
+                            throw new Reject(Rejection.OUT_OF_RANGE, "BSSAME indexes must ascend");
+                        }
+                        last = index;
+                        hashes.put(index, strictHash(entry.substring(eq + 1)));
+                    }
+                    yield new Parsed(new UnchangedSections(strictLong(f[0]), hashes));
+                }
                 case BSACK -> {
                     String[] f = fields(rest, 2, c);
                     yield new Parsed(new BulkAck(strictLong(f[0]), nonEmpty(f[1])));
@@ -530,6 +587,20 @@ public final class WireCodec {
             throw new Reject(Rejection.OUT_OF_RANGE, "must be >= 1");
         }
         return v;
+    }
+
+    private static String strictHash(String s) {
+        if (!HASH.matcher(s).matches()) {
+            throw new Reject(Rejection.NOT_A_NUMBER, "not a lower-case hex hash: " + abbreviate(s));
+        }
+        return s;
+    }
+
+    private static String hash(String s) {
+        if (!HASH.matcher(s).matches()) {
+            throw new IllegalArgumentException("a section hash is 1-16 lower-case hex digits: " + abbreviate(s));
+        }
+        return s;
     }
 
     private static String nonEmpty(String s) {

@@ -50,11 +50,14 @@ public final class WireSpelling {
                 Command.TANK_CLEAR, Command.TANK_SET));
     }
 
-    /** Head's set plus the plan's repair request {@link Command#BSMISS}, for {@code plan} clients with recovery. */
+    /**
+     * Head's set plus the plan's repair request {@link Command#BSMISS} and differential push {@link Command#BSSAME},
+     * for {@code plan} clients with recovery.
+     */
     public static WireSpelling plan() {
         return of("plan", EnumSet.of(Command.SECTION, Command.BSREQ, Command.BSACK, Command.BSEC, Command.BSTR,
                 Command.CHUNKED, Command.CHUNK, Command.VER, Command.MSREQ, Command.MSACK, Command.MSRES,
-                Command.TANK_CLEAR, Command.TANK_SET, Command.BSMISS));
+                Command.TANK_CLEAR, Command.TANK_SET, Command.BSMISS, Command.BSSAME));
     }
 
     /** The G1 generation's set (§10.2), for the {@code seed} profile; its old chunk format is not in this codec. */

@@ -78,7 +78,7 @@ class PolicyCatalogTest {
         assertEquals("backof", e.field());
         assertTrue(e.getMessage().contains("no policy called 'backof'; known: [responders, request-coalescing, "
                 + "backoff, skip-redundant, throttle, recovery, version-check, versioning, permissions, "
-                + "cache-compressed]"), e.getMessage());
+                + "cache-compressed, differential]"), e.getMessage());
         e = error(Map.of("backoff", Map.of("kind", "linear")));
         assertEquals("backoff/kind", e.field());
         assertTrue(e.getMessage().contains("known: none, fixed, exponential"), e.getMessage());
