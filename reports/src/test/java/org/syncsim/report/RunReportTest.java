@@ -46,7 +46,8 @@ class RunReportTest {
             svgs.put(m.group(1), new String(Base64.getDecoder().decode(m.group(2)), StandardCharsets.UTF_8));
         }
         assertEquals(List.of("bytes-over-time", "per-client-bytes", "worst-freeze", "sync-timeline", "progress",
-                "throttle-queue", "time-to-sync-cdf").stream().sorted().toList(), svgs.keySet().stream().sorted().toList());
+                "throttle-queue", "time-to-sync-cdf").stream().sorted().toList(),
+                svgs.keySet().stream().sorted().toList());
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

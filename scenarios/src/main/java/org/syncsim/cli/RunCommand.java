@@ -77,7 +77,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = {"Override a scenario field, e.g. --set raid.size=20 --set channel.latency.median=150ms",
-                "or --set protocol.profile=plan --set protocol.policies.backoff.kind=none (policies: syncsim policies)."})
+                "or --set protocol.profile=plan --set protocol.policies.backoff.kind=none",
+                "(the policies: syncsim policies)."})
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "WHAT", split = ",",

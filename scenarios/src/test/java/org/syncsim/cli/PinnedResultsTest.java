@@ -83,8 +83,8 @@ class PinnedResultsTest {
     /**
      * The plan profile with every policy off is the addon as it is: every bundled scenario whose members all run
      * {@code protocol.profile} gives the same results byte for byte under head and under plan with
-     * {@code policies: {default: off}} (the summary's header names the profile and the overrides, so its per-replication and
-     * aggregate parts are compared).
+     * {@code policies: {default: off}} (the summary's header names the profile and the overrides, so its
+     * per-replication and aggregate parts are compared).
      */
     @Test
     void planWithEveryPolicyOffIsHeadByteForByte() throws IOException {

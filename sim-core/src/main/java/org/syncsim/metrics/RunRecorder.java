@@ -514,7 +514,8 @@ public final class RunRecorder implements MetricsRecorder {
             }
             clientResults.add(new ClientResult(c, names[c], sm, sb, rm, rb,
                     java.util.Collections.unmodifiableSortedMap(byCommand),
-                    rejected[c], lost[c], requests[c], responses[c], duplicates[c], aborted[c], malformed[c], refused[c],
+                    rejected[c], lost[c], requests[c], responses[c], duplicates[c], aborted[c], malformed[c],
+                    refused[c],
                     disconnects[c], maxQueueDelay[c], episodes[c], lastTts[c], maxTts[c],
                     heldTs[c] == NO_DATA ? 0 : heldTs[c],
                     newestTs != NO_DATA && heldTs[c] != newestTs,

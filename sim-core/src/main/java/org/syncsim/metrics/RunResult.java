@@ -141,7 +141,8 @@ public record RunResult(
             case QUEUE_DELAY_P95_S -> seconds(queueDelay.p95Micros());
             case QUEUE_DELAY_MAX_S -> seconds(queueDelay.maxMicros());
             case CPU_TOTAL_MS -> total(ClientResult::cpuMicros) / 1e3;
-            case CPU_WORST_FRAME_MS -> clients.stream().mapToLong(ClientResult::worstFrameCpuMicros).max().orElse(0) / 1e3;
+            case CPU_WORST_FRAME_MS ->
+                    clients.stream().mapToLong(ClientResult::worstFrameCpuMicros).max().orElse(0) / 1e3;
             case HITCH_FRAMES -> (double) total(ClientResult::hitchFrames);
         };
     }

@@ -6,7 +6,10 @@ import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.SyncClient;
 import org.syncsim.protocol.wire.WireSpelling;
 
-/** A protocol generation a scenario can pick by name ({@code head}, {@code seed} or {@code plan}; see {@link ProtocolProfiles}). */
+/**
+ * A protocol generation a scenario can pick by name ({@code head}, {@code seed} or {@code plan}; see
+ * {@link ProtocolProfiles}).
+ */
 public interface ProtocolProfile {
     String name();
 

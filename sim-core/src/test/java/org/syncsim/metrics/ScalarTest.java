@@ -20,7 +20,8 @@ class ScalarTest {
         assertEquals(List.of("virtual_time_s", "events", "sent_messages", "sent_bytes", "sync_episodes",
                 "time_to_sync_p50_s", "time_to_sync_p95_s", "time_to_sync_max_s", "waiting_at_end",
                 "never_synced_fraction", "desynced_at_end", "requests", "responses", "duplicate_transfers",
-                "aborted_handlers", "malformed_messages", "refused_messages", "server_disconnects", "rejected_messages", "lost_copies",
+                "aborted_handlers", "malformed_messages", "refused_messages", "server_disconnects", "rejected_messages",
+                "lost_copies",
                 "queue_delay_p95_s", "queue_delay_max_s", "cpu_total_ms", "cpu_worst_frame_ms", "hitch_frames"), keys);
         assertEquals(keys.size(), new HashSet<>(keys).size(), "keys are unique");
     }

@@ -1,10 +1,11 @@
 package org.syncsim.protocol.cpu;
 
 /**
- * The cost model of a client's Lua work: microseconds of CPU per byte for each {@link CpuWork}. Nobody has measured TWRA's code on the 1.12 client's Lua 5.0, so
- * the defaults are an estimate, stated with their reasoning in {@code docs/protocol.md} ("Client CPU"): pure-Lua
- * byte loops (Huffman, Base64) run at about 1-2 MB/s on the era's interpreter, table walks with string building
- * at about 2 MB/s, {@code loadstring} (C) at 5-10 MB/s, and C string functions near memory speed.
+ * The cost model of a client's Lua work: microseconds of CPU per byte for each {@link CpuWork}. Nobody has
+ * measured TWRA's code on the 1.12 client's Lua 5.0, so the defaults are an estimate, stated with their reasoning
+ * in {@code docs/protocol.md} ("Client CPU"): pure-Lua byte loops (Huffman, Base64) run at about 1-2 MB/s on
+ * the era's interpreter, table walks with string building at about 2 MB/s, {@code loadstring} (C) at 5-10 MB/s,
+ * and C string functions near memory speed.
  *
  * @param serialise µs per byte of Lua text written
  * @param compress µs per byte of text Huffman-compressed

@@ -809,14 +809,28 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         }
         List<Integer> missing = st.missing(rt.chunks, clock.getTime(), env.decoder());
         st.repairRequests++;
-        if (send(new Message.MissingRequest(st.ts, env.names().apply(st.pusher),
-                missing == null ? List.of() : missing))) {
+        if (send(fittingMissingRequest(st, missing == null ? List.of() : missing))) {
             metrics.requestSent(env.sim().now(), id, Command.BSMISS.token());
         }
         st.quietTimer = timers.schedule(resume.timeoutSeconds(), () -> guarded("recovery", () -> quiet(st, resume)));
     }
 
-    /** {@code BSMISS} for this client's own version: send the sections asked for (chunked as needed) and the structure. */
+    /**
+     * The repair request for {@code missing}, cut to the first indexes that fit the realm's message limit (the
+     * rest are asked for in the next round, once these have come).
+     */
+    private Message.MissingRequest fittingMissingRequest(PushStaging st, List<Integer> missing) {
+        String pusher = env.names().apply(st.pusher);
+        int limit = env.channel().maxTextLength(PREFIX);
+        int n = missing.size();
+        while (n > 1 && codec.format(new Message.MissingRequest(st.ts, pusher, missing.subList(0, n))).length()
+                > limit) {
+            n--;
+        }
+        return new Message.MissingRequest(st.ts, pusher, missing.subList(0, n));
+    }
+
+    /** {@code BSMISS} for this client's version: send the sections asked for (chunked as needed) and the structure. */
     private void onMissingRequest(Message.MissingRequest r) {
         Compressed c = saved.compressed;
         if (!r.pusher().equals(config.name()) || c == null || c.structure == null || saved.a != r.ts()
@@ -1266,7 +1280,8 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         for (Map.Entry<Integer, String> e : c.sections.entrySet()) {
             String data = e.getValue();
             if (!data.isEmpty() && e.getKey() >= 1 && include.test(e.getKey())
-                    && ChunkSender.needsChunking(codec.format(new Message.BulkSection(ts, e.getKey(), data)).length())) {
+                    && ChunkSender.needsChunking(
+                            codec.format(new Message.BulkSection(ts, e.getKey(), data)).length())) {
                 toChunk.add(e.getKey());
             }
         }

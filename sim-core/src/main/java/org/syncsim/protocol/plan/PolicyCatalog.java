@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
  * entry here and one branch where the client acts on it.
  *
  * <p>A scenario writes {@code protocol.policies} as {@code name: kind} or {@code name: {kind: k, param: value}}
- * (without {@code kind}: the recommended kind with those parameters); unnamed policies take their recommended setting, or {@code off} with {@code default: off}. YAML reads a bare
- * {@code off} as false, so false stands for the policy's first kind (its off setting) wherever a kind is expected.
+ * (without {@code kind}: the recommended kind with those parameters); unnamed policies take their recommended
+ * setting, or {@code off} with {@code default: off}. YAML reads a bare {@code off} as false, so false stands for
+ * the policy's first kind (its off setting) wherever a kind is expected.
  */
 public final class PolicyCatalog {
     /** The key of {@code protocol.policies} that says what unnamed policies do: {@code recommended} or {@code off}. */

@@ -1,6 +1,9 @@
 package org.syncsim.protocol.plan;
 
-/** A bad {@code protocol.policies} entry; {@link #field} is its path below {@code policies}, e.g. {@code backoff/base}. */
+/**
+ * A bad {@code protocol.policies} entry; {@link #field} is its path below {@code policies}, e.g.
+ * {@code backoff/base}.
+ */
 public final class PolicyException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final String field;
