@@ -405,7 +405,8 @@ class PlanPoliciesTest {
     @Test
     void theVersionGateKeepsRepairRequestsFromAHeadPusher() {
         // lossy-network with a head leader and plan members with recovery: without the gate the members ask the
-        // head leader for missing sections and it counts each BSMISS as unknown; with the gate nobody asks it
+        // head leader for missing sections and it counts each BSMISS as unknown; with the gate nobody asks it (a
+        // plan member that pushed later may still be asked): the members pull the whole version instead
         List<String> base = List.of("protocol.profile=plan", "raid.members[0].profile=head");
         for (int rep = 0; rep < 3; rep++) {
             List<String> off = new java.util.ArrayList<>(base);
@@ -416,8 +417,8 @@ class PlanPoliciesTest {
             RunResult gated = bundled("lossy-network", rep, gate.toArray(String[]::new));
             assertTrue(ungated.sent("BSMISS") > 0, "rep " + rep);
             assertTrue(client(ungated, "Leader").malformedMessages() > 0, "head reads BSMISS as unknown");
-            assertEquals(0, gated.sent("BSMISS"), "rep " + rep);
-            assertEquals(0, client(gated, "Leader").malformedMessages(), "rep " + rep);
+            assertEquals(0, client(gated, "Leader").malformedMessages(),
+                    "no BSMISS reaches the head leader, rep " + rep);
         }
     }
 

@@ -793,7 +793,8 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
 
     /**
      * The staged push has been quiet for the timeout: ask its pusher for what is missing (the structure alone if
-     * even that is missing), up to the policy's number of requests.
+     * even that is missing), up to the policy's number of requests; after that, or if the pusher would not read
+     * {@code BSMISS}, pull the whole version instead (once; backoff retries that pull).
      */
     private void quiet(PushStaging st, Recovery.Resume resume) {
         st.quietTimer = null;
@@ -801,11 +802,14 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             return;
         }
         tryApplyStaged(resume);
-        if (rt.plan.staging != st || st.repairRequests >= resume.maxRequests()) {
+        if (rt.plan.staging != st) {
             return;
         }
-        if (policies.versionCheck() instanceof VersionCheck.Gate && !speaksPlan(st.pusher)) {
-            return; // the pusher would not read BSMISS: backoff's pull brings a whole push instead
+        if (st.repairRequests >= resume.maxRequests()
+                || policies.versionCheck() instanceof VersionCheck.Gate && !speaksPlan(st.pusher)) {
+            st.repairRequests = Integer.MAX_VALUE; // no more repair rounds: a whole push, pulled (with backoff)
+            requestWithRetries();
+            return;
         }
         List<Integer> missing = st.missing(rt.chunks, clock.getTime(), env.decoder());
         st.repairRequests++;
