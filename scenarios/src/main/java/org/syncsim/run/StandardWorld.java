@@ -20,6 +20,7 @@ import org.syncsim.channel.link.LatencyConfig;
 import org.syncsim.channel.link.LossConfig;
 import org.syncsim.channel.server.ServerConfig;
 import org.syncsim.channel.throttle.ThrottleConfig;
+import org.syncsim.engine.RandomStreams;
 import org.syncsim.engine.Simulation;
 import org.syncsim.metrics.RunRecorder;
 import org.syncsim.protocol.ProtocolProfile;
@@ -65,7 +66,8 @@ import org.syncsim.scenario.TimedAction;
  * ({@code enterWorld}, whose roster event counts as joining), the end of a plain loading screen is
  * {@code PLAYER_ENTERING_WORLD}.
  *
- * <p>Sheets: the current sheet is generated from {@code data.seed} (stream {@code sheet/current}), the old one
+ * <p>Sheets, the same in every replication (streams seeded by {@code data.seed}): the current sheet is generated
+ * from stream {@code sheet/current}, the old one
  * from stream {@code sheet/old}; each import changes the named sections of the newest sheet (stream
  * {@code sheet/import/<k>}). A sheet from {@code data.file} is the current sheet as read; its old version is
  * the same sheet with every section changed (stream {@code sheet/old}), so members holding it pull everything.
@@ -126,12 +128,12 @@ public final class StandardWorld implements World {
         Supplier<AssignmentSet> old; // made only if a member holds it: streams are independent, so no draw moves
         if (s.sheet() != null) {
             current = s.sheet();
-            old = () -> new SheetGenerator(sim.random().stream("sheet/old")).withChanges(current,
+            old = () -> new SheetGenerator(sheetStream("sheet/old")).withChanges(current,
                     allSections(current));
         } else {
             SheetSpec shape = SheetSpec.of(d.sections(), d.rows(), d.columns());
-            current = new SheetGenerator(sim.random().stream("sheet/current")).generate(shape);
-            old = () -> new SheetGenerator(sim.random().stream("sheet/old")).generate(shape);
+            current = new SheetGenerator(sheetStream("sheet/current")).generate(shape);
+            old = () -> new SheetGenerator(sheetStream("sheet/old")).generate(shape);
         }
         newest = current;
         EncodedSheet currentEncoded = DataSheets.encode(current, d.timestamp());
@@ -208,6 +210,16 @@ public final class StandardWorld implements World {
                 recorder.memberJoined(0, e.id());
             }
         }
+    }
+
+    /**
+     * A stream of sheet content, seeded by {@code data.seed}: every replication of a scenario syncs the same sheets
+     * (the content is part of the scenario; the replications vary what happens to it), and another
+     * {@code data.seed} gives other sheets.
+     */
+    private UniformRandomProvider sheetStream(String name) {
+        Long seed = scenario.scenario().data().seed();
+        return RandomStreams.fresh(seed == null ? 1L : seed, name); // a sheet file has no seed: its variants use 1
     }
 
     private static SortedSet<Integer> allSections(AssignmentSet set) {
@@ -388,7 +400,7 @@ public final class StandardWorld implements World {
 
     /** The newest sheet with {@code changedSections} (null: all) changed; it becomes the newest. */
     private AssignmentSet nextSheet(List<Integer> changedSections) {
-        SheetGenerator gen = new SheetGenerator(sim.random().stream("sheet/import/" + imports++));
+        SheetGenerator gen = new SheetGenerator(sheetStream("sheet/import/" + imports++));
         SortedSet<Integer> changed = new TreeSet<>();
         if (changedSections == null) {
             for (int i = 1; i <= newest.size(); i++) {

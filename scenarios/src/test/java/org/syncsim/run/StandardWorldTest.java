@@ -160,4 +160,17 @@ class StandardWorldTest {
         assertEquals(0, r.sent("BSTR"), "every push is cut before its BSTR");
         assertEquals(1, r.waitingAtEnd(), "the joiner never gets the data");
     }
+
+    @Test
+    void everyReplicationSyncsTheSheetOfDataSeedAndAnotherSeedGivesAnotherSheet() {
+        // the one push of plan-late-joiner carries the whole sheet: its chunk bytes are the sheet's size
+        double first = runBundled("plan-late-joiner").scalars().get("sent_bytes.CHUNK");
+        LoadedScenario s = ScenarioLoader.override(BundledScenarios.load("plan-late-joiner"), List.of());
+        for (int rep = 1; rep < 4; rep++) {
+            assertEquals(first, new ReplicationRunner(StandardWorld.FACTORY).run(s, rep).scalars()
+                    .get("sent_bytes.CHUNK"), "replication " + rep);
+        }
+        double other = runBundled("plan-late-joiner", "data.seed=2").scalars().get("sent_bytes.CHUNK");
+        assertTrue(other != first, first + " vs " + other);
+    }
 }
