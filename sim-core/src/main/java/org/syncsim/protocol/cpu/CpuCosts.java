@@ -21,14 +21,7 @@ public record CpuCosts(double serialise, double compress, double base64, double 
 
     public CpuCosts {
         for (CpuWork w : CpuWork.values()) {
-            double c = switch (w) {
-                case SERIALISE -> serialise;
-                case COMPRESS -> compress;
-                case BASE64 -> base64;
-                case DECOMPRESS -> decompress;
-                case REBUILD -> rebuild;
-                case MESSAGE -> message;
-            };
+            double c = pick(w, serialise, compress, base64, decompress, rebuild, message);
             if (!(c >= 0) || Double.isInfinite(c)) {
                 throw new IllegalArgumentException(w.key() + ": expected µs per byte ≥ 0, got " + c);
             }
@@ -37,6 +30,12 @@ public record CpuCosts(double serialise, double compress, double base64, double 
 
     /** µs per byte of {@code work}. */
     public double perByte(CpuWork work) {
+        return pick(work, serialise, compress, base64, decompress, rebuild, message);
+    }
+
+    /** The cost of {@code work} among the six (one table for the constructor's check and {@link #perByte}). */
+    private static double pick(CpuWork work, double serialise, double compress, double base64, double decompress,
+            double rebuild, double message) {
         return switch (work) {
             case SERIALISE -> serialise;
             case COMPRESS -> compress;

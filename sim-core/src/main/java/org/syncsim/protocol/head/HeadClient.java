@@ -492,17 +492,12 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
      * initialised (B30).
      */
     private void onBulkSection(Message.BulkSection b, int sender) {
-        if (skipsRedundant() && b.ts() == saved.a && holdsComplete()) {
-            metrics.duplicateTransfer(env.sim().now(), id, Command.BSEC.token());
-            return; // B12: a re-push of the version held whole
+        if (redundantRepush(b.ts(), Command.BSEC)) {
+            return;
         }
         if (policies.recovery() instanceof Recovery.Resume resume) {
             if (b.ts() < saved.a) {
                 return; // an older version's section is never written into a newer one (B11)
-            }
-            if (b.ts() == saved.a && holdsComplete()) {
-                metrics.duplicateTransfer(env.sim().now(), id, Command.BSEC.token());
-                return;
             }
             if (!ChunkSender.isReference(b.data())) {
                 cpu.decodeSection(b.index(), b.data()); // strict validation decodes the blob on receipt
@@ -547,15 +542,10 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
      * (B14); any missing section ends in the call to the undefined {@code RequestMissingSectionsWhisper} (B29).
      */
     private void onBulkStructure(Message.BulkStructure b, int sender) {
-        if (skipsRedundant() && b.ts() == saved.a && holdsComplete()) {
-            metrics.duplicateTransfer(env.sim().now(), id, Command.BSTR.token());
-            return; // B12: no rebuild for a re-push of the version held whole
+        if (redundantRepush(b.ts(), Command.BSTR)) {
+            return;
         }
         if (policies.recovery() instanceof Recovery.Resume resume && b.ts() >= saved.a) {
-            if (b.ts() == saved.a && holdsComplete()) {
-                metrics.duplicateTransfer(env.sim().now(), id, Command.BSTR.token());
-                return;
-            }
             if (!ChunkSender.isReference(b.data())) {
                 cpu.decodeStructure(marked(b.data()));
             }
@@ -728,6 +718,19 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         PushStaging armed = st;
         st.quietTimer = timers.schedule(resume.timeoutSeconds(), () -> guarded("recovery", () -> quiet(armed, resume)));
         return st;
+    }
+
+    /**
+     * A BSEC or BSTR of the version this client holds whole, under {@code skip-redundant} or {@code recovery}: counted
+     * as a duplicate and not stored or rebuilt (B12), so a re-push with a hole cannot punch one into complete data.
+     */
+    private boolean redundantRepush(long ts, Command command) {
+        if ((skipsRedundant() || policies.recovery() instanceof Recovery.Resume) && ts == saved.a
+                && holdsComplete()) {
+            metrics.duplicateTransfer(env.sim().now(), id, command.token());
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -1186,35 +1189,20 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
      */
     private void heard(Message m, int sender) {
         PlanState plan = rt.plan;
-        long ts = -1;
-        if (m instanceof Message.Section x) {
-            ts = x.ts();
-        } else if (m instanceof Message.BulkAck x) {
-            ts = x.ts();
-            if (x.ts() > saved.a) {
-                plan.lastPullHeard = clock.getTime();
-            }
-        } else if (m instanceof Message.BulkSection x) {
-            ts = x.ts();
-            plan.lastPushHeard = clock.getTime();
-        } else if (m instanceof Message.BulkStructure x) {
-            ts = x.ts();
-            plan.lastPushHeard = clock.getTime();
-            if (x.ts() >= saved.a) {
-                plan.lastPushSeen = clock.getTime();
-            }
-        } else if (m instanceof Message.UnchangedSections x) {
-            ts = x.ts();
-            plan.lastPushHeard = clock.getTime();
-        } else if (m instanceof Message.ChunkHeader || m instanceof Message.Chunk) {
-            plan.lastPushHeard = clock.getTime();
+        long ts = versionOf(m); // a member asking from a newer version tells that one exists too
+        double now = clock.getTime();
+        if (m instanceof Message.BulkSection || m instanceof Message.BulkStructure
+                || m instanceof Message.UnchangedSections || m instanceof Message.ChunkHeader
+                || m instanceof Message.Chunk) {
+            plan.lastPushHeard = now;
+        }
+        if (m instanceof Message.BulkStructure && ts >= saved.a) {
+            plan.lastPushSeen = now;
+        } else if (m instanceof Message.BulkAck && ts > saved.a
+                || m instanceof Message.BulkRequest && ts <= saved.a) {
+            plan.lastPullHeard = now;
         } else if (m instanceof Message.Version v) {
             heardVersion(v, sender);
-        } else if (m instanceof Message.BulkRequest x) {
-            ts = x.ts(); // a member asking from a newer version tells that one exists
-            if (x.ts() <= saved.a) {
-                plan.lastPullHeard = clock.getTime();
-            }
         }
         plan.newestSeen = Math.max(plan.newestSeen, ts);
     }

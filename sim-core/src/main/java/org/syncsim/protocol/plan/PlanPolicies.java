@@ -30,33 +30,9 @@ public record PlanPolicies(Responders responders, RequestCoalescing coalescing, 
         Objects.requireNonNull(differential);
     }
 
-    /** These policies with {@code responders} replaced. */
-    public PlanPolicies withResponders(Responders p) {
-        return new PlanPolicies(p, coalescing, backoff, skipRedundant, throttle, recovery, versionCheck, versioning,
-                permissions, compressedCache, differential);
-    }
-
-    /** These policies with {@code coalescing} replaced. */
-    public PlanPolicies withCoalescing(RequestCoalescing p) {
-        return new PlanPolicies(responders, p, backoff, skipRedundant, throttle, recovery, versionCheck, versioning,
-                permissions, compressedCache, differential);
-    }
-
-    /** These policies with {@code backoff} replaced. */
-    public PlanPolicies withBackoff(Backoff p) {
-        return new PlanPolicies(responders, coalescing, p, skipRedundant, throttle, recovery, versionCheck,
-                versioning, permissions, compressedCache, differential);
-    }
-
     /** These policies with {@code skipRedundant} replaced. */
     public PlanPolicies withSkipRedundant(SkipRedundant p) {
         return new PlanPolicies(responders, coalescing, backoff, p, throttle, recovery, versionCheck, versioning,
-                permissions, compressedCache, differential);
-    }
-
-    /** These policies with {@code throttle} replaced. */
-    public PlanPolicies withThrottle(Throttle p) {
-        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, p, recovery, versionCheck, versioning,
                 permissions, compressedCache, differential);
     }
 
@@ -66,34 +42,10 @@ public record PlanPolicies(Responders responders, RequestCoalescing coalescing, 
                 permissions, compressedCache, differential);
     }
 
-    /** These policies with {@code versionCheck} replaced. */
-    public PlanPolicies withVersionCheck(VersionCheck p) {
-        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, p, versioning,
-                permissions, compressedCache, differential);
-    }
-
-    /** These policies with {@code versioning} replaced. */
-    public PlanPolicies withVersioning(Versioning p) {
-        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, versionCheck, p,
-                permissions, compressedCache, differential);
-    }
-
-    /** These policies with {@code permissions} replaced. */
-    public PlanPolicies withPermissions(Permissions p) {
-        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, versionCheck,
-                versioning, p, compressedCache, differential);
-    }
-
     /** These policies with {@code compressedCache} replaced. */
     public PlanPolicies withCompressedCache(CompressedCache p) {
         return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, versionCheck,
                 versioning, permissions, p, differential);
-    }
-
-    /** These policies with {@code differential} replaced. */
-    public PlanPolicies withDifferential(Differential p) {
-        return new PlanPolicies(responders, coalescing, backoff, skipRedundant, throttle, recovery, versionCheck,
-                versioning, permissions, compressedCache, p);
     }
 
     /** True if every policy is off: the client is {@code head}. */

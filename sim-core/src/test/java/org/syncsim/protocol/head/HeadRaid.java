@@ -12,11 +12,13 @@ import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.DataSheets;
 import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.client.GroundTruth;
+import org.syncsim.protocol.client.InitialData;
 import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.clock.ClientClock;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SheetGenerator;
 import org.syncsim.protocol.data.SheetSpec;
+import org.syncsim.protocol.plan.PlanPolicies;
 
 /** Test fixture: a group of head clients on the deterministic test channel. */
 final class HeadRaid {
@@ -42,16 +44,29 @@ final class HeadRaid {
 
     /** Adds {@code n} clients configured by {@code config} (given the id). */
     HeadRaid add(int n, IntFunction<ClientConfig> config) {
-        return add(n, config, org.syncsim.protocol.plan.PlanPolicies.OFF);
+        return add(n, config, PlanPolicies.OFF);
     }
 
     /** Adds {@code n} clients running the plan's {@code policies} (OFF: head). */
-    HeadRaid add(int n, IntFunction<ClientConfig> config, org.syncsim.protocol.plan.PlanPolicies policies) {
+    HeadRaid add(int n, IntFunction<ClientConfig> config, PlanPolicies policies) {
         for (int k = 0; k < n; k++) {
             int id = clients.size();
             clients.add(new HeadClient(env, id, config.apply(id), policies));
         }
         return this;
+    }
+
+    /**
+     * A formed raid of {@code size} clients running {@code policies}, live sync on, each holding {@code sheet}
+     * stamped {@code ts} (spec §12.2's validation scenarios start from such a raid).
+     */
+    static HeadRaid holding(long seed, int size, AssignmentSet sheet, long ts,
+            PlanPolicies policies) {
+        HeadRaid raid = new HeadRaid(seed, true);
+        EncodedSheet encoded = encode(sheet, ts);
+        raid.add(size, i -> ClientConfig.defaults(name(i)).withLiveSync(true)
+                .withInitialData(new InitialData.Saved(ts, encoded)), policies);
+        return raid.form();
     }
 
     /** Every client joins the group and logs in (its login roster event counts as joining). */

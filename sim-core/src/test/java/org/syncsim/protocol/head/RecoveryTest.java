@@ -9,10 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.syncsim.engine.SimTime;
 import org.syncsim.protocol.TestChannel;
-import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.ClientSnapshot;
 import org.syncsim.protocol.client.EncodedSheet;
-import org.syncsim.protocol.client.InitialData;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SheetSpec;
 import org.syncsim.protocol.plan.PlanPolicies;
@@ -28,11 +26,7 @@ class RecoveryTest {
     private static final PlanPolicies RECOVERY = PlanPolicies.OFF.withRecovery(new Recovery.Resume(TIMEOUT, 3));
 
     private static HeadRaid raid(long seed, int size, AssignmentSet old) {
-        HeadRaid raid = new HeadRaid(seed, true);
-        EncodedSheet oldSheet = HeadRaid.encode(old, T0);
-        raid.add(size, i -> ClientConfig.defaults(HeadRaid.name(i)).withLiveSync(true)
-                .withInitialData(new InitialData.Saved(T0, oldSheet)), RECOVERY);
-        return raid.form();
+        return HeadRaid.holding(seed, size, old, T0, RECOVERY);
     }
 
     @Test

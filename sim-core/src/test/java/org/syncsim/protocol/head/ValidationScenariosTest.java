@@ -18,6 +18,7 @@ import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.client.InitialData;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SheetSpec;
+import org.syncsim.protocol.plan.PlanPolicies;
 
 /**
  * The spec's validation scenarios (§12.2) with fixed seeds. Expected counts and bytes are computed from the
@@ -27,11 +28,7 @@ class ValidationScenariosTest {
     private static final long T0 = HeadRaid.EPOCH - 86_400;
 
     private static HeadRaid raidWithOldData(long seed, int size, AssignmentSet old) {
-        HeadRaid raid = new HeadRaid(seed, true);
-        EncodedSheet oldSheet = HeadRaid.encode(old, T0);
-        raid.add(size, i -> ClientConfig.defaults(HeadRaid.name(i)).withLiveSync(true)
-                .withInitialData(new InitialData.Saved(T0, oldSheet)));
-        return raid.form();
+        return HeadRaid.holding(seed, size, old, T0, PlanPolicies.OFF);
     }
 
     @Test
