@@ -39,6 +39,8 @@ import org.syncsim.protocol.client.SyncClient;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SheetGenerator;
 import org.syncsim.protocol.data.SheetSpec;
+import org.syncsim.protocol.data.codec.LibCompress;
+import org.syncsim.protocol.data.codec.LuaVersion;
 import org.syncsim.protocol.head.HeadClient;
 import org.syncsim.protocol.plan.PlanProfile;
 import org.syncsim.protocol.plan.Throttle;
@@ -136,16 +138,17 @@ public final class StandardWorld implements World {
             old = () -> new SheetGenerator(sheetStream("sheet/old")).generate(shape);
         }
         newest = current;
-        EncodedSheet currentEncoded = DataSheets.encode(current, d.timestamp());
+        FixedChoices choices = fixedChoices(s.scenario().protocol().choices());
+        // Saved data was compressed by its importer in an earlier session, as that session's first compression.
+        EncodedSheet currentEncoded = DataSheets.encode(current, d.timestamp(), LibCompress.loaded(choices.lua()));
         EncodedSheet oldEncoded = s.roster().stream().anyMatch(e -> e.data() == ClientSettings.Holds.OLD)
-                ? DataSheets.encode(old.get(), d.oldTimestamp()) : null;
+                ? DataSheets.encode(old.get(), d.oldTimestamp(), LibCompress.loaded(choices.lua())) : null;
         truth.publish(d.timestamp(), currentEncoded, 0);
 
         List<String> names = s.roster().stream().map(RosterEntry::name).toList();
         ProtocolEnvironment env = new ProtocolEnvironment(sim, bus, recorder, truth, DataSheets.cachingDecoder(4096), names::get,
                 epochSeconds, new RunMemos(), s.scenario().protocol().cpu().costs());
         ChannelConfig cc = bus.config();
-        FixedChoices choices = fixedChoices(s.scenario().protocol().choices());
         for (RosterEntry e : s.roster()) {
             ProtocolProfile profile;
             try {
@@ -275,7 +278,8 @@ public final class StandardWorld implements World {
         return new FixedChoices(c.rosterEventOnLogin(),
                 FixedChoices.ChunkOrder.valueOf(c.chunkOrder().name()),
                 AddonTimers.Order.valueOf(c.timerOrder().name()),
-                FixedChoices.LuaRandom.valueOf(c.luaRandom().name()));
+                FixedChoices.LuaRandom.valueOf(c.luaRandom().name()),
+                LuaVersion.valueOf(c.lua().name()));
     }
 
     static LossConfig loss(Loss l) {

@@ -1,6 +1,7 @@
 package org.syncsim.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -8,7 +9,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.syncsim.protocol.client.FixedChoices;
 import org.syncsim.protocol.clock.AddonTimers;
+import org.syncsim.protocol.data.codec.LuaVersion;
 import org.syncsim.scenario.LoadedScenario;
+import org.syncsim.scenario.ScenarioException;
 import org.syncsim.scenario.ScenarioLoader;
 
 /** {@code protocol.choices}: the addon's unspecified behaviour, fixed by default and open to change. */
@@ -46,9 +49,21 @@ class FixedChoicesTest {
     void theDefaultsAreTheDocumentedOnes() {
         assertEquals(FixedChoices.DEFAULTS, StandardWorld.fixedChoices(joiner("{}").scenario().protocol().choices()));
         assertEquals(new FixedChoices(false, FixedChoices.ChunkOrder.DESCENDING, AddonTimers.Order.REVERSED,
-                FixedChoices.LuaRandom.SHARED), StandardWorld.fixedChoices(joiner("{ roster-event-on-login: false,"
-                        + " chunk-order: descending, timer-order: reversed, lua-random: shared }")
+                FixedChoices.LuaRandom.SHARED, LuaVersion.LUA_5_1), StandardWorld.fixedChoices(joiner(
+                        "{ roster-event-on-login: false, chunk-order: descending, timer-order: reversed,"
+                        + " lua-random: shared, lua: '5.1' }")
                         .scenario().protocol().choices()));
+    }
+
+    @Test
+    void luaTakesTheVersionQuotedOrBareAndNamesTheChoicesOtherwise() {
+        assertEquals(LuaVersion.LUA_5_1, StandardWorld.fixedChoices(joiner("{ lua: 5.1 }").scenario().protocol()
+                .choices()).lua());
+        assertEquals(LuaVersion.LUA_5_0, StandardWorld.fixedChoices(joiner("{ lua: '5.0' }").scenario().protocol()
+                .choices()).lua());
+        ScenarioException e = assertThrows(ScenarioException.class, () -> joiner("{ lua: 5.2 }"));
+        assertTrue(e.getMessage().contains("choices.yaml:6:") && e.getMessage().contains(
+                "protocol.choices.lua: expected one of 5.0, 5.1, got 5.2"), e.getMessage());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.syncsim.metrics.MetricsRecorder;
 import org.syncsim.protocol.clock.AddonTimers;
 import org.syncsim.protocol.clock.ClientClock;
 import org.syncsim.protocol.cpu.CpuMeter;
+import org.syncsim.protocol.data.codec.LibCompress;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
 import org.syncsim.protocol.wire.ParseResult;
@@ -128,6 +129,8 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     protected final CpuMeter cpu;
     protected final SavedVariables saved = new SavedVariables();
     protected R rt;
+    /** The addon's LibCompress in this client's current Lua state (its reused tables matter under Lua 5.0). */
+    protected LibCompress libCompress;
     protected boolean online;
     private long syncReportedFor = Long.MIN_VALUE;
     private final ProgressGauge gauge = new ProgressGauge();
@@ -291,6 +294,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     public final void enterWorld() {
         timers.cancelAll();
         rt = newRuntime();
+        libCompress = LibCompress.loaded(config.choices().lua());
         rt.liveSync = saved.liveSync;
         rt.tankSync = saved.tankSync;
         rt.tankListeners = saved.liveSync && saved.tankSync ? 1 : 0;
@@ -345,7 +349,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         long now = env.sim().now();
         long ts = importTimestamp();
         guarded("import", () -> {
-            EncodedSheet sheet = source.encodeAt(ts);
+            EncodedSheet sheet = source.encodeAt(ts, libCompress);
             cpu.importSheet(sheet);
             String previousName = saved.currentSectionName;
             saved.a = ts;

@@ -10,6 +10,8 @@ import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.DecodeResult;
 import org.syncsim.protocol.data.Section;
 import org.syncsim.protocol.data.SectionPayloads;
+import org.syncsim.protocol.data.codec.LibCompress;
+import org.syncsim.protocol.data.codec.LuaVersion;
 
 /** Bridges the data layer ({@code protocol.data}) to what clients import and decode. */
 public final class DataSheets {
@@ -93,17 +95,27 @@ public final class DataSheets {
 
     /** {@code set} as an importable source: every section and the structure encoded for the import's timestamp. */
     public static SheetSource source(AssignmentSet set) {
-        return ts -> encode(set, ts);
+        return (ts, lib) -> encode(set, ts, lib);
     }
 
-    /** The addon's encoding of {@code set} at data timestamp {@code ts} (§5.2, §5.3). */
+    /** {@link #encode(AssignmentSet, long, LibCompress)} by a library as Lua 5.1 runs it (the spec's measurements). */
     public static EncodedSheet encode(AssignmentSet set, long ts) {
+        return encode(set, ts, LibCompress.loaded(LuaVersion.LUA_5_1));
+    }
+
+    /**
+     * The addon's encoding of {@code set} at data timestamp {@code ts} (§5.2, §5.3) by the importer's library
+     * {@code lib}, in the addon's order: the structure, then each section ascending ({@code StoreSegmentedData},
+     * {@code Compression.lua:601-650}), which decides what a Lua 5.0 library's reused table holds.
+     */
+    public static EncodedSheet encode(AssignmentSet set, long ts, LibCompress lib) {
         List<String> names = set.sectionNames();
+        String structure = SectionPayloads.encodeStructure(names.subList(0, Math.min(names.size(), STRUCTURE_CAP)),
+                lib);
         List<String> blobs = new ArrayList<>(set.size());
         for (Section s : set.sections()) {
-            blobs.add(SectionPayloads.encodeSection(s, ts));
+            blobs.add(SectionPayloads.encodeSection(s, ts, lib));
         }
-        String structure = SectionPayloads.encodeStructure(names.subList(0, Math.min(names.size(), STRUCTURE_CAP)));
         return new EncodedSheet(names, blobs, structure);
     }
 }

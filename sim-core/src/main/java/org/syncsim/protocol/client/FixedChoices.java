@@ -1,6 +1,7 @@
 package org.syncsim.protocol.client;
 
 import org.syncsim.protocol.clock.AddonTimers;
+import org.syncsim.protocol.data.codec.LuaVersion;
 
 /**
  * What the addon leaves unspecified, fixed by the simulator and exposed as parameters (spec preface, §12.2, §13):
@@ -12,16 +13,21 @@ import org.syncsim.protocol.clock.AddonTimers;
  * @param timerOrder the order of the addon's timers that expire in the same frame ({@code pairs()} order, §12.2)
  * @param luaRandom how {@code math.random} is seeded across clients (§13.3): independent generators, or every
  *     client seeded identically, which correlates responder jitter and transfer ids
+ * @param lua the Lua the addon runs in: the game's 5.0 (default), or 5.1, where the spec's sizes were measured;
+ *     they differ in {@code table.concat}, which LibCompress's compressor trips over (see {@code LibCompress})
  */
 public record FixedChoices(boolean rosterEventOnLogin, ChunkOrder chunkOrder, AddonTimers.Order timerOrder,
-        LuaRandom luaRandom) {
+        LuaRandom luaRandom, LuaVersion lua) {
 
-    /** The defaults: roster event on login, ascending chunks, timers in scheduling order, independent random. */
+    /**
+     * The defaults: roster event on login, ascending chunks, timers in scheduling order, independent random, the
+     * game's Lua 5.0.
+     */
     public static final FixedChoices DEFAULTS = new FixedChoices(true, ChunkOrder.ASCENDING, AddonTimers.Order.SCHEDULED,
-            LuaRandom.INDEPENDENT);
+            LuaRandom.INDEPENDENT, LuaVersion.LUA_5_0);
 
     public FixedChoices {
-        if (chunkOrder == null || timerOrder == null || luaRandom == null) {
+        if (chunkOrder == null || timerOrder == null || luaRandom == null || lua == null) {
             throw new IllegalArgumentException("every fixed choice needs a value");
         }
     }

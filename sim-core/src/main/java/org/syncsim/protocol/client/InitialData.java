@@ -13,9 +13,4 @@ public sealed interface InitialData {
     static InitialData example() {
         return new Example();
     }
-
-    /** Saved data: {@code source} encoded at {@code timestamp}. */
-    static InitialData saved(long timestamp, SheetSource source) {
-        return new Saved(timestamp, source.encodeAt(timestamp));
-    }
 }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.syncsim.protocol.data.codec.AddonBase64;
 import org.syncsim.protocol.data.codec.ByteStrings;
 import org.syncsim.protocol.data.codec.HuffmanContainer;
+import org.syncsim.protocol.data.codec.LibCompress;
 
 /**
  * The addon's payload blobs (spec §5.2-5.5): text → LibCompress Huffman container → standard Base64 → marker byte
@@ -23,9 +24,14 @@ public final class SectionPayloads {
 
     private SectionPayloads() {}
 
-    /** The wire blob of one section: {@code BSEC:<ts>:<i>:} + this (spec §3.4, §5.2). */
+    /** The wire blob of one section: {@code BSEC:<ts>:<i>:} + this (spec §3.4, §5.2), compressed as Lua 5.1 does. */
     public static String encodeSection(Section section, long timestamp) {
         return encodeText(SectionText.write(section, timestamp));
+    }
+
+    /** {@link #encodeSection(Section, long)} compressed by the client's library {@code lib}. */
+    public static String encodeSection(Section section, long timestamp, LibCompress lib) {
+        return encodeText(SectionText.write(section, timestamp), lib);
     }
 
     /** The blobs of every section of {@code set}, index order (element {@code i - 1} is section {@code i}). */
@@ -45,6 +51,11 @@ public final class SectionPayloads {
         return encodeText(structureText(names));
     }
 
+    /** {@link #encodeStructure(List)} compressed by the client's library {@code lib}. */
+    public static String encodeStructure(List<String> names, LibCompress lib) {
+        return encodeText(structureText(names), lib);
+    }
+
     /** The structure's text before compression. */
     public static String structureText(List<String> names) {
         StringBuilder sb = new StringBuilder(names.size() * 20);
@@ -57,10 +68,14 @@ public final class SectionPayloads {
         return sb.toString();
     }
 
-    /** Marker + Base64 + Huffman container of a byte-string text. */
+    /** Marker + Base64 + Huffman container of a byte-string text, compressed as Lua 5.1 does. */
     public static String encodeText(String text) {
-        byte[] container = HuffmanContainer.compress(ByteStrings.bytes(text));
-        return MARKER + AddonBase64.encode(container);
+        return MARKER + AddonBase64.encode(HuffmanContainer.compress(ByteStrings.bytes(text)));
+    }
+
+    /** {@link #encodeText(String)} compressed by the client's library {@code lib}. */
+    public static String encodeText(String text, LibCompress lib) {
+        return MARKER + AddonBase64.encode(lib.compressHuffman(ByteStrings.bytes(text)));
     }
 
     /** Decodes a section blob; the section only (see {@link #decodeSectionPayload} for the timestamp). */

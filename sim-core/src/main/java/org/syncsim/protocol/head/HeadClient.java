@@ -216,7 +216,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         saved.a = ts;
         saved.isExample = false;
         saved.data = new ArrayList<>();
-        env.truth().publish(ts, source.encodeAt(ts), env.sim().now());
+        env.truth().publish(ts, source.encodeAt(ts, libCompress), env.sim().now());
         storedDataChanged();
         checkSynced();
     }

@@ -12,6 +12,8 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.syncsim.protocol.data.codec.AddonBase64;
 import org.syncsim.protocol.data.codec.ByteStrings;
+import org.syncsim.protocol.data.codec.LibCompress;
+import org.syncsim.protocol.data.codec.LuaVersion;
 
 class SectionPayloadsTest {
 
@@ -184,5 +186,20 @@ class SectionPayloadsTest {
             SectionPayloads.decodeStructure(sb.toString());
         }
         assertTrue(decoded < 10_000, "mutations are detected at some stage");
+    }
+
+    /**
+     * The addon's compressor under the game's Lua 5.0 (see {@code LibCompress}): a section whose text ends in a
+     * block of code words that completes no byte gets stale bytes, and its text's end decodes wrong, so no member
+     * can load it; under Lua 5.1 the same section decodes.
+     */
+    @Test
+    void underLua50ASectionWhoseLastBlockCompletesNoByteCannotBeLoaded() {
+        Section s = Lua50Trip.section(TS);
+        String game = SectionPayloads.encodeSection(s, TS, LibCompress.loaded(LuaVersion.LUA_5_0));
+        String pure = SectionPayloads.encodeSection(s, TS, LibCompress.loaded(LuaVersion.LUA_5_1));
+        assertEquals(s, ok(SectionPayloads.decodeSection(pure)), "Lua 5.1 compresses it right");
+        assertTrue(game.length() > pure.length(), "the stale bytes make the blob longer");
+        fails(DecodeFailure.BAD_TABLE_TEXT, SectionPayloads.decodeSection(game));
     }
 }

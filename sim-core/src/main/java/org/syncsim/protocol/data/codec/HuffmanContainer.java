@@ -20,8 +20,13 @@ import java.util.Arrays;
  *
  * <p>Choices where LibCompress leaves the order unspecified (Lua's unstable {@code table.sort} on equal weights,
  * {@code pairs} order of the symbol map): leaves are ordered by (weight, byte value) ascending and the map is
- * written in ascending byte order. Both affect only which of several optimal trees is built and bit alignment of
- * the map, so sizes can differ from the addon's by at most a few bytes.
+ * written in ascending byte order. The bytes can differ from the addon's, the size cannot: a different order of
+ * equal weights only swaps leaves of equal weight, which keeps every code length, the data's bit count and the
+ * multiset of escaped code lengths, so the map's bit count too (the map's order could matter only for the 32-bit
+ * fallback below, which TWRA's texts never reach).
+ *
+ * <p>Under Lua 5.0 (the game's VM) the library's reused output table can add stale bytes to a container; that is
+ * {@link LibCompress}'s part, used through {@link LibCompress#compressHuffman}.
  *
  * <p>Known divergence: LibCompress loses bits when a data code word longer than 25 bits meets a nearly full bit
  * buffer (it ignores its own overflow signal in the data loop); this writer stores such code words correctly.
@@ -38,6 +43,8 @@ public final class HuffmanContainer {
     public static final int HUFFMAN = 0x03;
     /** Method byte LibCompress emits when a code word is too long; decoders reject it. */
     public static final int NEVER_USED = 0x00;
+    /** LibCompress gathers the compressed bytes of each {@value} input symbols into one string. */
+    static final int BLOCK = 200;
     /** Largest input the 24-bit length field can describe; longer inputs get their length modulo 2^24. */
     public static final int MAX_INPUT = (1 << 24) - 1;
 
@@ -48,6 +55,14 @@ public final class HuffmanContainer {
      * {@link #MAX_INPUT} bytes gets its length field modulo 2^24, so it decodes truncated.
      */
     public static byte[] compress(byte[] input) {
+        return compress(input, null);
+    }
+
+    /**
+     * {@link #compress(byte[])} as Lua 5.0 runs it in the Lua state of {@code lib} (whose reused output table may
+     * add stale bytes, see {@link LibCompress}), or as Lua 5.1 runs it when {@code lib} is null.
+     */
+    static byte[] compress(byte[] input, LibCompress lib) {
         if (input.length == 0) {
             return new byte[] {RAW};
         }
@@ -86,6 +101,10 @@ public final class HuffmanContainer {
             int len = length[s];
             int escapedLength = len > 64 ? Integer.MAX_VALUE : len + Long.bitCount(code[s]);
             if (len > 64 || out.pendingBits() + (long) escapedLength > 32) {
+                if (lib != null) {
+                    int whole = out.wholeBytes();
+                    lib.write(out.finish(), 0, whole);
+                }
                 return prefixed(NEVER_USED, input);
             }
             for (int k = 0; k < len; k++) {
@@ -97,11 +116,18 @@ public final class HuffmanContainer {
             }
             out.writeBits(0b11, 2);
         }
-        for (byte b : input) {
-            int s = b & 0xFF;
+        int[] blockEnds = new int[(input.length + BLOCK - 1) / BLOCK];
+        for (int i = 0; i < input.length; i++) {
+            int s = input[i] & 0xFF;
             out.writeCode(code[s], length[s]);
+            if ((i + 1) % BLOCK == 0 || i + 1 == input.length) {
+                blockEnds[i / BLOCK] = out.wholeBytes();
+            }
         }
         byte[] container = out.finish();
+        if (lib != null) {
+            container = lib.assemble(container, blockEnds);
+        }
         if (input.length + 1 <= container.length) {
             return prefixed(RAW, input);
         }
@@ -328,6 +354,11 @@ public final class HuffmanContainer {
         /** Bits written since the last whole byte (whole bytes may still wait in the accumulator). */
         int pendingBits() {
             return accBits & 7;
+        }
+
+        /** Whole bytes written so far, the last partial one not counted. */
+        int wholeBytes() {
+            return size + (accBits >>> 3);
         }
 
         /** Appends a byte; only at a byte boundary with nothing pending (the header). */
