@@ -16,6 +16,14 @@ public interface AddonChannel {
     void send(int sender, String prefix, String text, Distribution distribution, int target, Priority priority,
             String command);
 
+    /**
+     * Runs {@code work} as the client's own OnUpdate script (its addon timers' callbacks): its sends are
+     * {@link SendOrigin#ONUPDATE_TIMER}, every other send is {@link SendOrigin#EVENT_HANDLER}.
+     */
+    default void runOnUpdate(int client, Runnable work) {
+        work.run();
+    }
+
     /** {@code GetNumRaidMembers()} as this client sees it: raid size including itself, 0 if not in a raid. */
     int raidMembers(int client);
 

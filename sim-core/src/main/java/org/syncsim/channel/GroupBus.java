@@ -426,7 +426,19 @@ public final class GroupBus implements AddonChannel {
             reject(m, now, refused);
             return;
         }
-        s.throttle.submit(m, now);
+        s.throttle.submit(m, now, s.inOnUpdate ? SendOrigin.ONUPDATE_TIMER : SendOrigin.EVENT_HANDLER);
+    }
+
+    @Override
+    public void runOnUpdate(int client, Runnable work) {
+        Client c = client(client);
+        boolean outer = c.inOnUpdate;
+        c.inOnUpdate = true;
+        try {
+            work.run();
+        } finally {
+            c.inOnUpdate = outer;
+        }
     }
 
     private boolean forbidden(String prefix, String text) {
@@ -587,6 +599,8 @@ public final class GroupBus implements AddonChannel {
         long frameOrigin;
         ThrottleConfig throttleConfig;
         Throttle throttle;
+        /** The client's OnUpdate timers are running ({@link #runOnUpdate}). */
+        boolean inOnUpdate;
         /** Outgoing links, indexed by recipient. */
         Link[] out = new Link[0];
 

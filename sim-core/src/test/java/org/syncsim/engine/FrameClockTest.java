@@ -2,6 +2,7 @@ package org.syncsim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,71 +10,76 @@ class FrameClockTest {
     private final FrameClock sixty = FrameClock.ofFps(60, 1_000);
 
     @Test
-    void sixtyFpsHasA16667MicrosecondPeriod() {
-        assertEquals(16_667, sixty.periodMicros());
-        assertEquals(1_000_000.0 / 16_667, sixty.fps(), 1e-12);
+    void frameInstantsAreRoundedFromTheExactTimeWithoutDrift() {
+        // 1e6 / 60 = 16 666.67 us: frames 1, 2, 3 at 16 667, 33 333, 50 000 us after the origin.
+        assertEquals(1_000 + 16_667, sixty.instant(1));
+        assertEquals(1_000 + 33_333, sixty.instant(2));
+        assertEquals(1_000 + 50_000, sixty.instant(3));
+        // Frame 3 600 is exactly one minute after the origin (a rounded 16 667 us period would put it 1.2 ms late).
+        assertEquals(1_000 + SimTime.seconds(60), sixty.instant(3_600));
+        FrameClock fast = FrameClock.ofFps(144, 0);
+        assertEquals(SimTime.seconds(10), fast.instant(1_440));
+        assertEquals(6_944, fast.instant(1));
+        assertEquals(13_889, fast.instant(2));
     }
 
     @Test
     void atOrAfterReturnsAnExactFrameInstantUnchanged() {
         assertEquals(1_000, sixty.atOrAfter(1_000));
-        assertEquals(1_000 + 3 * 16_667, sixty.atOrAfter(1_000 + 3 * 16_667));
+        assertEquals(1_000 + 50_000, sixty.atOrAfter(1_000 + 50_000));
+        assertEquals(1_000 + SimTime.seconds(3_600), sixty.atOrAfter(1_000 + SimTime.seconds(3_600)));
     }
 
     @Test
     void atOrAfterRoundsUpToTheNextFrameBetweenFrames() {
         assertEquals(1_000 + 16_667, sixty.atOrAfter(1_001));
         assertEquals(1_000 + 16_667, sixty.atOrAfter(1_000 + 16_666));
-        assertEquals(1_000 + 2 * 16_667, sixty.atOrAfter(1_000 + 16_668));
+        assertEquals(1_000 + 33_333, sixty.atOrAfter(1_000 + 16_668));
     }
 
     @Test
-    void afterSkipsTheFrameAtExactlyT() {
+    void afterSkipsTheFrameAtExactlyTAndAtOrBeforeFindsIt() {
         assertEquals(1_000 + 16_667, sixty.after(1_000));
         assertEquals(1_000, sixty.after(999));
-        assertEquals(1_000, sixty.after(998));
-        assertEquals(1_000 + 2 * 16_667, sixty.after(1_000 + 16_667));
+        assertEquals(1_000 + 33_333, sixty.after(1_000 + 16_667));
+        assertEquals(1_000 + 16_667, sixty.atOrBefore(1_000 + 33_332));
+        assertEquals(1, sixty.indexAtOrBefore(1_000 + 33_332));
+        assertEquals(2, sixty.indexAtOrBefore(1_000 + 33_333));
     }
 
     @Test
     void instantsBeforeTheOriginAndNegativeTimesUseFloorArithmetic() {
-        // Frames extend backwards from the origin: ..., 1000 - 2*16667 = -32334, 1000 - 16667 = -15667, 1000.
+        // Frames extend backwards from the origin: ..., 1000 - 33 333 = -32 333, 1000 - 16 667 = -15 667, 1000.
         assertEquals(-15_667, sixty.atOrAfter(-20_000));
         assertEquals(-15_667, sixty.atOrAfter(-15_667));
         assertEquals(1_000, sixty.after(-15_667));
-        assertEquals(-32_334, sixty.atOrAfter(-32_335));
+        assertEquals(-32_333, sixty.atOrAfter(-32_334));
         assertEquals(1_000, sixty.atOrAfter(0));
-        assertEquals(1_000, sixty.atOrAfter(-15_666));
-    }
-
-    @Test
-    void negativeOriginWorksLikeAnyOtherPhase() {
-        FrameClock clock = new FrameClock(-5, 10);
-        assertEquals(5, clock.atOrAfter(0));
-        assertEquals(-5, clock.atOrAfter(-5));
-        assertEquals(-5, clock.atOrAfter(-14));
-        assertEquals(-15, clock.atOrAfter(-15));
-        assertEquals(5, clock.after(-5));
+        assertEquals(-1, sixty.indexAtOrBefore(0));
     }
 
     @Test
     void everyResultIsAFrameInstantAndNoFrameIsSkipped() {
-        FrameClock clock = new FrameClock(7, 13);
-        for (long t = -100; t <= 100; t++) {
-            long next = clock.atOrAfter(t);
-            assertEquals(0, Math.floorMod(next - 7, 13), "not a frame: " + next);
-            assertEquals(true, next >= t && next - t < 13, "t=" + t + " next=" + next);
-            long strictlyAfter = clock.after(t);
-            assertEquals(true, strictlyAfter > t && strictlyAfter - t <= 13, "t=" + t + " after=" + strictlyAfter);
+        for (double fps : new double[] {30, 50, 60, 144, 13.7}) {
+            FrameClock clock = FrameClock.ofFps(fps, 7);
+            long period = Math.round(1e6 / fps);
+            for (long t = -200_000; t <= 200_000; t += 997) {
+                long next = clock.atOrAfter(t);
+                long k = clock.indexAtOrBefore(next);
+                assertEquals(next, clock.instant(k), "not a frame: " + next);
+                assertTrue(next >= t && next - t <= period, "t=" + t + " next=" + next);
+                assertTrue(clock.instant(k - 1) < t || next == t, "skipped a frame before " + next);
+                long strictlyAfter = clock.after(t);
+                assertTrue(strictlyAfter > t && strictlyAfter - t <= period + 1, "t=" + t + " after=" + strictlyAfter);
+            }
         }
     }
 
     @Test
-    void invalidRatesAndPeriodsAreRejected() {
+    void invalidRatesAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> FrameClock.ofFps(0, 0));
         assertThrows(IllegalArgumentException.class, () -> FrameClock.ofFps(-60, 0));
         assertThrows(IllegalArgumentException.class, () -> FrameClock.ofFps(Double.NaN, 0));
         assertThrows(IllegalArgumentException.class, () -> FrameClock.ofFps(Double.POSITIVE_INFINITY, 0));
-        assertThrows(IllegalArgumentException.class, () -> new FrameClock(0, 0));
     }
 }

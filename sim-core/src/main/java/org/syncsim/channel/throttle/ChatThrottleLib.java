@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import org.syncsim.channel.OutgoingMessage;
+import org.syncsim.channel.SendOrigin;
 import org.syncsim.engine.Action;
 import org.syncsim.engine.FrameClock;
 import org.syncsim.engine.Simulation;
@@ -20,9 +21,18 @@ import org.syncsim.metrics.MetricsRecorder;
  * priorities that have work, and each priority sends while its own budget is strictly greater than the next
  * message's cost, rotating over its pipes after every message.
  *
- * <p>Frames are not ticked: the despooler schedules itself on the frame at which it will next act.
+ * <p>Frames are not ticked: the despooler schedules itself on the frame at which it will next act. Which frame first
+ * sees a send follows {@link SendOrigin}. Times are the library's: {@code GetTime()} as a double ({@link #getTime}),
+ * frame durations as differences of it summed in {@code OnUpdateDelay}, so exact ties (four 50 fps frames against
+ * 0.08 s, a despool on the last instant of the 5 s clamp) fall on the side the library's arithmetic puts them.
  */
 public final class ChatThrottleLib implements Throttle {
+    /**
+     * {@code GetTime()} at virtual time 0, seconds: machine uptime, the addon clients' default
+     * ({@code ClientConfig.defaults}, twra-sync-protocol.md §7), which every scenario client uses.
+     */
+    static final double GET_TIME_ORIGIN_SECONDS = 86_400.0;
+
     private final ThrottleConfig cfg;
     private final int client;
     private final Simulation sim;
@@ -32,20 +42,25 @@ public final class ChatThrottleLib implements Throttle {
     private final Ring[] rings = new Ring[3];
     private final double[] prioAvail = new double[3];
     private final int[] ringOfPriority = new int[3];
-    private final Action act = this::act;
+    private final Action act = this::onActFrame;
 
     private double avail;
-    private long lastAvailUpdate;
-    private long hardThrottleStart;
+    /** {@code LastAvailUpdate}, a {@link #getTime} value. */
+    private double lastAvailUpdate;
+    /** {@code HardThrottlingBeginTime}, a {@link #getTime} value. */
+    private double hardThrottleStart;
     /** {@code bQueueing}: something was queued and the despooler has not yet found everything empty. */
     private boolean queueing;
     /** The OnUpdate frame is shown (the despooler runs on frames). */
     private boolean shown;
     private boolean suspended;
     private FrameClock clock;
-    /** Frame time accumulated before {@link #anchor} since the despooler last acted ({@code OnUpdateDelay}). */
-    private long accBase;
+    /** {@code OnUpdateDelay}: frame time, in seconds, counted up to the frame {@link #anchor}. */
+    private double onUpdateDelay;
+    /** The last frame instant whose duration is counted in {@link #onUpdateDelay}; later frames are not yet. */
     private long anchor;
+    /** The act armed for the current instant has already yielded once to the events of that instant. */
+    private boolean deferred;
     private Timer timer;
     private int queuedCount;
     private long queuedBytes;
@@ -83,7 +98,11 @@ public final class ChatThrottleLib implements Throttle {
     }
 
     @Override
-    public void submit(OutgoingMessage m, long now) {
+    public void submit(OutgoingMessage m, long now, SendOrigin origin) {
+        if (origin == SendOrigin.ONUPDATE_TIMER && timer != null && timer.isPending() && timer.dueAt() == now) {
+            sim.cancel(timer);
+            act(now);
+        }
         if (cfg.maxMessageBytes() > 0 && m.wireLength() > cfg.maxMessageBytes()) {
             sink.reject(m, now, DropReason.TOO_LONG);
             return;
@@ -108,14 +127,20 @@ public final class ChatThrottleLib implements Throttle {
         queueing = true;
         metrics.messageQueued(now, m.id(), m.sender(), m.command(), m.bytes());
         metrics.throttleQueue(now, client, queuedCount, queuedBytes);
-        show(now);
+        show(now, origin);
+    }
+
+    /** {@code GetTime()} at virtual instant {@code t}, as the library reads it. */
+    private static double getTime(long t) {
+        return GET_TIME_ORIGIN_SECONDS + t / 1e6;
     }
 
     /** {@code UpdateAvail()}: refill by elapsed time, clamped as the library does, never below -2 x MAX_CPS. */
     private double updateAvail(long now) {
         double maxCps = cfg.maxCps();
-        double newAvail = maxCps * ((now - lastAvailUpdate) / 1e6);
-        if (now - hardThrottleStart < cfg.hardClampMicros()) {
+        double time = getTime(now);
+        double newAvail = maxCps * (time - lastAvailUpdate);
+        if (time - hardThrottleStart < cfg.hardClampMicros() / 1e6) {
             avail = Math.min(avail + newAvail * 0.1, maxCps * 0.5);
         } else if (clock.fps() < cfg.minFps()) {
             avail = Math.min(maxCps, avail + newAvail * 0.5);
@@ -123,38 +148,70 @@ public final class ChatThrottleLib implements Throttle {
             avail = Math.min(cfg.burst(), avail + newAvail);
         }
         avail = Math.max(avail, -2 * maxCps);
-        lastAvailUpdate = now;
+        lastAvailUpdate = time;
         return avail;
     }
 
-    private void show(long now) {
+    private void show(long now, SendOrigin origin) {
         if (shown) {
             return;
         }
         shown = true;
-        accBase = 0;
-        anchor = now;
+        onUpdateDelay = 0;
+        long frame = clock.atOrAfter(now);
+        anchor = origin == SendOrigin.EVENT_HANDLER && frame == now ? clock.instant(clock.indexAtOrBefore(now) - 1)
+                : clock.atOrBefore(now);
         if (!suspended) {
             scheduleAct();
         }
     }
 
-    /** Arms the timer on the first frame after {@link #anchor} at which the accumulated frame time reaches 0.08 s. */
-    private void scheduleAct() {
-        long period = clock.periodMicros();
-        long missing = cfg.despoolIntervalMicros() - accBase;
-        long frames = Math.max(1, (missing + period - 1) / period);
-        long at = clock.after(anchor) + (frames - 1) * period;
-        if (timer == null) {
-            timer = sim.schedule(at, act);
-        } else {
-            sim.reschedule(timer, at);
+    /** Adds the durations of the frames after {@link #anchor} up to {@code frame} to {@link #onUpdateDelay}. */
+    private void countFramesUpTo(long frame) {
+        long k = clock.indexAtOrBefore(anchor);
+        while (anchor < frame) {
+            long next = clock.instant(++k);
+            onUpdateDelay += getTime(next) - getTime(anchor);
+            anchor = next;
         }
+    }
+
+    /** Arms the timer on the first frame after {@link #anchor} where {@code OnUpdateDelay} is no longer < 0.08 s. */
+    private void scheduleAct() {
+        double interval = cfg.despoolIntervalMicros() / 1e6;
+        double delay = onUpdateDelay;
+        long k = clock.indexAtOrBefore(anchor);
+        long frame = anchor;
+        do {
+            long next = clock.instant(++k);
+            delay += getTime(next) - getTime(frame);
+            frame = next;
+        } while (delay < interval);
+        deferred = false;
+        if (timer == null) {
+            timer = sim.schedule(frame, act);
+        } else {
+            sim.reschedule(timer, frame);
+        }
+    }
+
+    /**
+     * The act's frame has come. It yields once to the end of the instant, so that every event already due at this
+     * instant is handled first (events precede OnUpdate, {@link SendOrigin}); a timer send at this instant runs it
+     * at once instead ({@link #submit}).
+     */
+    private void onActFrame(long now) {
+        if (!deferred) {
+            deferred = true;
+            sim.reschedule(timer, now);
+            return;
+        }
+        act(now);
     }
 
     /** The OnUpdate handler on the frame where 0.08 s have accumulated. */
     private void act(long now) {
-        accBase = 0;
+        onUpdateDelay = 0;
         anchor = now;
         updateAvail(now);
         if (avail < 0) {
@@ -223,26 +280,14 @@ public final class ChatThrottleLib implements Throttle {
 
     @Override
     public void setFps(long now, double fps) {
-        FrameClock old = clock;
-        long lastFrame = lastFrameAtOrBefore(old, now);
+        long lastFrame = clock.atOrBefore(now);
         if (shown && !suspended) {
-            accBase += framesBetween(old, anchor, now) * old.periodMicros();
-            anchor = now;
+            countFramesUpTo(lastFrame);
         }
         clock = FrameClock.ofFps(fps, lastFrame);
         if (shown && !suspended) {
             scheduleAct();
         }
-    }
-
-    private static long lastFrameAtOrBefore(FrameClock c, long t) {
-        long f = c.atOrAfter(t);
-        return f > t ? f - c.periodMicros() : f;
-    }
-
-    /** Frames in {@code (from, to]}. */
-    private static long framesBetween(FrameClock c, long from, long to) {
-        return (lastFrameAtOrBefore(c, to) - lastFrameAtOrBefore(c, from)) / c.periodMicros();
     }
 
     @Override
@@ -251,8 +296,7 @@ public final class ChatThrottleLib implements Throttle {
             return;
         }
         if (shown) {
-            accBase += framesBetween(clock, anchor, now) * clock.periodMicros();
-            anchor = now;
+            countFramesUpTo(clock.atOrBefore(now));
             sim.cancel(timer);
         }
         suspended = true;
@@ -265,12 +309,13 @@ public final class ChatThrottleLib implements Throttle {
     @Override
     public void enterWorld(long now) {
         avail = 0;
-        hardThrottleStart = now;
+        hardThrottleStart = getTime(now);
         if (suspended) {
             suspended = false;
             if (shown) {
-                accBase += now - anchor;
-                anchor = now;
+                long beforeFirst = clock.instant(clock.indexAtOrBefore(clock.atOrAfter(now)) - 1);
+                onUpdateDelay += getTime(beforeFirst) - getTime(anchor);
+                anchor = beforeFirst;
                 scheduleAct();
             }
         }
@@ -304,8 +349,8 @@ public final class ChatThrottleLib implements Throttle {
     @Override
     public void login(long now) {
         avail = 0;
-        lastAvailUpdate = now;
-        hardThrottleStart = now;
+        lastAvailUpdate = getTime(now);
+        hardThrottleStart = getTime(now);
         suspended = false;
     }
 

@@ -1,6 +1,7 @@
 package org.syncsim.channel.throttle;
 
 import org.syncsim.channel.OutgoingMessage;
+import org.syncsim.channel.SendOrigin;
 import org.syncsim.metrics.DropReason;
 
 /**
@@ -16,7 +17,7 @@ public final class DirectThrottle implements Throttle {
     }
 
     @Override
-    public void submit(OutgoingMessage message, long now) {
+    public void submit(OutgoingMessage message, long now, SendOrigin origin) {
         sink.leave(message, now, 0);
     }
 

@@ -1,6 +1,7 @@
 package org.syncsim.channel.throttle;
 
 import org.syncsim.channel.OutgoingMessage;
+import org.syncsim.channel.SendOrigin;
 import org.syncsim.metrics.DropReason;
 
 /**
@@ -9,8 +10,13 @@ import org.syncsim.metrics.DropReason;
  * screens, logins) because the library only acts on frames.
  */
 public interface Throttle {
-    /** The addon called the send API at {@code now}. */
-    void submit(OutgoingMessage message, long now);
+    /** The addon called the send API at {@code now}, from where {@code origin} says. */
+    void submit(OutgoingMessage message, long now, SendOrigin origin);
+
+    /** The addon called the send API at {@code now} from an event handler. */
+    default void submit(OutgoingMessage message, long now) {
+        submit(message, now, SendOrigin.EVENT_HANDLER);
+    }
 
     /** The client's frame rate changes at {@code now}. */
     void setFps(long now, double fps);

@@ -150,7 +150,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         this.codec = new WireCodec(spelling);
         this.clock = new ClientClock(env.sim(), env.epochSeconds(), config.wallOffsetMicros(), config.getTimeOrigin());
         this.timers = new AddonTimers(env.sim(), FrameClock.ofFps(config.fps(), config.frameOriginMicros()),
-                config.choices().timerOrder());
+                config.choices().timerOrder(), work -> env.channel().runOnUpdate(id, work));
         this.random = config.choices().luaRandom() == FixedChoices.LuaRandom.SHARED
                 ? RandomStreams.fresh(env.sim().random().masterSeed(), "lua-random/shared")
                 : env.sim().random().stream("client/" + config.name() + "/lua-random");

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.syncsim.engine.FrameClock;
 import org.syncsim.engine.SimTime;
 import org.syncsim.engine.Simulation;
@@ -16,7 +17,8 @@ import org.syncsim.engine.Timer;
  * of the client's frames at which {@code GetTime() >= expiry}, and never in the frame being handled, so a 0 delay
  * fires next frame. Timers expiring in the same frame run in the {@link Order} chosen (the addon's {@code pairs()}
  * order is unspecified, §12.2; default: scheduling order). The table is runtime state: {@link #cancelAll()} on
- * reload.
+ * reload. Callbacks run through the client's OnUpdate script ({@code onUpdate}), so that the channel knows their
+ * sends come from a timer ({@link org.syncsim.channel.SendOrigin}).
  */
 public final class AddonTimers {
     /** The order of timers that expire in the same frame. */
@@ -60,6 +62,7 @@ public final class AddonTimers {
     private final Simulation sim;
     private final FrameClock frames;
     private final Order order;
+    private final Consumer<Runnable> onUpdate;
     private final Set<Handle> live = new LinkedHashSet<>();
     /** {@link Order#REVERSED}: the timers of each frame that has any, in scheduling order. */
     private final Map<Long, List<Handle>> byFrame = new HashMap<>();
@@ -69,9 +72,15 @@ public final class AddonTimers {
     }
 
     public AddonTimers(Simulation sim, FrameClock frames, Order order) {
+        this(sim, frames, order, Runnable::run);
+    }
+
+    /** {@code onUpdate} runs the callbacks due on a frame as the client's OnUpdate script. */
+    public AddonTimers(Simulation sim, FrameClock frames, Order order, Consumer<Runnable> onUpdate) {
         this.sim = sim;
         this.frames = frames;
         this.order = order;
+        this.onUpdate = onUpdate;
     }
 
     public FrameClock frames() {
@@ -93,7 +102,7 @@ public final class AddonTimers {
         if (order == Order.SCHEDULED) {
             h.timer = sim.schedule(at, now -> {
                 live.remove(h);
-                callback.run();
+                onUpdate.accept(callback);
             });
             return h;
         }
@@ -101,7 +110,7 @@ public final class AddonTimers {
         h.pending = true;
         h.callback = callback;
         byFrame.computeIfAbsent(at, t -> {
-            sim.post(t, this::runFrame);
+            sim.post(t, now -> onUpdate.accept(() -> runFrame(now)));
             return new ArrayList<>();
         }).add(h);
         return h;

@@ -121,7 +121,7 @@ public final class CpuMeter {
             return;
         }
         long t = now.getAsLong();
-        long f = Math.floorDiv(t - frames.originMicros(), frames.periodMicros());
+        long f = frames.indexAtOrBefore(t);
         if (f != frame) {
             frame = f;
             frameMicros = 0;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.syncsim.channel.Distribution;
 import org.syncsim.channel.OutgoingMessage;
 import org.syncsim.channel.Priority;
+import org.syncsim.channel.SendOrigin;
 import org.syncsim.engine.FrameClock;
 import org.syncsim.engine.RunLimits;
 import org.syncsim.engine.SimTime;
@@ -28,7 +29,7 @@ class ChatThrottleLibTest {
     record Left(long id, String prefix, Priority priority, long time, long queued) {
     }
 
-    private final Simulation sim = new Simulation(1);
+    private Simulation sim = new Simulation(1);
     private final List<Left> left = new ArrayList<>();
     private final List<Long> rejected = new ArrayList<>();
     private final List<int[]> depth = new ArrayList<>();
@@ -56,22 +57,32 @@ class ChatThrottleLibTest {
     }
 
     private void submitAt(ChatThrottleLib lib, long at, String prefix, Priority prio, int count) {
+        submitAt(lib, at, prefix, prio, count, TEXT, SendOrigin.EVENT_HANDLER);
+    }
+
+    private void submitAt(ChatThrottleLib lib, long at, String prefix, Priority prio, int count, int text,
+            SendOrigin origin) {
         sim.post(at, t -> {
             for (int k = 0; k < count; k++) {
-                lib.submit(new OutgoingMessage(nextId++, 0, prefix, "x".repeat(TEXT), Distribution.RAID, -1, prio,
-                        "T", 0, t), t);
+                lib.submit(new OutgoingMessage(nextId++, 0, prefix, "x".repeat(text), Distribution.RAID, -1, prio,
+                        "T", 0, t), t, origin);
             }
         });
+    }
+
+    /** {@code GetTime()} as the library reads it at {@code t}. */
+    private static double getTime(long t) {
+        return ChatThrottleLib.GET_TIME_ORIGIN_SECONDS + t / 1e6;
     }
 
     /**
      * The instants at which ChatThrottleLib's OnUpdate acts after the frame was shown at {@code shownAt}: it adds
      * each frame's duration to a counter and acts on the first frame where the counter reaches 0.08 s, then resets
-     * it. With a constant frame period that is every {@code ceil(80 ms / period)} frames.
+     * it. At 60 fps frames last 16 666 or 16 667 us, so that is every 5th frame. A send from an event handler at
+     * a frame instant is seen by that frame's OnUpdate, which therefore counts ({@link SendOrigin}).
      */
     private static long act(FrameClock clock, long shownAt, int j) {
-        long framesPerAct = (SimTime.millis(80) + clock.periodMicros() - 1) / clock.periodMicros();
-        return clock.after(shownAt) + (j * framesPerAct - 1) * clock.periodMicros();
+        return clock.instant(clock.indexAtOrBefore(clock.atOrAfter(shownAt)) - 1 + 5L * j);
     }
 
     @Test
@@ -86,22 +97,29 @@ class ChatThrottleLibTest {
         // - Direct sends while nothing is queued and cost < avail: after k sends avail = 4000 - 290k, and
         //   290 < 4000 - 290k holds for k = 0..12, so 13 messages leave at T0 with no wait; avail = 230.
         // - The other 37 are queued in one NORMAL pipe and the OnUpdate frame is shown at T0. Frames are at
-        //   multiples of 16 667 us; the handler acts every 5 frames (5 x 16 667 us >= 80 ms > 4 x 16 667 us).
+        //   round(k x 16 666.67 us); the handler acts every 5 frames (5 frames >= 80 ms > 4 frames).
         // - At each act the refill 800 B/s x (time since the last update) goes to the global avail, which is
         //   then handed entirely to NORMAL (the only priority with work) and reset to 0; NORMAL's own budget
-        //   therefore holds 230 + 800 x (A - T0) minus what it has sent. Queued message i (1-based) leaves at the
-        //   first act A with 230 + 800 x (A - T0) - 290 (i - 1) > 290, i.e. 800 x (A - T0) > 290 i - 230.
-        //   The refill never approaches BURST (67 bytes per act), so the cap plays no part.
+        //   therefore holds 230 + 800 x (A - T0) minus what it has sent, and a message leaves while that budget is
+        //   strictly greater than 290. T0 is frame 600 and the burst comes from an event handler, so frame 600
+        //   counts: acts at frames 604, 609, ... The refill never approaches BURST (67 bytes per act).
+        // - The budget is summed here as the library sums it, in doubles of GetTime(): were exact arithmetic to
+        //   give a tie at an act, the rounding of the sum would decide, as it does in the game.
         FrameClock clock = FrameClock.ofFps(60, 0);
         for (int k = 0; k < 13; k++) {
             assertEquals(T0, left.get(k).time(), "direct send " + k);
             assertEquals(0, left.get(k).queued());
         }
-        int j = 1;
+        double budget = 230;
+        long last = T0;
+        int j = 0;
         for (int i = 1; i <= 37; i++) {
-            while (!(800.0 * SimTime.toSeconds(act(clock, T0, j) - T0) > COST * i - 230.0)) {
-                j++;
+            while (!(budget > COST)) {
+                long a = act(clock, T0, ++j);
+                budget += 800 * (getTime(a) - getTime(last));
+                last = a;
             }
+            budget -= COST;
             Left l = left.get(12 + i);
             assertEquals(act(clock, T0, j), l.time(), "queued message " + i);
             assertEquals(l.time() - T0, l.queued());
@@ -112,6 +130,126 @@ class ChatThrottleLibTest {
         // Queue depth was reported, down to empty.
         assertEquals(0, depth.get(depth.size() - 1)[0]);
         assertEquals(37, depth.stream().mapToInt(d -> d[0]).max().getAsInt());
+    }
+
+    /**
+     * 13 messages of 290 at {@code at} (after login and clamp) leave at once and leave 230 in the budget; a 14th of
+     * 240 queues and leaves at the first act (230 + at least 50 bytes of refill).
+     */
+    private void burstAndOneMore(ChatThrottleLib lib, long at, SendOrigin origin) {
+        submitAt(lib, at, "TWRA", Priority.NORMAL, 13, TEXT, origin);
+        submitAt(lib, at, "TWRA", Priority.NORMAL, 1, 240 - 45, origin);
+    }
+
+    /**
+     * Issue 12, point 2: a burst at T0 = 10 s, a frame instant at 30, 50, 60 and 144 fps. From an event handler,
+     * T0's own frame counts towards the 0.08 s; from a timer callback (after the library's OnUpdate of that frame)
+     * counting starts one frame later.
+     */
+    @Test
+    void aTimerSendIsSeenOneFrameAfterAnEventHandlerSendAtTheSameFrame() {
+        // Frames until OnUpdateDelay reaches 0.08 s: 3 x 33.3 ms, 4 x 20 ms (see the 50 fps test), 5 x 16.7 ms,
+        // 12 x 6.94 ms.
+        double[] rates = {30, 50, 60, 144};
+        int[] framesPerAct = {3, 4, 5, 12};
+        for (int r = 0; r < rates.length; r++) {
+            FrameClock clock = FrameClock.ofFps(rates[r], 0);
+            long frameOfT0 = clock.indexAtOrBefore(T0);
+            assertEquals(T0, clock.instant(frameOfT0));
+            for (SendOrigin origin : SendOrigin.values()) {
+                sim = new Simulation(1);
+                left.clear();
+                ChatThrottleLib lib = ctl(ThrottleConfig.ctl(), rates[r]);
+                burstAndOneMore(lib, T0, origin);
+                sim.run(RunLimits.untilEmpty());
+                long firstCounted = origin == SendOrigin.EVENT_HANDLER ? frameOfT0 : frameOfT0 + 1;
+                assertEquals(clock.instant(firstCounted + framesPerAct[r] - 1), left.get(13).time(),
+                        rates[r] + " fps, " + origin);
+            }
+        }
+    }
+
+    /**
+     * Issue 12, point 2, at the instant of an act (frame 604): an event handler's send there is in the act's
+     * queue, a timer's is not. The send is posted after the act was armed, so the engine alone would run the act
+     * first.
+     */
+    @Test
+    void atTheFrameOfAnActAnEventSendIsInItsQueueAndATimerSendIsNot() {
+        FrameClock clock = FrameClock.ofFps(60, 0);
+        long firstAct = clock.instant(604);
+        long thirdAct = clock.instant(614);
+        for (SendOrigin origin : SendOrigin.values()) {
+            sim = new Simulation(1);
+            left.clear();
+            ChatThrottleLib lib = ctl(ThrottleConfig.ctl(), 60);
+            burstAndOneMore(lib, T0, SendOrigin.EVENT_HANDLER);
+            sim.post(T0 + 1, t -> submitAt(lib, firstAct, "LATE", Priority.ALERT, 1, 100 - 45, origin));
+            sim.run(RunLimits.untilEmpty());
+            long late = left.stream().filter(l -> l.prefix().equals("LATE")).findFirst().orElseThrow().time();
+            long normal = left.get(left.size() - 1).prefix().equals("LATE") ? left.get(left.size() - 2).time()
+                    : left.get(left.size() - 1).time();
+            // Event: the act at 604 has 283 bytes for two priorities, 141 each: the 100-byte ALERT leaves, the
+            // 240-byte NORMAL waits until 614 (141 + 67 + 67 > 240). Timer: the act at 604 gives NORMAL all 283, it
+            // leaves; ALERT is queued after the act and needs two more acts (67, 133 > 100).
+            if (origin == SendOrigin.EVENT_HANDLER) {
+                assertEquals(List.of(firstAct, thirdAct), List.of(late, normal), origin.name());
+            } else {
+                assertEquals(List.of(thirdAct, firstAct), List.of(late, normal), origin.name());
+            }
+        }
+    }
+
+    /** Issue 12, point 3: {@code Prio.avail > nSize} and {@code nSize < avail} are strict in the library. */
+    @Test
+    void aBudgetExactlyEqualToTheCostDoesNotSend() {
+        ChatThrottleLib lib = ctl(ThrottleConfig.ctl(), 60);
+        // Login at 0; 3.625 s later, during the clamp: avail = 0.1 x 800 x 3.625 = 290 exactly (in doubles too).
+        long at = SimTime.millis(3_625);
+        submitAt(lib, at, "TWRA", Priority.NORMAL, 1);
+        sim.run(RunLimits.until(at));
+        assertEquals(0, left.size());
+        assertEquals(1, lib.queuedMessages());
+        assertEquals(290.0, lib.avail());
+        sim.run(RunLimits.untilEmpty());
+        assertTrue(left.get(0).time() > at);
+    }
+
+    /**
+     * Issue 12, point 3: at 50 fps four frames are 0.08 s. The library sums the frames' durations, differences of
+     * the double GetTime() (here 86 410.00 and on), and tests {@code OnUpdateDelay < 0.08}: the sum is
+     * 0.0800000000017, so it acts on the 4th frame, not the 5th.
+     */
+    @Test
+    void atFiftyFpsTheDespoolerActsOnTheFourthFrameAsDoubleGetTimeSums() {
+        ChatThrottleLib lib = ctl(ThrottleConfig.ctl(), 50);
+        double sum = 0;
+        for (int k = 501; k <= 504; k++) {
+            sum += getTime(SimTime.millis(20L * k)) - getTime(SimTime.millis(20L * (k - 1)));
+        }
+        assertTrue(sum >= 0.08, "the premise: " + sum);
+        burstAndOneMore(lib, T0, SendOrigin.EVENT_HANDLER); // frame 500 (event handler) counts: frames 500..503
+        sim.run(RunLimits.untilEmpty());
+        assertEquals(T0 + SimTime.millis(60), left.get(13).time());
+    }
+
+    /**
+     * Issue 12, point 3: a despool exactly 5 s after login. {@code GetTime() - HardThrottlingBeginTime} is
+     * 86 405.0 - 86 400.0 = 5.0, not < 5: the refill of that act is no longer clamped.
+     */
+    @Test
+    void aDespoolExactlyAtTheEndOfTheClampIsNotClamped() {
+        ChatThrottleLib lib = ctl(ThrottleConfig.ctl(), 50);
+        // At 4.94 s (frame 247): avail = 0.1 x 800 x 4.94 = 395.2; a 290-byte message leaves (105.2 left), a
+        // 260-byte one queues. Frames 247..250 make 0.08 s, so the act is at 5.00 s: unclamped it adds
+        // 800 x 0.06 = 48 (153.2), clamped it would add 4.8 (110). Then 64 per act: 281.2 > 260 at 5.16 s,
+        // where the clamped budget would be 238 and the message would wait for 5.24 s.
+        long at = SimTime.millis(4_940);
+        submitAt(lib, at, "TWRA", Priority.NORMAL, 1);
+        submitAt(lib, at, "TWRA", Priority.NORMAL, 1, 260 - 40 - 5, SendOrigin.EVENT_HANDLER);
+        sim.run(RunLimits.untilEmpty());
+        assertEquals(at, left.get(0).time());
+        assertEquals(SimTime.millis(5_160), left.get(1).time());
     }
 
     @Test
