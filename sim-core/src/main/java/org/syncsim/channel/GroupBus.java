@@ -270,14 +270,16 @@ public final class GroupBus implements AddonChannel {
         if (from == to && !stateLost) {
             return;
         }
+        long since = c.presenceSince;
         c.presence = to;
+        c.presenceSince = now;
         switch (to) {
             case LOADING -> c.throttle.suspend(now);
             case OFFLINE -> {
             }
             case ONLINE -> {
                 if (from == Presence.OFFLINE || stateLost) {
-                    c.throttle.login(now);
+                    c.throttle.login(addonsLoadedAt(from, since, now), now);
                     c.bucket.reset(now);
                 } else {
                     c.throttle.enterWorld(now);
@@ -291,6 +293,15 @@ public final class GroupBus implements AddonChannel {
         for (PresenceListener l : presenceListeners) {
             l.onPresenceChanged(now, c.id, to);
         }
+    }
+
+    /**
+     * When a login that ends at {@code now} loaded the addons: at the start of its loading screen, which is the
+     * {@code LOADING} presence of a {@code /reload}, else the configured loading-screen length (not before the
+     * client went offline).
+     */
+    private long addonsLoadedAt(Presence from, long since, long now) {
+        return from == Presence.LOADING ? since : Math.max(since, now - config.presence().loadingScreenMicros());
     }
 
     /**
@@ -594,6 +605,8 @@ public final class GroupBus implements AddonChannel {
         RaidRank rank = RaidRank.MEMBER;
         Presence presence = Presence.ONLINE;
         int presenceEpoch;
+        /** When the current presence began. */
+        long presenceSince;
         double fps;
         /** An instant at which the client renders a frame. */
         long frameOrigin;

@@ -79,7 +79,7 @@ public final class ChatThrottleLib implements Throttle {
             rings[i] = new Ring();
             ringOfPriority[cfg.priorityOrder().get(i).ordinal()] = i;
         }
-        login(sim.now());
+        login(sim.now(), sim.now());
     }
 
     /** The message's cost: text + prefix + 1 separator + {@code MSG_OVERHEAD} (vanilla code path). */
@@ -346,10 +346,15 @@ public final class ChatThrottleLib implements Throttle {
         }
     }
 
+    /**
+     * {@code Init} when the library loads sets {@code LastAvailUpdate}; {@code PLAYER_ENTERING_WORLD} at the end of
+     * the loading screen zeroes {@code avail} and restarts the clamp but keeps {@code LastAvailUpdate}, so the first
+     * update after login credits a tenth of the whole loading screen (up to {@code MAX_CPS / 2}).
+     */
     @Override
-    public void login(long now) {
+    public void login(long loadedAt, long now) {
         avail = 0;
-        lastAvailUpdate = getTime(now);
+        lastAvailUpdate = getTime(loadedAt);
         hardThrottleStart = getTime(now);
         suspended = false;
     }

@@ -38,7 +38,7 @@ public final class DirectThrottle implements Throttle {
     }
 
     @Override
-    public void login(long now) {
+    public void login(long loadedAt, long now) {
     }
 
     @Override

@@ -30,8 +30,11 @@ public interface Throttle {
     /** The addon's runtime state is lost (logout, disconnect, {@code /reload}): queued messages never leave. */
     void discard(long now, DropReason reason);
 
-    /** The library is loaded afresh at login (after a {@link #discard}). */
-    void login(long now);
+    /**
+     * A login (after a {@link #discard}): the library was loaded afresh at {@code loadedAt}, when the login's
+     * loading screen began, and {@code PLAYER_ENTERING_WORLD} comes at {@code now}, when it ends.
+     */
+    void login(long loadedAt, long now);
 
     /** Messages waiting in the throttle. */
     int queuedMessages();

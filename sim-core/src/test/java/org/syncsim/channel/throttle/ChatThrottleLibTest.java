@@ -252,6 +252,25 @@ class ChatThrottleLibTest {
         assertEquals(SimTime.millis(5_160), left.get(1).time());
     }
 
+    /**
+     * Issue 12, point 4: the library loads when the login's loading screen begins (20 s) and keeps that
+     * {@code LastAvailUpdate} through {@code PLAYER_ENTERING_WORLD} (30 s), so 1 s after entering the world the
+     * budget is min(0.1 x 800 x 11, 400) = 400 and a 290-byte message leaves at once. Counting from the login
+     * instant it would have had 80 and waited 2.6 s.
+     */
+    @Test
+    void theFirstUpdateAfterALoginCreditsTheLoadingScreen() {
+        ChatThrottleLib lib = ctl(ThrottleConfig.ctl(), 60);
+        long loaded = SimTime.seconds(20);
+        long entered = SimTime.seconds(30);
+        sim.post(entered, t -> lib.login(loaded, t));
+        submitAt(lib, entered + SimTime.seconds(1), "TWRA", Priority.NORMAL, 2);
+        sim.run(RunLimits.untilEmpty());
+        assertEquals(entered + SimTime.seconds(1), left.get(0).time());
+        // 110 left; the second waits for 180 more at 80 B/s until the clamp ends at 35 s, then 800 B/s.
+        assertTrue(left.get(1).time() > entered + SimTime.seconds(3), "left at " + left.get(1).time());
+    }
+
     @Test
     void lowFrameRateHalvesTheRefillAndCapsTheBudget() {
         ChatThrottleLib lib = ctl(ThrottleConfig.ctl(), 10);
