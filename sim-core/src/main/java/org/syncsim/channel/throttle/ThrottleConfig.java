@@ -17,8 +17,8 @@ import org.syncsim.engine.SimTime;
  * @param despoolIntervalMicros the OnUpdate handler acts only when this much frame time has accumulated (0.08 s)
  * @param hardClampMicros after login or a loading screen the refill is a tenth and capped at half of
  *     {@code maxCps} for this long (5 s, added in v11)
- * @param priorityOrder the order the despooler visits priorities (Lua table order, unspecified; default
- *     ALERT, NORMAL, BULK)
+ * @param priorityOrder the order the despooler visits priorities: {@code pairs()} over the table the library fills
+ *     with ALERT, NORMAL, BULK, which Lua 5.0 (the game's) visits as BULK, NORMAL, ALERT (see {@link #CTL_ORDER})
  * @param maxMessageBytes ChatThrottleLib's own limit on prefix + 1 + text (255 on the vanilla path, see
  *     {@link #CTL_MAX_MESSAGE_BYTES}); 0 disables it, as a fork for Turtle WoW's longer messages would
  */
@@ -49,6 +49,12 @@ public record ThrottleConfig(Mode mode, double maxCps, double burst, int overhea
      * message length cannot exceed 254 bytes" (prefix and text without the separator: the same limit).
      */
     public static final int CTL_MAX_MESSAGE_BYTES = 255;
+    /**
+     * The order of {@code pairs(self.Prio)}: Lua 5.0 (the game's) hashes the keys ALERT, NORMAL, BULK, set in that
+     * order by {@code Init}, to nodes 3, 2 and 1 of the table's final 4 nodes, and {@code next} walks the nodes
+     * upwards (lstring.c {@code luaS_newlstr}, ltable.c {@code newkey} and {@code rehash}; issue 12, point 5).
+     */
+    public static final List<Priority> CTL_ORDER = List.of(Priority.BULK, Priority.NORMAL, Priority.ALERT);
 
     public ThrottleConfig {
         if (mode == null) {
@@ -85,7 +91,7 @@ public record ThrottleConfig(Mode mode, double maxCps, double burst, int overhea
     public static ThrottleConfig ctl() {
         return new ThrottleConfig(Mode.CTL, CTL_MAX_CPS, CTL_BURST, CTL_MSG_OVERHEAD, CTL_MIN_FPS,
                 CTL_DESPOOL_INTERVAL_MICROS, CTL_HARD_CLAMP_MICROS,
-                List.of(Priority.ALERT, Priority.NORMAL, Priority.BULK), CTL_MAX_MESSAGE_BYTES);
+                CTL_ORDER, CTL_MAX_MESSAGE_BYTES);
     }
 
     public ThrottleConfig withMode(Mode newMode) {

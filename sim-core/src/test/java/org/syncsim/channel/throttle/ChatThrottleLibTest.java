@@ -271,6 +271,22 @@ class ChatThrottleLibTest {
         assertTrue(left.get(1).time() > entered + SimTime.seconds(3), "left at " + left.get(1).time());
     }
 
+    /** Issue 12, point 5: within one despool the library serves BULK, then NORMAL, then ALERT ({@code pairs()}). */
+    @Test
+    void oneDespoolSendsInTheLibrarysPairsOrder() {
+        ChatThrottleLib lib = ctl(ThrottleConfig.ctl(), 60);
+        burstAndOneMore(lib, T0, SendOrigin.EVENT_HANDLER); // 230 left, a 240-byte NORMAL message queued
+        for (Priority p : List.of(Priority.ALERT, Priority.BULK)) {
+            submitAt(lib, T0, p.name(), p, 1, 60 - 45, SendOrigin.EVENT_HANDLER);
+        }
+        sim.run(RunLimits.untilEmpty());
+        // The first act has 230 + 67 bytes, 99 per priority: the 60-byte ALERT and BULK leave, NORMAL's 240 waits.
+        List<Left> despooled = left.subList(13, 15);
+        assertEquals(1, despooled.stream().map(Left::time).distinct().count());
+        assertEquals(List.of(Priority.BULK, Priority.ALERT), despooled.stream().map(Left::priority).toList());
+        assertEquals(Priority.NORMAL, left.get(15).priority());
+    }
+
     @Test
     void lowFrameRateHalvesTheRefillAndCapsTheBudget() {
         ChatThrottleLib lib = ctl(ThrottleConfig.ctl(), 10);
