@@ -1,6 +1,7 @@
 package org.syncsim.protocol.clock;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,9 +20,16 @@ import org.syncsim.engine.Timer;
  * order is unspecified, §12.2; default: scheduling order). The table is runtime state: {@link #cancelAll()} on
  * reload. Callbacks run through the client's OnUpdate script ({@code onUpdate}), so that the channel knows their
  * sends come from a timer ({@link org.syncsim.channel.SendOrigin}).
+ *
+ * <p>Callbacks are not protected (§2.5, B28): the engine runs a callback and deletes its entry only after it
+ * returns. A callback scheduled with {@link #scheduleUnprotected} that reports a Lua error ({@link Outcome#RAISED})
+ * therefore stays in the table, ends that frame's pass over the timers (the timers after it in scan order do not
+ * run that frame) and fires again, from its start, on every later frame until it returns, is cancelled or the table
+ * is cleared. While such a timer exists the table runs as one pass per frame over all due timers in scan order
+ * (the {@link Order}, applied to the whole table), so a timer after the erroring one never fires while it persists.
  */
 public final class AddonTimers {
-    /** The order of timers that expire in the same frame. */
+    /** The order of timers that expire in the same frame, and of the scan of the whole table. */
     public enum Order {
         /** The order they were scheduled in. */
         SCHEDULED,
@@ -29,12 +37,26 @@ public final class AddonTimers {
         REVERSED
     }
 
+    /** How an unprotected callback ended. */
+    public enum Outcome {
+        /** It returned: the engine deletes the entry. */
+        RETURNED,
+        /** It raised a Lua error: the entry stays and fires again next frame. */
+        RAISED
+    }
+
+    /** A callback that may raise a Lua error, reporting it instead of throwing (the client counts it). */
+    @FunctionalInterface
+    public interface Unprotected {
+        Outcome run();
+    }
+
     /** A scheduled callback ({@code CancelTimer(id)} is {@link #cancel()}). */
     public final class Handle {
         private Timer timer; // SCHEDULED: its own engine timer
-        private long due; // REVERSED: the frame it waits for in {@code byFrame}
+        private long due;
         private boolean pending;
-        private Runnable callback;
+        private Unprotected callback;
 
         private Handle() {
         }
@@ -48,14 +70,14 @@ public final class AddonTimers {
             live.remove(this);
         }
 
-        /** True while the callback is still due. */
+        /** True while the callback is still due (or, after it raised, due again next frame). */
         public boolean isPending() {
-            return timer != null ? timer.isPending() : pending;
+            return pending;
         }
 
-        /** The frame instant it will fire at. */
+        /** The frame instant it will fire at (first firing). */
         public long dueAt() {
-            return timer != null ? timer.dueAt() : due;
+            return due;
         }
     }
 
@@ -63,9 +85,14 @@ public final class AddonTimers {
     private final FrameClock frames;
     private final Order order;
     private final Consumer<Runnable> onUpdate;
+    /** The table in scheduling order: scan order is this order or its reverse ({@link Order}). */
     private final Set<Handle> live = new LinkedHashSet<>();
     /** {@link Order#REVERSED}: the timers of each frame that has any, in scheduling order. */
     private final Map<Long, List<Handle>> byFrame = new HashMap<>();
+    /** True from a callback's error until a frame's pass runs every due timer without one raising. */
+    private boolean passing;
+    /** The frame the next pass is posted for, or -1. */
+    private long passAt = -1;
 
     public AddonTimers(Simulation sim, FrameClock frames) {
         this(sim, frames, Order.SCHEDULED);
@@ -94,22 +121,30 @@ public final class AddonTimers {
         return Math.max(frames.atOrAfter(due), frames.after(now));
     }
 
-    /** {@code ScheduleTimer(callback, delay)}. */
+    /** {@code ScheduleTimer(callback, delay)} for a callback that cannot raise. */
     public Handle schedule(double delaySeconds, Runnable callback) {
+        return scheduleUnprotected(delaySeconds, () -> {
+            callback.run();
+            return Outcome.RETURNED;
+        });
+    }
+
+    /** {@code ScheduleTimer(callback, delay)} for a callback that may raise a Lua error (B28, see the class). */
+    public Handle scheduleUnprotected(double delaySeconds, Unprotected callback) {
         Handle h = new Handle();
-        long at = fireTime(delaySeconds);
+        h.due = fireTime(delaySeconds);
+        h.pending = true;
+        h.callback = callback;
         live.add(h);
         if (order == Order.SCHEDULED) {
-            h.timer = sim.schedule(at, now -> {
-                live.remove(h);
-                onUpdate.accept(callback);
+            h.timer = sim.schedule(h.due, now -> {
+                if (!passing) {
+                    onUpdate.accept(() -> fire(h, now));
+                }
             });
             return h;
         }
-        h.due = at;
-        h.pending = true;
-        h.callback = callback;
-        byFrame.computeIfAbsent(at, t -> {
+        byFrame.computeIfAbsent(h.due, t -> {
             sim.post(t, now -> onUpdate.accept(() -> runFrame(now)));
             return new ArrayList<>();
         }).add(h);
@@ -119,13 +154,62 @@ public final class AddonTimers {
     /** {@link Order#REVERSED}: this frame's timers, latest scheduled first (none can be added to this frame). */
     private void runFrame(long now) {
         List<Handle> due = byFrame.remove(now);
+        if (passing) {
+            return; // this frame's pass runs them
+        }
         for (int i = due.size() - 1; i >= 0; i--) {
             Handle h = due.get(i);
-            if (h.pending) {
-                h.pending = false;
-                live.remove(h);
-                h.callback.run();
+            if (h.pending && !fire(h, now)) {
+                return;
             }
+        }
+    }
+
+    /**
+     * Runs one callback as the engine does: the entry is deleted once it returns; if it raised, the entry stays,
+     * the pass ends and the per-frame passes begin. False if it raised.
+     */
+    private boolean fire(Handle h, long now) {
+        h.pending = false;
+        Outcome outcome = h.callback.run();
+        if (outcome == Outcome.RETURNED || !live.contains(h)) {
+            live.remove(h);
+            return outcome == Outcome.RETURNED;
+        }
+        h.pending = true;
+        passing = true;
+        postPass(frames.after(now));
+        return false;
+    }
+
+    /** One frame's pass over the whole table while a timer raised: due timers in scan order, until one raises. */
+    private void pass(long now) {
+        passAt = -1;
+        List<Handle> scan = new ArrayList<>(live);
+        if (order == Order.REVERSED) {
+            Collections.reverse(scan);
+        }
+        boolean raised = false;
+        for (Handle h : scan) {
+            if (h.pending && h.due <= now) {
+                if (h.timer != null) {
+                    h.timer.cancel();
+                }
+                if (!fire(h, now)) {
+                    raised = true;
+                    break;
+                }
+            }
+        }
+        if (!raised) {
+            passing = false; // every due timer ran: the timers' own firings take over again
+        }
+    }
+
+    private void postPass(long at) {
+        if (passAt != at) {
+            passAt = at;
+            sim.post(at, now -> onUpdate.accept(() -> pass(now)));
         }
     }
 
@@ -138,10 +222,16 @@ public final class AddonTimers {
             h.pending = false;
         }
         live.clear();
+        passing = false;
     }
 
-    /** Timers still pending. */
+    /** Timers still pending (an erroring timer included: it stays in the table). */
     public int pendingCount() {
         return live.size();
+    }
+
+    /** True while a timer that raised a Lua error keeps the table in per-frame passes (B28). */
+    public boolean erroring() {
+        return passing;
     }
 }

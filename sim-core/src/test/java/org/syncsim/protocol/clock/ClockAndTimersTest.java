@@ -92,4 +92,63 @@ class ClockAndTimersTest {
         assertFalse(h.isPending());
         assertEquals(0, timers.pendingCount());
     }
+    @Test
+    void anErroringCallbackFiresAgainEveryFrameAndEndsEachPassBeforeTheTimersAfterIt() {
+        Simulation sim = new Simulation(1);
+        AddonTimers timers = new AddonTimers(sim, FrameClock.ofFps(10, 0)); // frames every 100 ms
+        List<String> fired = new ArrayList<>();
+        int[] errors = new int[1];
+        AddonTimers.Handle[] stuck = new AddonTimers.Handle[1];
+        sim.post(0, now -> {
+            timers.schedule(0.25, () -> fired.add("older@" + sim.now() / 1000));
+            stuck[0] = timers.scheduleUnprotected(0.1, () -> {
+                errors[0]++;
+                return AddonTimers.Outcome.RAISED;
+            });
+            timers.schedule(0.1, () -> fired.add("same-frame@" + sim.now() / 1000));
+            timers.schedule(0.2, () -> fired.add("newer@" + sim.now() / 1000));
+        });
+        sim.post(SimTime.millis(550), now -> stuck[0].cancel());
+        sim.run(RunLimits.untilEmpty());
+        // the erroring timer fires at 100, 200, 300, 400, 500 ms; the timer scheduled before it still runs in its
+        // frame, the ones after it in scan order wait until it is cancelled, then run in the next frame's pass
+        assertEquals(5, errors[0]);
+        assertEquals(List.of("older@300", "same-frame@600", "newer@600"), fired);
+        assertFalse(timers.erroring());
+        assertEquals(0, timers.pendingCount());
+    }
+
+    @Test
+    void reversedScanRunsTimersScheduledAfterTheErroringOneAndAReturnEndsTheErrors() {
+        Simulation sim = new Simulation(1);
+        AddonTimers timers = new AddonTimers(sim, FrameClock.ofFps(10, 0), AddonTimers.Order.REVERSED);
+        List<String> fired = new ArrayList<>();
+        int[] runs = new int[1];
+        sim.post(0, now -> {
+            timers.schedule(0.3, () -> fired.add("older@" + sim.now() / 1000));
+            timers.scheduleUnprotected(0.1, () -> ++runs[0] < 3 ? AddonTimers.Outcome.RAISED
+                    : AddonTimers.Outcome.RETURNED);
+            timers.schedule(0.2, () -> fired.add("newer@" + sim.now() / 1000));
+        });
+        sim.run(RunLimits.untilEmpty());
+        // latest scheduled first: "newer" runs ahead of the erroring timer; "older" is behind it until it returns
+        assertEquals(3, runs[0]);
+        assertEquals(List.of("newer@200", "older@300"), fired);
+        assertFalse(timers.erroring());
+    }
+
+    @Test
+    void cancelAllEndsAnErroringTimer() {
+        Simulation sim = new Simulation(1);
+        AddonTimers timers = new AddonTimers(sim, FrameClock.ofFps(10, 0));
+        int[] errors = new int[1];
+        sim.post(0, now -> timers.scheduleUnprotected(0, () -> {
+            errors[0]++;
+            return AddonTimers.Outcome.RAISED;
+        }));
+        sim.post(SimTime.millis(350), now -> timers.cancelAll());
+        sim.run(RunLimits.untilEmpty());
+        assertEquals(3, errors[0]);
+        assertEquals(0, timers.pendingCount());
+    }
 }
