@@ -245,6 +245,22 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     protected void onJoinedGroup() {
     }
 
+    /**
+     * False if joining a group sends nothing, so the join reaction ({@code VER}, {@link #onJoinedGroup}) is never
+     * scheduled (default: it is, §6(d)).
+     */
+    protected boolean reactsToGroupJoin() {
+        return true;
+    }
+
+    /**
+     * The section an import navigates to: by default the previous section's name in the new sheet, or 1
+     * (§3.1); {@code previousName} may be null.
+     */
+    protected int importTarget(EncodedSheet sheet, String previousName) {
+        return Math.max(1, sheet.names().indexOf(previousName) + 1);
+    }
+
     /** False while {@code NavigateToSection} is replaced by a variant that fires no {@code SECTION_CHANGED}. */
     protected boolean sectionChangedFires() {
         return true;
@@ -338,8 +354,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     }
 
     /**
-     * Import: A = C = {@code time()}, every section stored, navigation to the previous section's name (or 1),
-     * which broadcasts {@code SECTION} if liveSync is on; then the profile's {@link #afterImport}.
+     * Import: A = C = {@code time()}, every section stored, navigation to {@link #importTarget}, which broadcasts {@code SECTION} if liveSync is on; then the profile's {@link #afterImport}.
      */
     @Override
     public final void importSheet(SheetSource source) {
@@ -365,8 +380,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
             saved.compressed = c;
             dataChanged = true;
             env.truth().publish(ts, sheet, now);
-            int target = Math.max(1, sheet.names().indexOf(previousName) + 1);
-            navigateTo(target, Source.IMPORT);
+            navigateTo(importTarget(sheet, previousName), Source.IMPORT);
         });
         afterImport(ts);
         checkSynced();
@@ -426,14 +440,14 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     /**
      * {@code RAID_ROSTER_UPDATE}/{@code PARTY_MEMBERS_CHANGED} → {@code OnGroupChanged} (§6(d) step 1): the first
      * event "in group" since login/reload sends {@code VER} {@value #JOIN_DELAY} s later, then
-     * {@link #onJoinedGroup}.
+     * {@link #onJoinedGroup}; nothing if the profile {@link #reactsToGroupJoin does not react}.
      */
     private void onRosterUpdate(long now) {
         if (!online) {
             return;
         }
         boolean grouped = inGroup();
-        if (grouped && !rt.wasInGroup) {
+        if (grouped && !rt.wasInGroup && reactsToGroupJoin()) {
             timers.schedule(JOIN_DELAY, () -> guarded("group join", () -> {
                 if (inGroup()) {
                     sendVersion();
@@ -594,6 +608,23 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         } catch (LuaError e) {
             aborted(what, e);
         }
+    }
+
+    /**
+     * {@code ScheduleTimer} with the addon's unprotected callback (§2.5, B28): a {@link LuaError} in {@code body} is
+     * counted like an aborted handler, and the timer stays in the table, ending that frame's pass over this client's
+     * timers and firing (and raising) again every frame until {@code body} returns or the timer is cancelled.
+     */
+    protected final AddonTimers.Handle scheduleUnprotected(double delaySeconds, String what, Runnable body) {
+        return timers.scheduleUnprotected(delaySeconds, () -> {
+            try {
+                body.run();
+                return AddonTimers.Outcome.RETURNED;
+            } catch (LuaError e) {
+                aborted(what, e);
+                return AddonTimers.Outcome.RAISED;
+            }
+        });
     }
 
     /** Counts a handler that a {@link LuaError} stopped. */

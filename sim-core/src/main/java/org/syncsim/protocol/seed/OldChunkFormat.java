@@ -8,10 +8,10 @@ import org.syncsim.protocol.wire.Command;
 /**
  * The chunk format before the 2025-05-11 refactor (spec §10.1 timeline row {@code 0ec12f6}): the message's own
  * prefix heads every piece, {@code <CMD>:<ts>:CHUNKED:<len>:<tid>:<n>} then
- * {@code <CMD>:<ts>:CHUNK:<i>:<n>:<tid>:<data>}. For {@code SECRES} the prefix the G1 sender hands to the chunk
- * manager is {@code SECRES:<ts>:<idx>:} (Azzc0/TWRA {@code sync/SyncHandlers.lua}, G1 {@code SendSectionResponse}),
- * for {@code SRES} it is {@code SRES:<ts>:}. At the G1 snapshot nothing on the receive side reassembles them
- * (§10.2, last bullet): the router hands every piece to the handler of its first token.
+ * {@code <CMD>:<ts>:CHUNK:<i>:<n>:<tid>:<data>}. Only the G0 option's {@code DRES} goes out in it (prefix
+ * {@code DRES:<ts>:}): at the G1 snapshot the chunk manager was never initialised, so a large {@code SECRES} or
+ * immediate {@code SRES} raises a Lua error before its header (§10.2). Nothing on the G1 receive side reassembles
+ * pieces: the router hands every piece to the handler of its first token.
  */
 final class OldChunkFormat {
     /** Marker of a header piece, right after {@code <CMD>:<ts>:}. */
@@ -33,7 +33,7 @@ final class OldChunkFormat {
         return ChunkSender.needsChunking(messageLength);
     }
 
-    /** The header piece; {@code prefix} is {@code SRES:<ts>:} or {@code SECRES:<ts>:<idx>:}. */
+    /** The header piece; {@code prefix} is {@code <CMD>:<ts>:}. */
     static String header(String prefix, int length, String tid, int count) {
         return prefix + HEADER + length + ":" + tid + ":" + count;
     }
@@ -50,7 +50,7 @@ final class OldChunkFormat {
         return out;
     }
 
-    /** True if the data field of a received SRES/SECRES is a piece of the old format. */
+    /** True if the data field of a received SRES/SECRES/DRES is a piece of the old format. */
     static boolean isChunkPiece(String data) {
         return data.startsWith(HEADER) || data.startsWith(PIECE);
     }

@@ -26,20 +26,22 @@ import org.syncsim.protocol.wire.ParseResult;
  * The {@code seed} profile: the TWRA addon's G1 generation (reference snapshot {@code 67f91a7}, spec §10.2, with
  * §10.1 for what G1 kept from G0). Lazy segmented pull: a newer timestamp seen in {@code SECTION}/{@code ANC}
  * pulls the structure ({@code SREQ} → {@code SRES}), and navigating to a section whose blob is the {@code ""}
- * placeholder pulls that section ({@code SECREQ} → {@code SECRES}). G0's full-data pull (§10.1) is kept:
- * {@link #requestFullData()} or, with {@link SeedPull#FULL}, a newer timestamp sends {@code DREQ:<ts>}, and every
- * member with {@code A ≥ ts} answers {@code DRES:<A>:<data>} ({@link FullData}) at once (the DRES storm).
+ * placeholder pulls that section ({@code SECREQ} → {@code SECRES}). An import sends only the navigation's
+ * {@code SECTION} (to section 1; a Lua error stops it before {@code ANC}); joining sends nothing.
  *
- * <p>Flaws kept: every equal-timestamp member answers an {@code SREQ} (the SRES storm); the "response seen" set
- * is never cleared, so a member that once saw a {@code SECRES} for an index never answers that index again; a
- * member with newer data reacting to an older timestamp calls the undefined {@code RespondWithStructure} (Lua error,
- * counted by {@link MetricsRecorder#handlerAborted}); chunked responses go out in the old prefixed format and are
- * never reassembled: each piece reaches the SRES/DRES/SECRES handler as if it were the data, so a chunked SECRES
- * overwrites the section at the requester and at every equal-timestamp bystander with an undecodable piece (each
- * piece received counted by {@link MetricsRecorder#messageMalformed}). Shared mechanisms (clocks, timer table,
- * wire codec, ground truth, navigation, Tank Sync, join reaction) behave as in the {@code head} profile and live in
- * {@link AddonClient}; the assumptions are listed in {@code docs/protocol.md}, section "The seed profile". All
- * {@code math.random} draws come from the stream {@code client/<name>/lua-random}.
+ * <p>Flaws kept: every equal-timestamp member answers an {@code SREQ} (the SRES storm), sent raw on RAID whatever
+ * its length; the "response seen" set is never cleared, so a member that once saw a {@code SECRES} for an index
+ * never answers that index again; a member with newer data reacting to an older timestamp calls the undefined
+ * {@code RespondWithStructure} (Lua error, counted by {@link MetricsRecorder#handlerAborted}); the chunk manager is
+ * never initialised, so a {@code SECRES} over the inline limit raises a Lua error before anything is sent, in an
+ * unprotected timer that fires and errors again every frame (counted each time), holds back this client's timers
+ * after it in scan order and keeps the index's pending answer, so requesters stay on the {@code ""} placeholder;
+ * {@code pendingSection} is set by every {@code SECTION} and cleared only by the navigations after SRES/SECRES.
+ * G0's full-data pull ({@code DREQ}/{@code DRES}, {@link FullData}) is a placeholder at G1 and is modelled only
+ * with {@link SeedPull#FULL}; {@link #requestFullData()} sends {@code DREQ} in either case. Shared mechanisms
+ * (clocks, timer table, wire codec, ground truth, navigation, Tank Sync) behave as in the {@code head} profile and
+ * live in {@link AddonClient}; the assumptions are listed in {@code docs/protocol.md}, section "The seed profile".
+ * All {@code math.random} draws come from the stream {@code client/<name>/lua-random}.
  */
 public final class SeedClient extends AddonClient<SeedClient.Runtime> {
     /** Min interval between own {@code SREQ}s ({@code RequestStructureSync}, §10.2; strict {@code <} as head). */
@@ -93,12 +95,28 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
         return new Runtime();
     }
 
-    /** Import (§10.2): if grouped, {@code ANC:<ts>} after the navigation's {@code SECTION}. */
+    /**
+     * The import through the options' button (§10.2): the decoder itself performs the import and navigates to
+     * section 1, then the caller's {@code string.len} on the table it returns raises a Lua error, so
+     * {@code AnnounceDataImport} ({@code ANC}) is never reached.
+     */
     @Override
     protected void afterImport(long ts) {
-        if (inGroup()) {
-            send(new Message.Announce(ts, ""));
-        }
+        guarded("import", () -> {
+            throw new LuaError("DirectImportNewFormat: string.len on the decoder's table, ANC not reached");
+        });
+    }
+
+    /** The decoder navigates to section 1 after every import (§10.2). */
+    @Override
+    protected int importTarget(EncodedSheet sheet, String previousName) {
+        return 1;
+    }
+
+    /** {@code OnGroupChanged} sends nothing at G1: the {@code VER} builder has no caller (§10.2). */
+    @Override
+    protected boolean reactsToGroupJoin() {
+        return false;
     }
 
     /** Navigation; unlike head, time-to-sync is checked right after it. */
@@ -109,8 +127,9 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
     }
 
     /**
-     * The manual full sync: {@code DREQ:<A>} on the group channel, asking every member whose data is at least as new
-     * as this client's for the whole dataset (§10.1; the trigger and its timestamp are assumptions, docs/protocol.md).
+     * The manual full sync of G0: {@code DREQ:<A>} on the group channel, asking every member whose data is at least
+     * as new as this client's for the whole dataset (§10.1; the trigger and its timestamp are assumptions,
+     * docs/protocol.md). Only members with {@link SeedPull#FULL} answer: at G1 the DREQ handler is a placeholder.
      */
     public void requestFullData() {
         if (online) {
@@ -153,12 +172,12 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
             onSectionRequest(r);
         } else if (m instanceof Message.SectionResponse r) {
             onSectionResponse(r);
-        } else if (m instanceof Message.DataRequest r) {
+        } else if (m instanceof Message.DataRequest r && pull == SeedPull.FULL) {
             onDataRequest(r);
-        } else if (m instanceof Message.DataResponse r) {
+        } else if (m instanceof Message.DataResponse r && pull == SeedPull.FULL) {
             onDataResponse(r);
         }
-        // VER: placeholder handler at the G1 snapshot (assumption, docs/protocol.md).
+        // VER, and DREQ/DRES unless the G0 option is on: placeholder handlers at the G1 snapshot (§10.2).
     }
 
     /**
@@ -183,13 +202,17 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
         return 0;
     }
 
-    /** {@code SECTION:<ts>:<idx>}: equal → navigate {@code fromSync}; remote newer → remember the section. */
+    /**
+     * {@code SECTION:<ts>:<idx>}: after the comparison (which aborts on older), the section is remembered as
+     * pending whatever the outcome, equal timestamps included (§10.2); equal → navigate {@code fromSync}. Nothing
+     * clears it on the equal path, so a later SECRES for that index, even one a bystander asked for, navigates
+     * the member back to it.
+     */
     private void onSection(Message.Section s) {
         int cmp = checkTimestamp(s.ts());
+        rt.pendingSection = s.index();
         if (cmp == 0) {
             navigateTo(s.index(), Source.FROM_SYNC);
-        } else {
-            rt.pendingSection = s.index();
         }
     }
 
@@ -215,14 +238,14 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
             rt.structureResponseTimer.cancel();
         }
         double delay = SRES_JITTER_BASE + SRES_JITTER_SPREAD * random.nextDouble();
-        rt.structureResponseTimer = timers.schedule(delay, () -> {
-            rt.structureResponseTimer = null;
+        rt.structureResponseTimer = scheduleUnprotected(delay, "SRES send", () -> {
             Compressed c = saved.compressed;
             if (c == null || c.structure == null) {
                 return;
             }
+            rt.structureResponseTimer = null;
             rt.lastStructureResponseTime = clock.getTime();
-            sendData(Command.SRES, ts, null, c.structure, Distribution.RAID);
+            sendOn(new Message.StructureResponse(ts, c.structure), Distribution.RAID);
             metrics.responseStarted(env.sim().now(), id, Command.SREQ.token());
         });
     }
@@ -270,10 +293,10 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
         saved.data = skeleton;
         saved.isExample = false;
         int target = rt.pendingSection != null ? rt.pendingSection : 1;
-        rt.pendingSection = null;
         if (!skeleton.isEmpty()) {
             navigateTo(target, Source.FROM_SYNC);
         }
+        rt.pendingSection = null; // after the navigation, which set it again on the placeholder (§10.2)
     }
 
     /**
@@ -289,10 +312,7 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
                 queueSectionResponse(r.index(), r.ts());
             }
         } else if (local > r.ts()) {
-            if (c != null && c.structure != null) {
-                sendData(Command.SRES, local, null, c.structure, groupDistribution());
-                metrics.responseStarted(env.sim().now(), id, Command.SECREQ.token());
-            }
+            sendStructureResponse(local);
         } else {
             requestStructureSync(r.ts());
         }
@@ -310,19 +330,54 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
             return;
         }
         double delay = SECRES_JITTER_BASE + SECRES_JITTER_SPREAD * random.nextDouble();
-        rt.pendingSectionResponses.put(index, timers.schedule(delay, () -> {
+        rt.pendingSectionResponses.put(index, scheduleUnprotected(delay, "SECRES send", () -> {
+            if (!rt.receivedSectionResponses.contains(index)) {
+                sendSectionResponse(index, ts);
+            }
             rt.pendingSectionResponses.remove(index);
-            if (rt.receivedSectionResponses.contains(index)) {
-                return;
-            }
-            Compressed c = saved.compressed;
-            String data = c == null ? null : c.sections.get(index);
-            if (data == null || data.isEmpty()) {
-                return;
-            }
-            sendData(Command.SECRES, ts, index, data, groupDistribution());
-            metrics.responseStarted(env.sim().now(), id, Command.SECREQ.token());
         }));
+    }
+
+    /**
+     * {@code SendSectionResponse}: {@code SECRES:<ts>:<idx>:<b64>} on the group channel, or, above the inline limit,
+     * the uninitialised chunk manager's Lua error before anything is sent ({@link #chunkManagerError}).
+     */
+    private void sendSectionResponse(int index, long ts) {
+        Compressed c = saved.compressed;
+        String data = c == null ? null : c.sections.get(index);
+        if (data == null || data.isEmpty()) {
+            return;
+        }
+        sendInlineOrRaise(new Message.SectionResponse(ts, index, data));
+    }
+
+    /**
+     * {@code SendStructureResponse}, the immediate answer to a {@code SECREQ} with an older timestamp:
+     * {@code SRES:<A>:<b64>} on the group channel, or above the inline limit the chunk manager's Lua error.
+     */
+    private void sendStructureResponse(long ts) {
+        Compressed c = saved.compressed;
+        if (c != null && c.structure != null) {
+            sendInlineOrRaise(new Message.StructureResponse(ts, c.structure));
+        }
+    }
+
+    /** Sends {@code m} on the group channel if it fits inline; else {@link #chunkManagerError}, nothing sent. */
+    private void sendInlineOrRaise(Message m) {
+        if (OldChunkFormat.needsChunking(codec.format(m).length())) {
+            throw chunkManagerError(m.command());
+        }
+        if (send(m)) {
+            metrics.responseStarted(env.sim().now(), id, Command.SECREQ.token());
+        }
+    }
+
+    /**
+     * The Lua error of {@code chunkManager:SendChunkedMessage} at G1 (spec §10.2): {@code maxChunkSize} is set
+     * only by {@code Initialize}, which nothing calls, so the piece count divides by nil before the header goes out.
+     */
+    private static LuaError chunkManagerError(Command command) {
+        return new LuaError(command.token() + " over the inline limit: the chunk manager's maxChunkSize is nil");
     }
 
     /**
@@ -349,17 +404,17 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
         if (own != null) {
             own.cancel();
         }
-        timers.schedule(SECRES_PROCESS_DELAY, () -> guarded("SECRES process", () -> {
+        scheduleUnprotected(SECRES_PROCESS_DELAY, "SECRES process", () -> {
             processSection(index);
             checkSynced();
-        }));
+        });
         if (rt.pendingSection != null && rt.pendingSection == index) {
-            timers.schedule(SECRES_NAVIGATE_DELAY, () -> guarded("SECRES navigate", () -> {
+            scheduleUnprotected(SECRES_NAVIGATE_DELAY, "SECRES navigate", () -> {
                 if (rt.pendingSection != null && rt.pendingSection == index) {
                     rt.pendingSection = null;
                     navigateTo(index, Source.FROM_SYNC);
                 }
-            }));
+            });
         }
     }
 
@@ -380,7 +435,7 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
         }
         metrics.responseStarted(env.sim().now(), id, Command.DREQ.token());
         cpu.encode(BlobSizes.of(data)); // G0 builds and compresses the whole dataset for every answer
-        sendData(Command.DRES, saved.a, null, data, distribution);
+        sendFullData(saved.a, data, distribution);
     }
 
     /**
@@ -481,28 +536,18 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
     }
 
     /**
-     * Sends {@code SRES:<ts>:<data>}, {@code DRES:<ts>:<data>} or {@code SECRES:<ts>:<idx>:<data>} inline, or, if
-     * longer than the inline limit, in the old prefixed chunk format: header now, piece {@code i} by a timer
-     * {@code 0.2·i} s later.
+     * Sends {@code DRES:<ts>:<data>} (the G0 option) inline, or, if longer than the inline limit, in the old
+     * prefixed chunk format: header now, piece {@code i} by a timer {@code 0.2·i} s later.
      */
-    private void sendData(Command command, long ts, Integer index, String data, Distribution distribution) {
-        if (distribution == null) {
-            return;
-        }
-        Message m = switch (command) {
-            case SRES -> new Message.StructureResponse(ts, data);
-            case DRES -> new Message.DataResponse(ts, data);
-            case SECRES -> new Message.SectionResponse(ts, index, data);
-            default -> throw new IllegalArgumentException("not a data response: " + command);
-        };
-        String text = codec.format(m);
-        String token = codec.spelling().token(command);
+    private void sendFullData(long ts, String data, Distribution distribution) {
+        String text = codec.format(new Message.DataResponse(ts, data));
+        String token = codec.spelling().token(Command.DRES);
         if (!OldChunkFormat.needsChunking(text.length())) {
             sendText(text, distribution, token);
             return;
         }
         String tid = ChunkSender.transferId(clock.time(), random);
-        String prefix = token + ":" + ts + ":" + (index == null ? "" : index + ":");
+        String prefix = token + ":" + ts + ":";
         List<String> pieces = OldChunkFormat.pieces(prefix, data, tid);
         sendText(OldChunkFormat.header(prefix, data.length(), tid, pieces.size()), distribution,
                 token + ":" + Command.CHUNKED.token());

@@ -1,9 +1,10 @@
 package org.syncsim.protocol.seed;
 
 /**
- * Which pull a newer timestamp seen in {@code SECTION}/{@code ANC} triggers in the {@code seed} profile: the G1
- * segmented structure pull {@code SREQ} (spec §10.2, the default) or G0's full-data pull {@code DREQ:<ts>}, sent at
- * once with no cooldown (§10.1). Both generations' responders are always present; this only picks the trigger.
+ * Which generation's pull the {@code seed} profile runs: the G1 segmented pull alone (spec §10.2, the default: a
+ * newer timestamp sends {@code SREQ}, and {@code DREQ}/{@code DRES} are placeholders nobody answers or applies), or
+ * the G1 pull with G0's full-data pull on top (§10.1, an option modelling the earlier generation): a newer timestamp
+ * sends {@code DREQ:<ts>} at once with no cooldown, and every member answers and applies {@code DRES}.
  */
 public enum SeedPull {
     SEGMENTED, FULL

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.syncsim.engine.SimTime;
 import org.syncsim.protocol.ProtocolProfile;
 import org.syncsim.protocol.ProtocolProfiles;
+import org.syncsim.protocol.RecordingMetrics;
 import org.syncsim.protocol.TestChannel;
 import org.syncsim.protocol.chunk.ChunkSender;
 import org.syncsim.protocol.client.ClientConfig;
+import org.syncsim.protocol.client.ClientSnapshot;
 import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.data.SheetSpec;
 import org.syncsim.protocol.wire.Command;
@@ -159,71 +161,121 @@ class SeedClientHandlersTest {
     }
 
     @Test
-    void largeSectionGoesOutInTheOldChunkFormatWhosePiecesOverwriteTheSectionEverywhere() {
+    void largeSectionIsNeverSentItsResponderErrsEveryFrameAndTheRequesterStaysOnThePlaceholder() {
         EncodedSheet encoded = sheet(6, SheetSpec.of(3, 40, 12));
         String blob = encoded.sectionBlobs().get(1);
         assertTrue(ChunkSender.needsChunking(("SECRES:" + T0 + ":2:" + blob).length()), "section 2 is large");
-        int pieces = ChunkSender.chunkCount(blob.length(), 1900);
         ProfileRaid raid = synced(6, LATENCY, 4, encoded);
         raid.add(1, i -> ClientConfig.defaults(ProfileRaid.name(i)));
+        int fake = raid.addFake();
         raid.form();
         raid.channel.leave(4);
         raid.at(20, () -> raid.channel.join(4));
         raid.at(30, () -> raid.get(0).navigate(2));
         raid.at(38, () -> raid.get(4).navigate(2));
+        raid.inject(40, fake, "SREQ:" + T0);
+        raid.at(43, () -> raid.get(1).reload());
         raid.runUntil(45);
 
         TestChannel ch = raid.channel;
         long from = SimTime.seconds(30);
-        assertEquals(4, ch.count("SRES", from), "the structure is small and goes inline");
-        // one SECREQ only: the second visit finds a non-empty (garbage) section and asks nothing
-        assertEquals(List.of("SECREQ:" + T0 + ":2"), ch.sent("SECREQ", from).stream().map(TestChannel.Sent::text)
-                .toList());
-        // the header of the first answer is taken for a SECRES and marks index 2 as seen: the usual suppression
-        List<TestChannel.Sent> headers = ch.sent("SECRES:CHUNKED", from);
-        List<TestChannel.Sent> chunks = ch.sent("SECRES:CHUNK", from);
-        int c = headers.size();
-        assertTrue(c >= 1 && c <= 4);
-        assertEquals((long) c * pieces, chunks.size());
-        assertEquals(0, ch.count("SECRES", from));
-        String prefix2 = "SECRES:" + T0 + ":2:";
-        for (TestChannel.Sent h : headers) {
-            assertTrue(h.time() <= headers.get(0).time() + LATENCY);
-            assertTrue(h.text().matches(prefix2 + "CHUNKED:" + blob.length() + ":\\d{10}-\\d{5}:" + pieces),
-                    h.text());
-            String tid = h.text().split(":")[5];
-            List<TestChannel.Sent> own = chunks.stream().filter(x -> x.sender() == h.sender()).toList();
-            StringBuilder joined = new StringBuilder();
-            for (int i = 1; i <= pieces; i++) {
-                TestChannel.Sent x = own.get(i - 1);
-                String prefix = prefix2 + "CHUNK:" + i + ":" + pieces + ":" + tid + ":";
-                assertTrue(x.text().startsWith(prefix), x.text().substring(0, 60));
-                joined.append(x.text().substring(prefix.length()));
-                long due = h.time() + SimTime.seconds(0.2 * i);
-                assertTrue(x.time() >= due && x.time() <= due + FRAME, SimTime.format(x.time()));
+        assertEquals(4, ch.sent("SRES", from).stream().filter(x -> x.time() < SimTime.seconds(40)).count(),
+                "the structure is small and goes inline");
+        // both visits find the placeholder and ask; the second request joins the answer each member still owes
+        assertEquals(List.of("SECREQ:" + T0 + ":2", "SECREQ:" + T0 + ":2"), ch.sent("SECREQ", from).stream()
+                .filter(x -> x.sender() == 4).map(TestChannel.Sent::text).toList());
+        // nothing of the section reaches the wire: the chunk manager raises before its header
+        assertEquals(0, ch.log().stream().filter(x -> x.sender() < 4 && x.text().startsWith("SECRES")).count());
+        assertEquals(0, raid.metrics.count("malformed"));
+        ClientSnapshot joiner = raid.get(4).snapshot();
+        assertEquals("", joiner.compressedSections().get(2));
+        assertEquals(2, joiner.currentSection());
+        assertFalse(raid.seed(4).isSynced());
+        assertFalse(raid.get(4).checkDesync(), "a placeholder is not a desync");
+        long frame = SimTime.seconds(1.0 / 60);
+        for (int i = 0; i < 4; i++) {
+            int member = i;
+            List<Long> errors = raid.metrics.events.stream()
+                    .filter(e -> e.client() == member && e.kind().equals("aborted")).map(RecordingMetrics.Event::time)
+                    .toList();
+            assertTrue(errors.size() > 60 * 5, "member " + i + ": " + errors.size());
+            assertEquals(errors.size(), raid.metrics.count("aborted", member));
+            assertTrue(raid.metrics.events.stream().filter(e -> e.client() == member && e.kind().equals("aborted"))
+                    .allMatch(e -> e.detail().startsWith("SECRES send SECRES over the inline limit")));
+            for (int k = 1; k < errors.size(); k++) {
+                assertTrue(Math.abs(errors.get(k) - errors.get(k - 1) - frame) <= 1, "one error a frame");
             }
-            assertEquals(blob, joined.toString());
+            long last = errors.get(errors.size() - 1);
+            assertTrue(i == 1 ? last < SimTime.seconds(43) : last >= SimTime.seconds(45) - 2 * frame,
+                    SimTime.format(last));
+            assertEquals(blob, raid.get(i).snapshot().compressedSections().get(2));
+            assertFalse(raid.get(i).checkDesync());
         }
-        // every piece reaches the 4 other clients, each takes it for the section's data
-        assertEquals((long) c * (1 + pieces) * 4, raid.metrics.count("malformed", "SECRES old-format"));
-        TestChannel.Sent last = chunks.get(chunks.size() - 1);
-        String lastAsData = "\u00F1" + last.text().substring(prefix2.length());
-        assertEquals(lastAsData, raid.get(4).snapshot().compressedSections().get(2));
-        assertEquals(List.of(2), raid.seed(4).seenSectionResponses());
-        for (int i = 0; i < 5; i++) {
-            String held = raid.get(i).snapshot().compressedSections().get(2);
-            if (c == 1 && headers.get(0).sender() == i) {
-                assertEquals(blob, held, "a lone responder never hears a piece");
-                assertFalse(raid.get(i).checkDesync());
-            } else {
-                assertTrue(held.startsWith("\u00F1CHUNK:"), "client " + i);
-                assertTrue(raid.get(i).checkDesync(), "client " + i);
-            }
+        assertTrue(raid.seed(0).timers().erroring());
+        assertFalse(raid.seed(1).timers().erroring(), "a reload clears the timer table");
+        // the erroring timer comes first in the scan: the SRES timers queued after it never fire, so the fake's
+        // SREQ is answered by the joiner alone (the only member whose timers still run)
+        assertEquals(List.of(4), ch.sent("SRES", SimTime.seconds(40)).stream().map(TestChannel.Sent::sender)
+                .toList());
+        assertEquals(List.of(), raid.seed(0).seenSectionResponses());
+    }
+
+    @Test
+    void queuedStructureResponseGoesOutRawWhateverItsLengthAndTheImmediateOneRaisesBeforeSending() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            names.add(String.format("%016x%016x%08x", i * 0x9E3779B97F4A7C15L, (i + 7) * 0xC2B2AE3D27D4EB4FL, i));
+        }
+        EncodedSheet base = sheet(10, SheetSpec.of(100, 1, 2));
+        EncodedSheet wide = new EncodedSheet(names, base.sectionBlobs(),
+                org.syncsim.protocol.data.SectionPayloads.encodeStructure(names));
+        String sres = "SRES:" + T0 + ":" + wide.structureBlob();
+        assertTrue(ChunkSender.needsChunking(sres.length()), "the structure is over the inline limit");
+        ProfileRaid raid = synced(10, LATENCY, 3, wide);
+        int fake = raid.addFake();
+        raid.form();
+        raid.inject(10, fake, "SREQ:" + T0);
+        raid.inject(20, fake, "SECREQ:" + (T0 - 5) + ":1");
+        raid.runUntil(30);
+        TestChannel ch = raid.channel;
+        // the SREQ path: one raw SRES per member on RAID, no chunk header; the realm's limit decides its fate
+        List<TestChannel.Sent> sent = ch.sent("SRES", SimTime.seconds(10));
+        assertEquals(3, sent.size());
+        sent.forEach(x -> assertEquals(sres, x.text()));
+        sent.forEach(x -> assertEquals(org.syncsim.channel.Distribution.RAID, x.distribution()));
+        assertEquals(0, ch.log().stream().filter(x -> x.text().contains("CHUNK")).count());
+        // the SECREQ path goes through the uninitialised chunk manager: a one-off error in the handler
+        assertEquals(1, ch.countFrom(SimTime.seconds(20)), "only the fake's SECREQ");
+        assertEquals(3, raid.metrics.count("aborted"));
+        assertEquals(3, raid.metrics.count("aborted", "SECREQ SRES over the inline limit"));
+        for (int i = 0; i < 3; i++) {
+            assertFalse(raid.seed(i).timers().erroring());
         }
     }
 
     @Test
-    void tankSyncBurstsOnlyOnceThePulledSectionIsDecoded() {
+    void equalSectionLeavesItPendingSoALaterSecresForItPullsTheMemberBack() {
+        EncodedSheet encoded = sheet(12, SheetSpec.of(4, 4, 5));
+        ProfileRaid raid = synced(12, LATENCY, 3, encoded);
+        int fake = raid.addFake();
+        raid.form();
+        raid.at(10, () -> raid.get(0).navigate(3));
+        raid.at(12, () -> raid.get(1).navigate(1));
+        raid.inject(20, fake, "SECRES:" + T0 + ":3:" + encoded.sectionBlobs().get(2));
+        raid.runUntil(19);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1, raid.get(i).snapshot().currentSection(), "everyone follows member 1's SECTION");
+        }
+        raid.runUntil(25);
+        // member 1 heard SECTION:3 (pending 3) and then navigated itself; the others' pending is its SECTION:1
+        assertEquals(3, raid.get(1).snapshot().currentSection(), "pulled back 0.3 s after the bystander SECRES");
+        assertEquals(1, raid.get(0).snapshot().currentSection());
+        assertEquals(1, raid.get(2).snapshot().currentSection());
+        assertEquals(0, raid.channel.count("SECTION", SimTime.seconds(20)), "the pull-back is fromSync: silent");
+    }
+
+    @Test
+    void tankSyncBurstsOnlyOnTheFirstNavigationAfterThePulledSectionIsDecoded() {
         var set = ProfileRaid.sheet(9, "sheet", SheetSpec.of(4, 10, 8));
         int k = 0;
         for (int i = 1; i <= set.sections().size() && k == 0; i++) {
@@ -242,9 +294,14 @@ class SeedClientHandlersTest {
         int target = k;
         raid.at(20, () -> raid.get(0).navigate(target));
         raid.runUntil(30);
+        // the skeleton navigation (placeholder, nothing decoded) sends nothing, and the SECRES navigates nowhere:
+        // the SRES handler cleared pendingSection after its navigation (§10.2)
+        assertEquals(0, raid.channel.log().stream().filter(x -> x.prefix().equals("CTRA")).count());
+        assertEquals(k, raid.get(2).snapshot().currentSection());
+        raid.at(35, () -> raid.get(0).navigate(target));
+        raid.runUntil(40);
         List<TestChannel.Sent> ctra = raid.channel.log().stream().filter(x -> x.prefix().equals("CTRA")).toList();
-        // the skeleton navigation (placeholder, nothing decoded) sends nothing; the navigation 0.3 s after the
-        // SECRES sends one burst with the section's tanks
+        // the leader's next SECTION (equal ts) navigates the joiner fromSync to the now decoded section: one burst
         List<String> expected = new java.util.ArrayList<>();
         expected.add("MT CLEAR");
         for (int i = 0; i < slots.size(); i++) {
@@ -252,56 +309,63 @@ class SeedClientHandlersTest {
         }
         assertEquals(expected, ctra.stream().map(TestChannel.Sent::text).toList());
         ctra.forEach(x -> assertEquals(2, x.sender()));
-        long firstSecres = raid.channel.sent("SECRES", 0).get(0).time();
-        assertTrue(ctra.get(0).time() >= firstSecres + LATENCY + SimTime.seconds(0.3));
-        assertEquals(k, raid.get(2).snapshot().currentSection());
+        assertEquals(SimTime.seconds(35) + LATENCY, ctra.get(0).time());
     }
 
     @Test
-    void importWithLiveSyncOffAnnouncesOnlyAndMembersOpenSectionOne() {
+    void importSendsOnlyTheSectionOneNavigationAndWithLiveSyncOffNothingAtAll() {
         EncodedSheet old = sheet(7, SheetSpec.of(3, 4, 5));
         var fresh = ProfileRaid.sheet(7, "sheet/new", SheetSpec.of(3, 4, 5));
-        ProfileRaid raid = SeedScenariosTest.raid("seed", 7, LATENCY, 3, old, T0);
-        raid.clients.clear();
-        raid.add(3, i -> ClientConfig.defaults(ProfileRaid.name(i))
-                .withInitialData(new org.syncsim.protocol.client.InitialData.Saved(T0, old)));
-        raid.form();
-        raid.at(10, () -> raid.get(0).importSheet(fresh));
-        raid.runUntil(20);
-        long t1 = ProfileRaid.EPOCH + 10;
-        long from = SimTime.seconds(10);
-        TestChannel ch = raid.channel;
-        assertEquals(0, ch.count("SECTION", from));
-        assertEquals(List.of("ANC:" + t1), ch.sent("ANC", from).stream().map(TestChannel.Sent::text).toList());
-        assertEquals(2, ch.count("SREQ", from));
-        assertEquals(1, ch.count("SRES", from));
-        assertEquals(List.of("SECREQ:" + t1 + ":1", "SECREQ:" + t1 + ":1"),
-                ch.sent("SECREQ", from).stream().map(TestChannel.Sent::text).toList());
-        assertEquals(1, ch.count("SECRES", from));
-        for (int i = 1; i < 3; i++) {
-            assertEquals(1, raid.get(i).snapshot().currentSection());
+        for (boolean liveSync : new boolean[] {true, false}) {
+            ProfileRaid raid = new ProfileRaid("seed", 7, LATENCY);
+            raid.add(3, i -> ClientConfig.defaults(ProfileRaid.name(i)).withLiveSync(liveSync)
+                    .withInitialData(new org.syncsim.protocol.client.InitialData.Saved(T0, old)));
+            raid.form();
+            raid.at(5, () -> raid.get(0).navigate(3));
+            raid.at(10, () -> raid.get(0).importSheet(fresh));
+            raid.runUntil(20);
+            long t1 = ProfileRaid.EPOCH + 10;
+            long from = SimTime.seconds(10);
+            TestChannel ch = raid.channel;
+            // the decoder navigates to section 1 whatever was shown, then string.len on its table raises before
+            // AnnounceDataImport: no ANC in either case
+            assertEquals(1, raid.get(0).snapshot().currentSection());
+            assertEquals(0, ch.count("ANC", from));
+            assertEquals(1, raid.metrics.count("aborted", "import DirectImportNewFormat"));
+            assertEquals(1, raid.metrics.count("aborted"));
+            if (liveSync) {
+                assertEquals(List.of("SECTION:" + t1 + ":1"), ch.sent("SECTION", from).stream()
+                        .map(TestChannel.Sent::text).toList());
+                assertEquals(2, ch.count("SREQ", from));
+                assertEquals(List.of("SECREQ:" + t1 + ":1", "SECREQ:" + t1 + ":1"),
+                        ch.sent("SECREQ", from).stream().map(TestChannel.Sent::text).toList());
+            } else {
+                assertEquals(0, ch.countFrom(from), "nothing tells the members");
+                for (int i = 1; i < 3; i++) {
+                    assertEquals(T0, raid.get(i).snapshot().assignmentsTimestamp());
+                }
+            }
         }
     }
 
     @Test
-    void joiningSendsVersionOnlyAndVersionNewerRequestsAndUnusableDataResponsesChangeNothing() {
+    void joiningSendsNothingAndVerDreqAndDresReachOnlyPlaceholders() {
         EncodedSheet encoded = sheet(8, SheetSpec.of(3, 4, 5));
         ProfileRaid raid = synced(8, LATENCY, 3, encoded);
         int fake = raid.addFake();
         raid.form();
         raid.runUntil(5);
-        assertEquals(3, raid.channel.count("VER", 0));
-        assertEquals(3, raid.channel.countFrom(0));
+        // G1's VER builder has no caller and OnGroupChanged sends nothing (§10.2)
+        assertEquals(0, raid.channel.countFrom(0));
         raid.inject(10, fake, "VER:9.9.9");
-        raid.inject(11, fake, "DREQ:" + (T0 + 1));
+        raid.inject(11, fake, "DREQ:" + (T0 - 1));
         raid.inject(12, fake, "DRES:" + T0 + ":xyz");
         raid.inject(12.5, fake, "DRES:" + (T0 + 1) + ":xyz");
         raid.inject(13, fake, "BSREQ:" + T0);
         raid.runUntil(20);
-        assertEquals(0, clientSends(raid, fake, SimTime.seconds(10)), "nobody is as new as T0 + 1");
-        assertEquals(3, raid.metrics.count("duplicate", "DRES"), "an equal DRES is not applied");
-        assertEquals(3, raid.metrics.count("malformed", "DRES data does not decode"));
-        assertEquals(6, raid.metrics.count("malformed"), "3 undecodable DRES + 3 BSREQ, not a G1 command");
+        assertEquals(0, clientSends(raid, fake, SimTime.seconds(10)), "DREQ is a placeholder at G1: no answer");
+        assertEquals(0, raid.metrics.count("duplicate"), "nor is a DRES looked at");
+        assertEquals(3, raid.metrics.count("malformed"), "3 BSREQ, not a G1 command");
         assertEquals(0, raid.metrics.count("aborted"));
         for (int i = 0; i < 3; i++) {
             assertEquals(T0, raid.get(i).snapshot().assignmentsTimestamp());

@@ -26,10 +26,13 @@ import org.syncsim.protocol.data.SheetSpec;
 /**
  * The seed profile's G0 full-data pull (spec §10.1): {@code DREQ:<ts>} answered by every member with
  * {@code A ≥ ts} with {@code DRES:<A>:<data>}, chunked in the old prefixed format (size 1900, 0.2 s stagger) and not
- * reassembled; the {@code full} pull parameter. The expected full-data string is built here from the section texts
+ * reassembled; the {@code full} pull parameter, which alone makes members answer and apply (at G1, §10.2, both
+ * handlers are placeholders). The expected full-data string is built here from the section texts
  * (§5.2) as docs/protocol.md defines it, independently of the client's own encoder.
  */
 class SeedFullDataTest {
+    /** The G0 option: at the G1 snapshot DREQ/DRES are placeholders, so only this profile answers and applies. */
+    private static final SeedProfile G0 = new SeedProfile(SeedPull.FULL);
     private static final long T0 = SeedScenariosTest.T0;
     private static final long T1 = T0 + 100;
     private static final long LATENCY = SeedScenariosTest.LATENCY;
@@ -63,7 +66,7 @@ class SeedFullDataTest {
         EncodedSheet oldSheet = ProfileRaid.encode(old, T0);
         EncodedSheet freshSheet = ProfileRaid.encode(fresh, T1);
         EncodedSheet oldestSheet = ProfileRaid.encode(oldest, T0 - 50);
-        ProfileRaid raid = new ProfileRaid("seed", 21, LATENCY)
+        ProfileRaid raid = new ProfileRaid(G0, 21, LATENCY)
                 .add(40, i -> i == 0 ? member(i, T0, oldSheet)
                         : i <= m ? member(i, T1, freshSheet) : member(i, T0 - 50, oldestSheet))
                 .form();
@@ -126,7 +129,7 @@ class SeedFullDataTest {
         EncodedSheet sheet = ProfileRaid.encode(set, T0);
         String data = expectedFullData(set, T0);
         assertFalse(ChunkSender.needsChunking(("DRES:" + T0 + ":" + data).length()), "scenario needs inline DRES");
-        ProfileRaid raid = SeedScenariosTest.raid("seed", 22, LATENCY, 4, sheet, T0);
+        ProfileRaid raid = SeedScenariosTest.raid(G0, 22, LATENCY, 4, sheet, T0);
         int fake = raid.addFake();
         raid.form();
         raid.inject(10, fake, "DREQ:" + T0);
@@ -194,7 +197,7 @@ class SeedFullDataTest {
         EncodedSheet freshSheet = ProfileRaid.encode(fresh, T1);
         String data = expectedFullData(fresh, T1);
         assertFalse(ChunkSender.needsChunking(("DRES:" + T1 + ":" + data).length()), "scenario needs inline DRES");
-        ProfileRaid raid = new ProfileRaid("seed", 24, LATENCY)
+        ProfileRaid raid = new ProfileRaid(G0, 24, LATENCY)
                 .add(3, i -> i == 0 ? member(i, T0, oldSheet) : member(i, T1, freshSheet))
                 .form();
         raid.at(10, () -> raid.get(0).navigate(2));
@@ -219,5 +222,27 @@ class SeedFullDataTest {
         // the second answer reaches an up-to-date requester; the two responders see each other's answer
         assertEquals(3, raid.metrics.count("duplicate", "DRES"));
         assertEquals(0, raid.channel.count("SECTION", from), "navigation fromSync does not broadcast");
+    }
+
+    @Test
+    void defaultSeedSendsTheManualDreqButNobodyAnswersOrAppliesSinceG1HasOnlyPlaceholders() {
+        AssignmentSet old = ProfileRaid.sheet(25, "sheet/old", SheetSpec.of(1, 3, 4));
+        AssignmentSet fresh = ProfileRaid.sheet(25, "sheet/new", SheetSpec.of(1, 3, 4));
+        EncodedSheet oldSheet = ProfileRaid.encode(old, T0);
+        EncodedSheet freshSheet = ProfileRaid.encode(fresh, T1);
+        String data = expectedFullData(fresh, T1);
+        ProfileRaid raid = new ProfileRaid("seed", 25, LATENCY)
+                .add(3, i -> i == 0 ? member(i, T0, oldSheet) : member(i, T1, freshSheet));
+        int fake = raid.addFake();
+        raid.form();
+        raid.at(10, () -> raid.seed(0).requestFullData());
+        raid.inject(20, fake, "DRES:" + T1 + ":" + data);
+        raid.runUntil(30);
+        assertEquals(List.of("DREQ:" + T0), raid.channel.sent("DREQ", 0).stream().map(TestChannel.Sent::text)
+                .toList());
+        assertEquals(0, raid.channel.count("DRES", 0), "no member answers");
+        assertEquals(T0, raid.get(0).snapshot().assignmentsTimestamp(), "a newer one-message DRES is not applied");
+        assertEquals(0, raid.metrics.count("malformed") + raid.metrics.count("duplicate")
+                + raid.metrics.count("aborted"));
     }
 }

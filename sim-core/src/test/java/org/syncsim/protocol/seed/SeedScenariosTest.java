@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.syncsim.engine.SimTime;
+import org.syncsim.protocol.RecordingMetrics;
 import org.syncsim.protocol.TestChannel;
 import org.syncsim.protocol.chunk.ChunkSender;
 import org.syncsim.protocol.client.ClientConfig;
+import org.syncsim.protocol.client.ClientSnapshot;
 import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.client.InitialData;
 import org.syncsim.protocol.client.SyncClient;
@@ -30,6 +32,11 @@ class SeedScenariosTest {
     static final SheetSpec SMALL = SheetSpec.of(8, 10, 8);
 
     static ProfileRaid raid(String profile, long seed, long latency, int size, EncodedSheet sheet, long ts) {
+        return raid(org.syncsim.protocol.ProtocolProfiles.byName(profile), seed, latency, size, sheet, ts);
+    }
+
+    static ProfileRaid raid(org.syncsim.protocol.ProtocolProfile profile, long seed, long latency, int size,
+            EncodedSheet sheet, long ts) {
         ProfileRaid raid = new ProfileRaid(profile, seed, latency);
         raid.add(size, i -> ClientConfig.defaults(ProfileRaid.name(i)).withLiveSync(true)
                 .withInitialData(new InitialData.Saved(ts, sheet)));
@@ -52,8 +59,8 @@ class SeedScenariosTest {
         EncodedSheet now = ProfileRaid.encode(fresh, t1);
         assertNoChunking(now, t1);
         int n = now.size();
-        // the importer navigates to its previous section's name in the new sheet, or 1
-        int k = Math.max(1, now.names().indexOf(old.sections().get(0).name()) + 1);
+        // the import's decoder navigates to section 1, whatever section was shown before (§10.2)
+        int k = 1;
         raid.at(100, () -> raid.get(0).importSheet(fresh));
         List<Integer> others = new java.util.ArrayList<>();
         for (int j = 1; j <= n; j++) {
@@ -69,12 +76,11 @@ class SeedScenariosTest {
 
         long from = SimTime.seconds(100);
         TestChannel ch = raid.channel;
-        // import: SECTION (liveSync) then ANC; every stale member pulls the structure once (its ANC reaction is
-        // inside the 5 s throttle), the leader answers once (its timer collapses the 39 requests)
+        // import: SECTION (liveSync) and no ANC (a Lua error in the import path comes first); every stale member
+        // pulls the structure once, the leader answers once (its timer collapses the 39 requests)
         assertEquals(n, ch.count("SECTION", from));
         assertEquals("SECTION:" + t1 + ":" + k, ch.sent("SECTION", from).get(0).text());
-        assertEquals(1, ch.count("ANC", from));
-        assertEquals("ANC:" + t1, ch.sent("ANC", from).get(0).text());
+        assertEquals(0, ch.count("ANC", from));
         assertEquals(39, ch.count("SREQ", from));
         ch.sent("SREQ", from).forEach(s -> assertEquals("SREQ:" + t1, s.text()));
         assertEquals(1, ch.count("SRES", from));
@@ -89,14 +95,14 @@ class SeedScenariosTest {
             assertEquals(1, ch.sent("SECRES", from).stream().filter(s -> s.text().equals(secres) && s.sender() == 0)
                     .count());
         }
-        long bytes = ("ANC:" + t1).length() + 39L * ("SREQ:" + t1).length()
+        long bytes = 39L * ("SREQ:" + t1).length()
                 + ("SRES:" + t1 + ":" + now.structureBlob()).length();
         for (int j = 1; j <= n; j++) {
             bytes += ("SECTION:" + t1 + ":" + j).length() + 39L * ("SECREQ:" + t1 + ":" + j).length()
                     + ("SECRES:" + t1 + ":" + j + ":" + now.sectionBlobs().get(j - 1)).length();
         }
         assertEquals(bytes, ch.textBytes(from));
-        assertEquals(n + 1 + 39 + 1 + 39L * n + n, ch.countFrom(from));
+        assertEquals(n + 39 + 1 + 39L * n + n, ch.countFrom(from));
         // nobody holds everything before the last section is pulled; afterwards everybody does
         assertEquals(40, raid.metrics.syncedAt.size());
         long lastSecres = ch.sent("SECRES", from).get(n - 1).time();
@@ -105,12 +111,67 @@ class SeedScenariosTest {
             assertEquals(t1, c.snapshot().assignmentsTimestamp());
             assertFalse(c.checkDesync());
         }
-        assertEquals(0, raid.metrics.count("aborted"));
+        assertEquals(1, raid.metrics.count("aborted"));
+        assertEquals(1, raid.metrics.count("aborted", "import DirectImportNewFormat"));
         // 39 members saw every section's response: none of them will ever answer a SECREQ again (never cleared)
         for (int i = 1; i < 40; i++) {
             assertEquals(n, raid.seed(i).seenSectionResponses().size());
         }
         assertEquals(List.of(), raid.seed(0).seenSectionResponses());
+    }
+
+    /**
+     * Scenario {@code leader-import-40} under {@code seed} (issue 18): a 16 × 25 × 10 sheet, every section over the
+     * inline limit. The import sends SECTION to section 1 and no ANC; 39 SREQ, one SRES; 39 SECREQ for section 1,
+     * which the leader's uninitialised chunk manager never answers: its SECRES timer errors every frame.
+     */
+    @Test
+    void leaderImportOfLargeSectionsLeavesEveryMemberOnThePlaceholderAndTheLeaderErringEveryFrame() {
+        AssignmentSet old = ProfileRaid.sheet(40, "sheet/old", SheetSpec.of(16, 25, 10));
+        AssignmentSet fresh = ProfileRaid.sheet(40, "sheet/new", SheetSpec.of(16, 25, 10));
+        ProfileRaid raid = raid("seed", 40, LATENCY, 40, ProfileRaid.encode(old, T0), T0).form();
+        long t1 = ProfileRaid.EPOCH + 10;
+        EncodedSheet now = ProfileRaid.encode(fresh, t1);
+        for (int i = 0; i < now.size(); i++) {
+            assertTrue(ChunkSender.needsChunking(("SECRES:" + t1 + ":" + (i + 1) + ":" + now.sectionBlobs().get(i))
+                    .length()), "section " + (i + 1) + " is over 2000 chars");
+        }
+        raid.at(3, () -> raid.get(0).navigate(5));
+        raid.at(10, () -> raid.get(0).importSheet(fresh));
+        raid.runUntil(40);
+
+        long from = SimTime.seconds(10);
+        TestChannel ch = raid.channel;
+        assertEquals(List.of("SECTION:" + t1 + ":1"), ch.sent("SECTION", from).stream()
+                .map(TestChannel.Sent::text).toList());
+        assertEquals(0, ch.count("ANC", from));
+        assertEquals(39, ch.count("SREQ", from));
+        assertEquals(1, ch.count("SRES", from), "only the leader is as new, and its timer collapses the requests");
+        assertEquals(39, ch.count("SECREQ", from));
+        ch.sent("SECREQ", from).forEach(x -> assertEquals("SECREQ:" + t1 + ":1", x.text()));
+        assertEquals(0, ch.log().stream().filter(x -> x.text().startsWith("SECRES")).count(),
+                "no SECRES, no header, no piece");
+        assertEquals(1 + 39 + 1 + 39, ch.countFrom(from));
+        for (int i = 1; i < 40; i++) {
+            ClientSnapshot snap = raid.get(i).snapshot();
+            assertEquals(t1, snap.assignmentsTimestamp());
+            assertEquals(now.structureBlob(), snap.structure());
+            assertEquals(16, snap.compressedSections().values().stream().filter(String::isEmpty).count());
+            assertEquals(1, snap.currentSection());
+            assertFalse(raid.seed(i).isSynced());
+            assertFalse(raid.get(i).checkDesync(), "on the placeholder: never synced, not desynced");
+            assertEquals(0, raid.metrics.count("aborted", i));
+        }
+        assertEquals(Set.of(0), raid.metrics.syncedAt.keySet(), "only the importer holds the data");
+        // the leader: one import error, then its SECRES timer raises on every frame from its first firing on
+        assertEquals(1, raid.metrics.count("aborted", "import DirectImportNewFormat"));
+        long perFrame = raid.metrics.count("aborted", "SECRES send");
+        long first = raid.metrics.events.stream().filter(e -> e.detail().startsWith("SECRES send"))
+                .mapToLong(RecordingMetrics.Event::time).min().orElseThrow();
+        long frames = (SimTime.seconds(40) - first) / SimTime.seconds(1.0 / 60);
+        assertTrue(Math.abs(perFrame - frames) <= 2, perFrame + " errors, " + frames + " frames");
+        assertEquals(1 + perFrame, raid.metrics.count("aborted", 0));
+        assertTrue(raid.seed(0).timers().erroring());
     }
 
     @Test
@@ -128,9 +189,8 @@ class SeedScenariosTest {
 
         long from = SimTime.seconds(60);
         TestChannel ch = raid.channel;
-        // joining sends VER only (G1 has no pull on join); the pull starts at the leader's SECTION
-        assertEquals(1, ch.count("VER", from));
-        assertEquals(39, ch.sent("VER", from).get(0).sender());
+        // joining sends nothing (G1 has no pull on join and no VER sender); the pull starts at the leader's SECTION
+        assertEquals(0, ch.count("VER", from));
         assertEquals(1, ch.count("SECTION", from));
         assertEquals(1, ch.count("SREQ", from));
         assertEquals("SREQ:" + T0, ch.sent("SREQ", from).get(0).text());
@@ -165,7 +225,7 @@ class SeedScenariosTest {
             assertTrue(s.time() <= first + LATENCY, SimTime.format(s.time()));
             assertTrue(answered.add(s.sender()));
         }
-        long bytes = "VER:0.1.0".length() + ("SECTION:" + T0 + ":3").length() + ("SREQ:" + T0).length()
+        long bytes = ("SECTION:" + T0 + ":3").length() + ("SREQ:" + T0).length()
                 + 39L * ("SRES:" + T0 + ":" + encoded.structureBlob()).length() + secreq.text().length()
                 + secres.size() * (long) secres.get(0).text().length();
         assertEquals(bytes, ch.textBytes(from));
