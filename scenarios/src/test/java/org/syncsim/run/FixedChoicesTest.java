@@ -62,7 +62,7 @@ class FixedChoicesTest {
         assertEquals(LuaVersion.LUA_5_0, StandardWorld.fixedChoices(joiner("{ lua: '5.0' }").scenario().protocol()
                 .choices()).lua());
         ScenarioException e = assertThrows(ScenarioException.class, () -> joiner("{ lua: 5.2 }"));
-        assertTrue(e.getMessage().contains("choices.yaml:6:") && e.getMessage().contains(
+        assertTrue(e.getMessage().contains("choices.yaml:5:") && e.getMessage().contains(
                 "protocol.choices.lua: expected one of 5.0, 5.1, got 5.2"), e.getMessage());
     }
 
