@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param rosterEventOnLogin whether a roster event fires after login or {@code /reload} while grouped (§13.5;
  *     default true)
- * @param chunkOrder order of the chunked sections within a push (default ascending)
+ * @param chunkOrder order of the chunked sections within a push: ascending, descending, or Lua 5.0's
+ *     {@code pairs()} order as the addon sends them (default ascending)
  * @param timerOrder order of timers that expire in the same frame (default scheduled)
  * @param luaRandom seeding of {@code math.random} across clients (default independent)
  * @param lua the Lua the addon runs in: {@code "5.0"}, the game's VM (default), or {@code "5.1"}, where the spec's
@@ -32,7 +33,9 @@ public record ChoicesSpec(Boolean rosterEventOnLogin, ChunkOrder chunkOrder, Tim
     /** Chunk order within a push. */
     public enum ChunkOrder {
         @JsonProperty("ascending") ASCENDING,
-        @JsonProperty("descending") DESCENDING
+        @JsonProperty("descending") DESCENDING,
+        /** Lua 5.0's {@code pairs()} order over the chunked section indices, as the addon sends them. */
+        @JsonProperty("lua-pairs") LUA_PAIRS
     }
 
     /** Order of timers due in the same frame. */

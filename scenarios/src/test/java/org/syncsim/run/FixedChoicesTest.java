@@ -53,6 +53,8 @@ class FixedChoicesTest {
                         "{ roster-event-on-login: false, chunk-order: descending, timer-order: reversed,"
                         + " lua-random: shared, lua: '5.1' }")
                         .scenario().protocol().choices()));
+        assertEquals(FixedChoices.ChunkOrder.LUA_PAIRS, StandardWorld.fixedChoices(
+                joiner("{ chunk-order: lua-pairs }").scenario().protocol().choices()).chunkOrder());
     }
 
     @Test

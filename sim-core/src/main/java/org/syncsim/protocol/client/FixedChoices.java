@@ -37,7 +37,13 @@ public record FixedChoices(boolean rosterEventOnLogin, ChunkOrder chunkOrder, Ad
         /** Ascending section index. */
         ASCENDING,
         /** Descending section index. */
-        DESCENDING
+        DESCENDING,
+        /**
+         * What the addon does: Lua 5.0's {@code pairs()} order over the table {@code neededChunking} that
+         * {@code SendAllSections} fills in ascending section order ({@link org.syncsim.protocol.chunk.LuaPairsOrder});
+         * ascending when the chunked sections are 1..n, otherwise generally not.
+         */
+        LUA_PAIRS
     }
 
     /** Seeding of the Lua random generator. */

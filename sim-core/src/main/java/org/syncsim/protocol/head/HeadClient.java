@@ -17,6 +17,7 @@ import org.syncsim.metrics.MetricsRecorder;
 import org.syncsim.protocol.chunk.ChunkJoins;
 import org.syncsim.protocol.chunk.ChunkManager;
 import org.syncsim.protocol.chunk.ChunkSender;
+import org.syncsim.protocol.chunk.LuaPairsOrder;
 import org.syncsim.protocol.chunk.SweptTable;
 import org.syncsim.protocol.client.AddonClient;
 import org.syncsim.protocol.client.ClientConfig;
@@ -1277,8 +1278,10 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
                 toChunk.add(e.getKey());
             }
         }
-        if (config.choices().chunkOrder() == FixedChoices.ChunkOrder.DESCENDING) {
-            java.util.Collections.reverse(toChunk);
+        switch (config.choices().chunkOrder()) {
+            case ASCENDING -> { }
+            case DESCENDING -> java.util.Collections.reverse(toChunk);
+            case LUA_PAIRS -> toChunk = LuaPairsOrder.order(toChunk);
         }
         Map<Integer, String> refs = new TreeMap<>();
         for (int idx : toChunk) {
