@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param rosterEventOnLogin whether a roster event fires after login or {@code /reload} while grouped (§13.5;
  *     default true)
  * @param chunkOrder order of the chunked sections within a push: ascending, descending, or Lua 5.0's
- *     {@code pairs()} order as the addon sends them (default ascending)
+ *     {@code pairs()} order as the addon sends them (default lua-pairs)
  * @param timerOrder order of timers that expire in the same frame (default scheduled)
  * @param luaRandom seeding of {@code math.random} across clients (default independent)
  * @param lua the Lua the addon runs in: {@code "5.0"}, the game's VM (default), or {@code "5.1"}, where the spec's
@@ -20,7 +20,7 @@ public record ChoicesSpec(Boolean rosterEventOnLogin, ChunkOrder chunkOrder, Tim
         LuaRandom luaRandom, Lua lua) {
     public ChoicesSpec {
         rosterEventOnLogin = rosterEventOnLogin == null ? Boolean.TRUE : rosterEventOnLogin;
-        chunkOrder = chunkOrder == null ? ChunkOrder.ASCENDING : chunkOrder;
+        chunkOrder = chunkOrder == null ? ChunkOrder.LUA_PAIRS : chunkOrder;
         timerOrder = timerOrder == null ? TimerOrder.SCHEDULED : timerOrder;
         luaRandom = luaRandom == null ? LuaRandom.INDEPENDENT : luaRandom;
         lua = lua == null ? Lua.LUA_5_0 : lua;

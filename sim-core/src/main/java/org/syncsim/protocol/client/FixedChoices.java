@@ -20,11 +20,11 @@ public record FixedChoices(boolean rosterEventOnLogin, ChunkOrder chunkOrder, Ad
         LuaRandom luaRandom, LuaVersion lua) {
 
     /**
-     * The defaults: roster event on login, ascending chunks, timers in scheduling order, independent random, the
-     * game's Lua 5.0.
+     * The defaults: roster event on login, chunks in Lua 5.0's {@code pairs()} order (what the addon does), timers
+     * in scheduling order, independent random, the game's Lua 5.0.
      */
-    public static final FixedChoices DEFAULTS = new FixedChoices(true, ChunkOrder.ASCENDING, AddonTimers.Order.SCHEDULED,
-            LuaRandom.INDEPENDENT, LuaVersion.LUA_5_0);
+    public static final FixedChoices DEFAULTS = new FixedChoices(true, ChunkOrder.LUA_PAIRS,
+            AddonTimers.Order.SCHEDULED, LuaRandom.INDEPENDENT, LuaVersion.LUA_5_0);
 
     public FixedChoices {
         if (chunkOrder == null || timerOrder == null || luaRandom == null || lua == null) {
