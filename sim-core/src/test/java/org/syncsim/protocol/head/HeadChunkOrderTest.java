@@ -40,7 +40,8 @@ class HeadChunkOrderTest {
     private static List<Integer> transferOrder(FixedChoices.ChunkOrder order) {
         HeadRaid raid = new HeadRaid(5, true);
         EncodedSheet sheet = mixed(raid);
-        FixedChoices choices = new FixedChoices(true, order, AddonTimers.Order.SCHEDULED, FixedChoices.LuaRandom.INDEPENDENT);
+        FixedChoices choices = new FixedChoices(true, order, AddonTimers.Order.SCHEDULED, FixedChoices.LuaRandom.INDEPENDENT,
+                FixedChoices.DEFAULTS.lua());
         raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)).withChoices(choices)
                 .withInitialData(new InitialData.Saved(T, sheet)));
         int fake = raid.addFake();
