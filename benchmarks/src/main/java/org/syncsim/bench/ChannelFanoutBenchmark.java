@@ -40,7 +40,7 @@ public class ChannelFanoutBenchmark {
     static final int BURST = 50;
     private static final String TEXT = "\u00F1" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo".repeat(20);
 
-    @Param({"constant", "lognormal"})
+    @Param({"constant", "lognormal", "correlated"})
     public String latency;
 
     private Simulation sim;
@@ -51,7 +51,12 @@ public class ChannelFanoutBenchmark {
     @Setup
     public void setup() {
         sim = new Simulation(1, 4096);
-        LatencyConfig lat = latency.equals("constant") ? LatencyConfig.constant(80) : LatencyConfig.defaults();
+        LatencyConfig lat = switch (latency) {
+            case "constant" -> LatencyConfig.constant(80);
+            case "lognormal" -> LatencyConfig.logNormal(LatencyConfig.DEFAULT_MEDIAN_MILLIS,
+                    LatencyConfig.DEFAULT_P95_MILLIS);
+            default -> LatencyConfig.correlated();
+        };
         ChannelConfig cfg = ChannelConfig.defaults().withServer(ServerConfig.unlimited()).withLatency(lat);
         bus = new GroupBus(sim, cfg, MetricsRecorder.NONE);
         for (int i = 0; i < MEMBERS; i++) {

@@ -264,6 +264,10 @@ public final class StandardWorld implements World {
         if (l instanceof Latency.Uniform u) {
             return LatencyConfig.uniform(u.min().micros() / 1e3, u.max().micros() / 1e3);
         }
+        if (l instanceof Latency.Correlated c) {
+            return LatencyConfig.correlated(c.median().micros() / 1e3, c.p95().micros() / 1e3,
+                    c.correlationTime().micros() / 1e6, c.jitter().micros() / 1e3, c.uploadKbps(), c.downloadKbps());
+        }
         Latency.LogNormal ln = (Latency.LogNormal) l;
         return LatencyConfig.logNormal(ln.median().micros() / 1e3, ln.p95().micros() / 1e3);
     }

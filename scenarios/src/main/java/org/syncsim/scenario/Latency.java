@@ -3,12 +3,17 @@ package org.syncsim.scenario;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
-/** The one-way client-server-client delay of each delivery, chosen by {@code model}. */
+/**
+ * The one-way client-server-client delay of each delivery, chosen by {@code model}: {@code fixed},
+ * {@code lognormal} and {@code uniform} draw every copy independently; {@code correlated} follows each client's
+ * connection over time, so a burst arrives together (docs/channel-model.md).
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "model")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Latency.Fixed.class, name = "fixed"),
     @JsonSubTypes.Type(value = Latency.LogNormal.class, name = "lognormal"),
-    @JsonSubTypes.Type(value = Latency.Uniform.class, name = "uniform")
+    @JsonSubTypes.Type(value = Latency.Uniform.class, name = "uniform"),
+    @JsonSubTypes.Type(value = Latency.Correlated.class, name = "correlated")
 })
 public sealed interface Latency {
     /** The channel spec's default: log-normal, median 80 ms, 95th percentile 250 ms. */
@@ -34,6 +39,29 @@ public sealed interface Latency {
         public Uniform {
             min = min == null ? Span.ZERO : min;
             max = max == null ? Span.parse("200ms") : max;
+        }
+    }
+
+    /**
+     * Each client's connection has a slowly varying delay; a copy takes the sender's and the recipient's, the
+     * serialisation of its bytes on both, and a small jitter.
+     *
+     * @param median median delay of a copy (default 80ms)
+     * @param p95 95th percentile of a copy's delay, above {@code median} (default 250ms)
+     * @param correlationTime how long a connection's delay takes to forget its value (default 60s)
+     * @param jitter mean of the exponential jitter of each copy (default 2ms)
+     * @param uploadKbps every client's upload rate in kbit/s, 0 for no serialisation delay (default 3000)
+     * @param downloadKbps every client's download rate in kbit/s, 0 for no serialisation delay (default 25000)
+     */
+    record Correlated(Span median, Span p95, Span correlationTime, Span jitter, Integer uploadKbps,
+            Integer downloadKbps) implements Latency {
+        public Correlated {
+            median = median == null ? Span.parse("80ms") : median;
+            p95 = p95 == null ? Span.parse("250ms") : p95;
+            correlationTime = correlationTime == null ? Span.parse("60s") : correlationTime;
+            jitter = jitter == null ? Span.parse("2ms") : jitter;
+            uploadKbps = uploadKbps == null ? 3_000 : uploadKbps;
+            downloadKbps = downloadKbps == null ? 25_000 : downloadKbps;
         }
     }
 }

@@ -359,6 +359,20 @@ final class ScenarioValidator {
         if (l instanceof Latency.Uniform u && u.max().compareTo(u.min()) < 0) {
             out.add(new Problem(at + "/max", "max (" + u.max() + ") must not be below min (" + u.min() + ")"));
         }
+        if (l instanceof Latency.Correlated c) {
+            if (c.p95().compareTo(c.median()) <= 0) {
+                out.add(new Problem(at + "/p95", "p95 (" + c.p95() + ") must be above the median (" + c.median()
+                        + ")"));
+            }
+            if (c.median().micros() == 0) {
+                out.add(new Problem(at + "/median", "expected a median above 0 (e.g. 80ms)"));
+            }
+            if (c.correlationTime().micros() == 0) {
+                out.add(new Problem(at + "/correlation-time", "expected a correlation time above 0 (e.g. 60s)"));
+            }
+            nonNegative(c.uploadKbps(), at + "/upload-kbps", out);
+            nonNegative(c.downloadKbps(), at + "/download-kbps", out);
+        }
     }
 
     private static void checkLoss(Loss l, String at, List<Problem> out) {

@@ -69,6 +69,15 @@ class ScenarioLoaderBadInputTest {
     }
 
     @Test
+    void aCorrelatedLatencyIsCheckedFieldByField() {
+        String e = error("bad-correlated-latency.yaml");
+        assertContains(e, "bad-correlated-latency.yaml:7:", "channel.latency.p95: p95 (90ms) must be above the median"
+                + " (120ms)");
+        assertContains(e, "bad-correlated-latency.yaml:8:", "channel.latency.upload-kbps: expected a whole number of 0"
+                + " or more, got -1");
+    }
+
+    @Test
     void negativeTimeIsRejected() {
         assertContains(error("negative-time.yaml"), "negative-time.yaml:4:5: ", "timeline[0].t: negative time \"-5s\"");
     }

@@ -30,7 +30,8 @@ import org.syncsim.metrics.MetricsRecorder;
  * offline), not in an outage and not hit by the link's loss model. The sender receives its own broadcast. Copies to
  * clients that were outside the group both at relay and at arrival are not addressed and leave no record; every
  * other copy is recorded once, as delivered or lost with a reason. With FIFO on (default: TCP), a copy never arrives
- * before an earlier copy from the same sender to the same recipient.
+ * before an earlier copy from the same sender to the same recipient. A copy's delay is the sender's leg (once per
+ * message, {@link LatencySampler#sendMicros}) plus the recipient's ({@link LatencySampler#receiveMicros}).
  *
  * <p>Hot path: each (sender, recipient) link is a ring buffer of pending copies with at most one engine event
  * pending, so with FIFO on (the default) a 40-member broadcast allocates one {@link OutgoingMessage} and no
@@ -306,7 +307,8 @@ public final class GroupBus implements AddonChannel {
 
     /**
      * From now on, deliveries to {@code client} (to every client if it is negative) draw their latency and loss
-     * from these models ({@code null} keeps the current one), e.g. a scenario's network change. Each change
+     * from these models ({@code null} keeps the current one), e.g. a scenario's network change; under a model with
+     * a sender leg ({@code correlated}) the client's own messages use its new connection too. Each change
      * draws from fresh streams {@code channel/link/<id>/latency/<n>} and {@code .../loss/<n>}, so earlier draws
      * are unaffected. Copies already in flight keep their arrival times.
      */
@@ -504,8 +506,9 @@ public final class GroupBus implements AddonChannel {
             sim.trace("send", "msg=" + m.id() + " sender=" + m.sender() + " " + m.distribution() + " " + m.command()
                     + " bytes=" + m.bytes() + " queued=" + queuedMicros);
         }
+        long relayAt = now + s.latency.sendMicros(now, m.bytes());
         if (m.distribution() == Distribution.WHISPER) {
-            enqueue(s, clients[m.target()], m, now, true);
+            enqueue(s, clients[m.target()], m, relayAt, true);
             return;
         }
         int n = clientLimit;
@@ -513,13 +516,14 @@ public final class GroupBus implements AddonChannel {
         for (int r = 0; r < n; r++) {
             Client c = cs[r];
             if (c != null) {
-                enqueue(s, c, m, now, c.member);
+                enqueue(s, c, m, relayAt, c.member);
             }
         }
     }
 
-    private void enqueue(Client s, Client c, OutgoingMessage m, long now, boolean addressed) {
-        long at = now + c.latency.sampleMicros();
+    /** A copy of {@code m} that the server relays to {@code c} at {@code relayAt} (i.i.d. models: the send). */
+    private void enqueue(Client s, Client c, OutgoingMessage m, long relayAt, boolean addressed) {
+        long at = relayAt + c.latency.receiveMicros(relayAt, addressed ? m.bytes() : 0);
         if (!fifo) {
             int r = c.id;
             sim.post(at, t -> arrive(t, m, r, addressed));

@@ -3,55 +3,93 @@ package org.syncsim.channel.link;
 import java.util.List;
 
 /**
- * Per-delivery relay latency (client to server to recipient). Default: log-normal with median 80 ms and 95th
- * percentile 250 ms, FIFO per sender (addon-channel.md, "The server": "Relay latency").
+ * Relay latency (client to server to recipient), FIFO per sender (addon-channel.md, "The server": "Relay latency").
+ * Default: log-normal with median 80 ms and 95th percentile 250 ms, drawn independently for every copy.
  *
- * @param model {@code constant | uniform | lognormal | empirical}
+ * @param model {@code constant | uniform | lognormal | empirical | correlated}
  * @param constantMillis the delay of {@code constant}
  * @param minMillis lower bound of {@code uniform}
  * @param maxMillis upper bound of {@code uniform}
- * @param medianMillis median of {@code lognormal}
- * @param p95Millis 95th percentile of {@code lognormal}
+ * @param medianMillis median of {@code lognormal}, and of a copy's delay under {@code correlated}
+ * @param p95Millis 95th percentile of {@code lognormal}, and of a copy's delay under {@code correlated}
  * @param empiricalMillis observed delays that {@code empirical} draws from uniformly
  * @param fifo per-sender FIFO per recipient (the game runs over TCP): a message never overtakes an earlier one
  *     from the same sender to the same recipient; it arrives no earlier than its predecessor
+ * @param correlationSeconds {@code correlated}: how long a connection's delay takes to forget its value (the
+ *     correlation time of its logarithm)
+ * @param jitterMillis {@code correlated}: mean of the exponential jitter added to each copy
+ * @param uploadKbps {@code correlated}: each client's upload rate in kbit/s (0: no serialisation delay)
+ * @param downloadKbps {@code correlated}: each client's download rate in kbit/s (0: no serialisation delay)
  */
 public record LatencyConfig(String model, double constantMillis, double minMillis, double maxMillis,
-        double medianMillis, double p95Millis, List<Double> empiricalMillis, boolean fifo) {
+        double medianMillis, double p95Millis, List<Double> empiricalMillis, boolean fifo,
+        double correlationSeconds, double jitterMillis, double uploadKbps, double downloadKbps) {
     public static final double DEFAULT_MEDIAN_MILLIS = 80;
     public static final double DEFAULT_P95_MILLIS = 250;
+    /** A connection's delay drifts over about a minute; a burst of a second sees one value. */
+    public static final double DEFAULT_CORRELATION_SECONDS = 60;
+    public static final double DEFAULT_JITTER_MILLIS = 2;
+    /** The FCC's 2015 broadband benchmark, 25 Mbit/s down and 3 Mbit/s up (FCC 15-10): a modest connection. */
+    public static final double DEFAULT_UPLOAD_KBPS = 3_000;
+    public static final double DEFAULT_DOWNLOAD_KBPS = 25_000;
 
     public LatencyConfig {
         empiricalMillis = List.copyOf(empiricalMillis);
     }
 
     public static LatencyConfig defaults() {
-        return new LatencyConfig("lognormal", DEFAULT_MEDIAN_MILLIS, 30, 250, DEFAULT_MEDIAN_MILLIS,
-                DEFAULT_P95_MILLIS, List.of(), true);
+        return logNormal(DEFAULT_MEDIAN_MILLIS, DEFAULT_P95_MILLIS);
     }
 
     public static LatencyConfig constant(double millis) {
-        return new LatencyConfig("constant", millis, 30, 250, DEFAULT_MEDIAN_MILLIS, DEFAULT_P95_MILLIS, List.of(),
-                true);
+        return named("constant").withConstant(millis);
     }
 
     public static LatencyConfig uniform(double minMillis, double maxMillis) {
-        return new LatencyConfig("uniform", DEFAULT_MEDIAN_MILLIS, minMillis, maxMillis, DEFAULT_MEDIAN_MILLIS,
-                DEFAULT_P95_MILLIS, List.of(), true);
+        LatencyConfig b = named("uniform");
+        return new LatencyConfig(b.model, b.constantMillis, minMillis, maxMillis, b.medianMillis, b.p95Millis,
+                b.empiricalMillis, b.fifo, b.correlationSeconds, b.jitterMillis, b.uploadKbps, b.downloadKbps);
     }
 
     public static LatencyConfig logNormal(double medianMillis, double p95Millis) {
-        return new LatencyConfig("lognormal", DEFAULT_MEDIAN_MILLIS, 30, 250, medianMillis, p95Millis, List.of(),
-                true);
+        return named("lognormal").withMedian(medianMillis, p95Millis);
     }
 
     public static LatencyConfig empirical(List<Double> millis) {
-        return new LatencyConfig("empirical", DEFAULT_MEDIAN_MILLIS, 30, 250, DEFAULT_MEDIAN_MILLIS,
-                DEFAULT_P95_MILLIS, millis, true);
+        LatencyConfig b = named("empirical");
+        return new LatencyConfig(b.model, b.constantMillis, b.minMillis, b.maxMillis, b.medianMillis, b.p95Millis,
+                millis, b.fifo, b.correlationSeconds, b.jitterMillis, b.uploadKbps, b.downloadKbps);
+    }
+
+    /** {@code correlated} with the default median, 95th percentile, correlation time, jitter and rates. */
+    public static LatencyConfig correlated() {
+        return named("correlated");
+    }
+
+    public static LatencyConfig correlated(double medianMillis, double p95Millis, double correlationSeconds,
+            double jitterMillis, double uploadKbps, double downloadKbps) {
+        return new LatencyConfig("correlated", DEFAULT_MEDIAN_MILLIS, 30, 250, medianMillis, p95Millis, List.of(),
+                true, correlationSeconds, jitterMillis, uploadKbps, downloadKbps);
+    }
+
+    private static LatencyConfig named(String model) {
+        return new LatencyConfig(model, DEFAULT_MEDIAN_MILLIS, 30, 250, DEFAULT_MEDIAN_MILLIS, DEFAULT_P95_MILLIS,
+                List.of(), true, DEFAULT_CORRELATION_SECONDS, DEFAULT_JITTER_MILLIS, DEFAULT_UPLOAD_KBPS,
+                DEFAULT_DOWNLOAD_KBPS);
+    }
+
+    private LatencyConfig withConstant(double millis) {
+        return new LatencyConfig(model, millis, minMillis, maxMillis, medianMillis, p95Millis, empiricalMillis, fifo,
+                correlationSeconds, jitterMillis, uploadKbps, downloadKbps);
+    }
+
+    private LatencyConfig withMedian(double median, double p95) {
+        return new LatencyConfig(model, constantMillis, minMillis, maxMillis, median, p95, empiricalMillis, fifo,
+                correlationSeconds, jitterMillis, uploadKbps, downloadKbps);
     }
 
     public LatencyConfig withFifo(boolean newFifo) {
         return new LatencyConfig(model, constantMillis, minMillis, maxMillis, medianMillis, p95Millis,
-                empiricalMillis, newFifo);
+                empiricalMillis, newFifo, correlationSeconds, jitterMillis, uploadKbps, downloadKbps);
     }
 }
