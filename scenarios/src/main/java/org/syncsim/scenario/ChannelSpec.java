@@ -14,7 +14,7 @@ import org.syncsim.channel.throttle.ThrottleConfig;
  * @param throttle the default send path of clients: {@code direct} (TWRA, the default) or {@code ctl}
  * @param ctl ChatThrottleLib's parameters, used by {@code ctl} clients
  * @param server the server's per-client rate limiter
- * @param latency delivery delay (default log-normal, median 80ms, p95 250ms)
+ * @param latency delivery delay (default {@code correlated}, median 80ms, p95 250ms)
  * @param loss delivery loss (default none)
  * @param loadingScreen how long a {@code reload} or {@code loading-screen} lasts when the action gives no
  *     {@code for:} (default 10s)

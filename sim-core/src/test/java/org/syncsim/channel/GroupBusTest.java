@@ -60,8 +60,8 @@ class GroupBusTest {
 
     @Test
     void broadcastReachesEveryMemberInSendOrderAndEchoesToTheSender() {
-        // Log-normal latency (the default) draws independent delays per copy; FIFO per sender must still hold.
-        bus(ChannelConfig.defaults(), 5, true);
+        // i.i.d. log-normal latency draws independent delays per copy; FIFO per sender must still hold.
+        bus(ChannelConfig.defaults().withLatency(LatencyConfig.logNormal(80, 250)), 5, true);
         for (int k = 0; k < 200; k++) {
             sendAt(1.0 + k * 0.001, 0, "m" + k);
         }

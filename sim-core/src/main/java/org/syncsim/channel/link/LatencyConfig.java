@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Relay latency (client to server to recipient), FIFO per sender (addon-channel.md, "The server": "Relay latency").
- * Default: log-normal with median 80 ms and 95th percentile 250 ms, drawn independently for every copy.
+ * Default: {@code correlated}, a copy's delay about log-normal with median 80 ms and 95th percentile 250 ms but
+ * nearly the same for consecutive messages on a connection, so a burst arrives together (docs/channel-model.md);
+ * {@code lognormal} draws every copy independently.
  *
  * @param model {@code constant | uniform | lognormal | empirical | correlated}
  * @param constantMillis the delay of {@code constant}
@@ -38,7 +40,7 @@ public record LatencyConfig(String model, double constantMillis, double minMilli
     }
 
     public static LatencyConfig defaults() {
-        return logNormal(DEFAULT_MEDIAN_MILLIS, DEFAULT_P95_MILLIS);
+        return correlated();
     }
 
     public static LatencyConfig constant(double millis) {

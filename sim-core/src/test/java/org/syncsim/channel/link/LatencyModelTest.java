@@ -11,8 +11,8 @@ import org.syncsim.engine.SimTime;
 
 class LatencyModelTest {
     @Test
-    void defaultLogNormalHasMedian80msAndP95Of250ms() {
-        LatencySampler s = LatencyModel.of(LatencyConfig.defaults()).sampler(RandomStreams.fresh(7, "lat"));
+    void logNormalHasTheGivenMedianAndP95() {
+        LatencySampler s = LatencyModel.of(LatencyConfig.logNormal(80, 250)).sampler(RandomStreams.fresh(7, "lat"));
         long[] x = new long[200_000];
         for (int i = 0; i < x.length; i++) {
             x[i] = s.receiveMicros(0, 0);
@@ -44,8 +44,9 @@ class LatencyModelTest {
 
     @Test
     void iidModelsHaveNoSenderLegAndDrawNothingForIt() {
-        LatencySampler s = LatencyModel.of(LatencyConfig.defaults()).sampler(RandomStreams.fresh(7, "lat"));
-        LatencySampler t = LatencyModel.of(LatencyConfig.defaults()).sampler(RandomStreams.fresh(7, "lat"));
+        LatencyModel m = LatencyModel.of(LatencyConfig.logNormal(80, 250));
+        LatencySampler s = m.sampler(RandomStreams.fresh(7, "lat"));
+        LatencySampler t = m.sampler(RandomStreams.fresh(7, "lat"));
         for (int i = 0; i < 1000; i++) {
             assertEquals(0, s.sendMicros(i, 500));
             assertEquals(t.receiveMicros(0, 0), s.receiveMicros(i * 1000L, 500));
