@@ -2,7 +2,6 @@ package org.syncsim.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,28 +82,6 @@ public final class ReportWriter {
     /** The names (without extension) of the charts {@link #runCharts} writes under {@code charts/}. */
     public static final List<String> RUN_CHART_IDS = List.of("time-to-sync-cdf", "bytes-over-time",
             "per-client-bytes", "worst-freeze", "sync-timeline", "progress", "throttle-queue");
-
-    /**
-     * Removes a run report from {@code dir}: {@code report.html} and its charts (the {@code charts/} directory
-     * too once empty; other files there are left alone). A run rewriting its results calls this, so a report of
-     * earlier results never sits beside new ones.
-     */
-    public static void deleteRunReport(Path dir) throws IOException {
-        Files.deleteIfExists(dir.resolve(REPORT));
-        Path charts = dir.resolve(CHARTS);
-        if (!Files.isDirectory(charts)) {
-            return;
-        }
-        for (String id : RUN_CHART_IDS) {
-            Files.deleteIfExists(charts.resolve(id + ".png"));
-            Files.deleteIfExists(charts.resolve(id + ".svg"));
-        }
-        try (DirectoryStream<Path> rest = Files.newDirectoryStream(charts)) {
-            if (!rest.iterator().hasNext()) {
-                Files.delete(charts);
-            }
-        }
-    }
 
     private static void write(Path file, byte[] bytes) throws IOException {
         AtomicFiles.write(file, bytes);

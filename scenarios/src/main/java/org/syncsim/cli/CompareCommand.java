@@ -80,8 +80,13 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads = new ThreadsOption();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/compare-<first name>).")
+    @Option(names = "--out", paramLabel = "DIR", description = {"Output directory (default: results/compare-<first"
+            + " name>, or the first results/compare-<first name>-N that holds no other comparison). Must be new, empty,"
+            + " or written by SyncSim; only files SyncSim wrote are replaced."})
     Path out;
+
+    @Option(names = "--replace", description = "Replace other results in --out (never files SyncSim did not write).")
+    boolean replace;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no difference table.")
     boolean quiet;
@@ -94,8 +99,26 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int t = threads.resolve();
         List<Variant> vs = resolveVariants(); // bad input fails here, before anything runs
-        Path dir = OutputDirectory.prepare(out != null ? out
-                : Path.of("results", "compare-" + vs.get(0).scenario().scenario().name()), "--out");
+        List<String> settings = new ArrayList<>();
+        sets.forEach(x -> settings.add("--set " + x));
+        labels.forEach(x -> settings.add("--label " + x));
+        if (seed != null) {
+            settings.add("--seed " + seed);
+        }
+        if (replications != null) {
+            settings.add("--replications " + replications);
+        }
+        List<String> sources = variants.stream().map(v -> Files.isDirectory(Path.of(v))
+                ? Path.of(v).toAbsolutePath().normalize().toString() : ResultsDirectory.Identity.source(v)).toList();
+        try (ResultsDirectory rd = ResultsDirectory.open(new ResultsDirectory.Request(out != null ? out
+                : Path.of("results", "compare-" + vs.get(0).scenario().scenario().name()), "--out", out != null,
+                new ResultsDirectory.Identity("compare", sources, settings), replace), spec.commandLine().getErr())) {
+            return compareInto(rd, vs, t);
+        }
+    }
+
+    /** Runs the variants and writes the comparison into {@code rd}'s staging directory, then moves it in. */
+    private int compareInto(ResultsDirectory rd, List<Variant> vs, int t) throws IOException {
         List<ReportInput> inputs = new ArrayList<>();
         for (int i = 0; i < vs.size(); i++) {
             Variant v = vs.get(i);
@@ -113,8 +136,10 @@ final class CompareCommand implements Callable<Integer> {
             inputs.add(Reports.input(s, v.applied(), results, v.label()));
         }
         Comparison cmp = new Comparison(inputs);
-        Path page = ReportWriter.writeComparison(dir, cmp, Reports.generator());
-        AtomicFiles.write(dir.resolve("comparison.json"), JSON.writeValueAsString(json(cmp)) + "\n");
+        ReportWriter.writeComparison(rd.staging(), cmp, Reports.generator());
+        AtomicFiles.write(rd.staging().resolve("comparison.json"), JSON.writeValueAsString(json(cmp)) + "\n");
+        rd.commit(f -> false, null);
+        Path page = rd.dir().resolve(ReportWriter.COMPARISON);
         PrintWriter o = spec.commandLine().getOut();
         if (!quiet) {
             printTable(o, cmp);

@@ -29,8 +29,12 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A results directory (holds summary.json).")
     Path dir;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write report.html (default: DIR itself).")
+    @Option(names = "--out", paramLabel = "DIR", description = {"Where to write report.html (default: DIR itself)."
+            + " Must be new, empty, or written by SyncSim; only files SyncSim wrote are replaced."})
     Path out;
+
+    @Option(names = "--replace", description = "Replace other results in --out (never files SyncSim did not write).")
+    boolean replace;
 
     @Mixin
     ThreadsOption threads = new ThreadsOption();
@@ -42,19 +46,35 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Reports.ResultDir rd = Reports.readResultDir(dir);
         int t = threads.resolve();
-        Path target = OutputDirectory.prepare(out != null ? out : dir, out != null ? "--out" : "DIR");
-        List<RunResult> results;
-        try (RunCommand.Progress progress = new RunCommand.Progress(rd.scenario().scenario().name(),
-                rd.scenario().scenario().run().replications(), !quiet && System.console() != null)) {
-            results = Reports.rerun(parent.worlds(), rd, t, progress::update);
+        if (out == null && replace) {
+            throw new BadInputException("--replace: only with --out DIR (the report of DIR is always DIR's own)");
         }
-        Path page = ReportWriter.writeRunReport(target,
-                Reports.input(rd.scenario(), rd.overrides(), results, rd.scenario().scenario().name()),
-                Reports.generator());
+        Path page;
+        try (ResultsDirectory target = out == null ? ResultsDirectory.openOwn(dir, "DIR", spec.commandLine().getErr())
+                : ResultsDirectory.open(new ResultsDirectory.Request(out, "--out", true, new ResultsDirectory.Identity(
+                        "report", List.of(dir.toAbsolutePath().normalize().toString()), List.of()), replace),
+                        spec.commandLine().getErr())) {
+            List<RunResult> results;
+            try (RunCommand.Progress progress = new RunCommand.Progress(rd.scenario().scenario().name(),
+                    rd.scenario().scenario().run().replications(), !quiet && System.console() != null)) {
+                results = Reports.rerun(parent.worlds(), rd, t, progress::update);
+            }
+            ReportWriter.writeRunReport(target.staging(),
+                    Reports.input(rd.scenario(), rd.overrides(), results, rd.scenario().scenario().name()),
+                    Reports.generator());
+            // into a run's directory the report joins its results; elsewhere it replaces an earlier report
+            target.commit(out == null ? f -> !isReportFile(f) : f -> false, ReportWriter.REPORT);
+            page = target.dir().resolve(ReportWriter.REPORT);
+        }
         if (!quiet) {
             spec.commandLine().getOut().println("report in " + page);
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /** A file of a run report: {@code report.html} or a chart. */
+    private static boolean isReportFile(String f) {
+        return f.equals(ReportWriter.REPORT) || f.startsWith(ReportWriter.CHARTS + "/");
     }
 }

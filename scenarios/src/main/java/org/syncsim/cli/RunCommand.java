@@ -72,8 +72,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads = new ThreadsOption();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/<scenario name>).")
+    @Option(names = "--out", paramLabel = "DIR", description = {"Results directory (default: results/<scenario name>;"
+            + " if that holds the results of another scenario file or other settings, the first results/<name>-N"
+            + " that does not). Must be new, empty, or written by SyncSim; only files SyncSim wrote are replaced."})
     Path out;
+
+    @Option(names = "--replace", description = "Replace results of another scenario file or other settings in --out"
+            + " (never files SyncSim did not write).")
+    boolean replace;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = {"Override a scenario field, e.g. --set raid.size=20 --set channel.latency.median=150ms",
@@ -118,11 +124,23 @@ final class RunCommand implements Callable<Integer> {
         }
         ScenarioCommands.checkSupported(parent.worlds(), s);
         int t = threads.resolve();
-        Path dir = OutputDirectory.prepare(out != null ? out : Path.of("results", s.scenario().name()), "--out");
+        if (trace == null && traceReplication != 0) {
+            throw new BadInputException("--trace-replication " + traceReplication + ": needs --trace FILE");
+        }
+        ResultsDirectory.Identity identity = new ResultsDirectory.Identity("run",
+                List.of(ResultsDirectory.Identity.source(scenario)), overrides);
+        try (ResultsDirectory rd = ResultsDirectory.open(new ResultsDirectory.Request(
+                out != null ? out : Path.of("results", s.scenario().name()), "--out", out != null, identity, replace),
+                spec.commandLine().getErr())) {
+            return runInto(rd, s, overrides, t);
+        }
+    }
+
+    /** Runs the replications and writes the results into {@code rd}'s staging directory, then moves them in. */
+    private int runInto(ResultsDirectory rd, LoadedScenario s, List<String> overrides, int t) throws IOException {
+        Path dir = rd.dir();
         if (trace != null) {
             checkTrace(dir, s.scenario().run().replications());
-        } else if (traceReplication != 0) {
-            throw new BadInputException("--trace-replication " + traceReplication + ": needs --trace FILE");
         }
         long wallStart = System.nanoTime();
         List<RunResult> results;
@@ -139,9 +157,13 @@ final class RunCommand implements Callable<Integer> {
         info.put("threads", t);
         info.put("syncsim_version", VersionInfo.version());
         info.put("java_version", System.getProperty("java.version"));
-        ResultFiles.write(dir, s, overrides, results, info);
-        Path page = report ? ReportWriter.writeRunReport(dir, Reports.input(s, overrides, results,
-                s.scenario().name()), Reports.generator()) : null;
+        ResultFiles.write(rd.staging(), rd.absolute(), s, overrides, results, info);
+        if (report) {
+            ReportWriter.writeRunReport(rd.staging(), Reports.input(s, overrides, results, s.scenario().name()),
+                    Reports.generator());
+        }
+        rd.commit(f -> false, ResultFiles.SUMMARY);
+        Path page = report ? dir.resolve(ReportWriter.REPORT) : null;
         if (trace != null) {
             writeTrace(s);
         }

@@ -17,7 +17,6 @@ import org.syncsim.metrics.RunResult;
 import org.syncsim.metrics.TimeBucket;
 import org.syncsim.report.AtomicFiles;
 import org.syncsim.report.Metrics;
-import org.syncsim.report.ReportWriter;
 import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.RosterEntry;
 import org.syncsim.scenario.ScenarioLoader;
@@ -193,20 +192,18 @@ public final class ResultFiles {
     }
 
     /**
-     * Writes the four result files and {@code run-info.json} into {@code dir}. A previous run's
-     * {@code summary.json} is removed first, so a rewrite interrupted half-way never leaves the old summary
-     * vouching for new files.
+     * Writes the four result files and {@code run-info.json} into {@code dir}, {@code summary.json} last, for the
+     * results directory {@code resultsDir} (where a sheet file is named from; {@code dir} may be a staging
+     * directory the files are moved from into {@code resultsDir}).
      */
-    public static void write(Path dir, LoadedScenario s, List<String> overrides, List<RunResult> results,
-            Map<String, Object> runInfo) throws IOException {
-        Files.deleteIfExists(dir.resolve(SUMMARY));
-        ReportWriter.deleteRunReport(dir); // a previous run's report describes other results
+    public static void write(Path dir, Path resultsDir, LoadedScenario s, List<String> overrides,
+            List<RunResult> results, Map<String, Object> runInfo) throws IOException {
         AtomicFiles.write(dir.resolve(CLIENTS), clientsCsv(s, results));
         AtomicFiles.write(dir.resolve(TIMELINE), timelineCsv(results));
         AtomicFiles.write(dir.resolve(PROGRESS), progressCsv(results));
         AtomicFiles.write(dir.resolve(RUN_INFO), JSON.writeValueAsString(runInfo) + "\n");
         // the summary last: its presence means the run's files are complete
-        AtomicFiles.write(dir.resolve(SUMMARY), summaryJson(dir, s, overrides, results));
+        AtomicFiles.write(dir.resolve(SUMMARY), summaryJson(resultsDir, s, overrides, results));
     }
 
     /** Seconds with microsecond precision, or empty for a negative ("none") value. */

@@ -16,6 +16,7 @@ final class ScenarioValidator {
      * resolved roster (possibly partial on problems).
      */
     static List<RosterEntry> validate(Scenario s, int sections, List<Problem> out) {
+        checkName(s.name(), out);
         Raid raid = s.raid();
         if (raid.size() < 1 || raid.size() > raid.maxSize()) {
             out.add(new Problem("/raid/size", "a raid has 1 to " + raid.maxSize() + " members, got " + raid.size()
@@ -118,6 +119,39 @@ final class ScenarioValidator {
         checkFeatures(s, roster, out);
         checkListedNames(s.protocol(), roster, out);
         return roster;
+    }
+
+    /**
+     * The scenario's name is its results directory ({@code results/<name>}), so it must stay one path segment:
+     * a name with {@code /}, {@code \\}, a control character, or that is {@code .} or {@code ..}, would write
+     * outside {@code results/} (or into {@code results/} itself).
+     */
+    static void checkName(String name, List<Problem> out) {
+        String why = null;
+        if (name == null || name.isBlank()) {
+            why = "is empty";
+        } else if (name.equals(".") || name.equals("..")) {
+            why = "is \"" + name + "\"";
+        } else if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
+            why = "holds a " + (name.indexOf('/') >= 0 ? "'/'" : "'\\'");
+        } else if (name.chars().anyMatch(Character::isISOControl)) {
+            why = "holds a control character";
+        }
+        if (why != null) {
+            out.add(new Problem("/name", "the name is the results directory results/<name>, so it must be one path"
+                    + " segment (no '/', '\\', '..' or control characters); got \"" + printable(name) + "\", which "
+                    + why));
+        }
+    }
+
+    /** {@code name} with control characters written as {@code \\uXXXX}, so a message shows them. */
+    private static String printable(String name) {
+        if (name == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        name.chars().forEach(c -> b.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : (char) c));
+        return b.toString();
     }
 
     /** {@code protocol.policies} names known policies, kinds and parameters; {@code plan} builds on head only. */

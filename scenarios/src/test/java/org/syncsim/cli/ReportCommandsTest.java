@@ -104,7 +104,7 @@ class ReportCommandsTest {
         assertEquals(0, first.code(), first.err());
         Files.writeString(out.resolve("charts").resolve("notes.txt"), "mine");
         var second = RunCommandTest.run(RunCommandTest.TRIVIAL, "run", small().toString(), "--out", out.toString(),
-                "-q", "--set", "run.replications=1");
+                "-q", "--set", "run.replications=1", "--replace");
         assertEquals(0, second.code(), second.err());
         assertTrue(Files.notExists(out.resolve("report.html")), "the old page described other results");
         try (var left = Files.list(out.resolve("charts"))) {

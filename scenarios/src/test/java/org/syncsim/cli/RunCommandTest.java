@@ -158,7 +158,8 @@ class RunCommandTest {
         Outcome o = run(TRIVIAL, "run", scenario(SMALL).toString(), "--out", out.toString(), "--threads", "2");
         assertEquals(0, o.code(), o.err());
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("clients.csv", "progress.csv", "run-info.json", "summary.json", "timeline.csv"),
+            assertEquals(List.of(".syncsim-results.json", "clients.csv", "progress.csv", "run-info.json",
+                    "summary.json", "timeline.csv"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
@@ -253,7 +254,8 @@ class RunCommandTest {
         // writing clients.csv, before its summary
         Files.delete(out.resolve("timeline.csv"));
         Files.createDirectories(out.resolve("timeline.csv").resolve("blocker"));
-        Outcome o = run(TRIVIAL, "run", f.toString(), "--out", out.toString(), "--quiet", "--seed", "7");
+        Outcome o = run(TRIVIAL, "run", f.toString(), "--out", out.toString(), "--quiet", "--seed", "7",
+                "--replace");
         assertEquals(ExitCodes.INTERNAL_ERROR, o.code(), o.err());
         assertFalse(Files.exists(out.resolve("summary.json")),
                 "the old summary.json must not vouch for the new clients.csv");
