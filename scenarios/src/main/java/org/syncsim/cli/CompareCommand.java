@@ -111,7 +111,7 @@ final class CompareCommand implements Callable<Integer> {
         List<String> sources = variants.stream().map(v -> Files.isDirectory(Path.of(v))
                 ? Path.of(v).toAbsolutePath().normalize().toString() : ResultsDirectory.Identity.source(v)).toList();
         try (ResultsDirectory rd = ResultsDirectory.open(new ResultsDirectory.Request(out != null ? out
-                : Path.of("results", "compare-" + vs.get(0).scenario().scenario().name()), "--out", out != null,
+                : parent.resultsRoot().resolve("compare-" + vs.get(0).scenario().scenario().name()), "--out", out != null,
                 new ResultsDirectory.Identity("compare", sources, settings), replace), spec.commandLine().getErr())) {
             return compareInto(rd, vs, t);
         }

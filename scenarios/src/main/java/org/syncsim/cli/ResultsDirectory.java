@@ -61,6 +61,11 @@ final class ResultsDirectory implements AutoCloseable {
     private static final int FORMAT = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<Path> STAGING_IN_PROGRESS = ConcurrentHashMap.newKeySet();
+    /**
+     * Lock files this JVM holds. Checked before opening the file again: closing a second channel on a locked file
+     * can release the first channel's lock (POSIX record locks belong to the process, not the channel).
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -213,9 +218,10 @@ final class ResultsDirectory implements AutoCloseable {
             throw new BadInputException(where + ": cannot write files there (permission denied)");
         }
         Path lockFile = home.resolve(prefix(abs, home) + "syncsim-lock");
-        FileChannel ch = lock(lockFile, where);
+        FileChannel ch = null;
         boolean keep = false;
         try {
+            ch = lock(lockFile, where);
             Manifest m = Manifest.read(abs);
             if (m == null && !isEmptyOrAbsent(abs)) {
                 if (mayMove) {
@@ -240,7 +246,9 @@ final class ResultsDirectory implements AutoCloseable {
             throw new BadInputException(where + ": cannot prepare it (" + reason(e) + ")", e);
         } finally {
             if (!keep) {
-                unlock(lockFile, ch);
+                if (ch != null) {
+                    unlock(lockFile, ch);
+                }
                 removeCreated(created);
             }
         }
@@ -382,6 +390,30 @@ final class ResultsDirectory implements AutoCloseable {
      * wrote) and tries again.
      */
     private static FileChannel lock(Path lockFile, String where) {
+        if (!HELD.add(lockFile)) {
+            throw busy(where, " (process " + ProcessHandle.current().pid() + ")");
+        }
+        try {
+            FileChannel ch = lockOnce(lockFile, where);
+            if (ch != null) {
+                return ch;
+            }
+        } catch (RuntimeException e) {
+            HELD.remove(lockFile);
+            throw e;
+        }
+        HELD.remove(lockFile);
+        throw new BadInputException(where + ": cannot take its lock " + lockFile + "; other syncsim commands keep"
+                + " taking it");
+    }
+
+    private static BadInputException busy(String where, String holder) {
+        return new BadInputException(where + ": another syncsim command" + holder + " is writing there now; wait"
+                + " for it to finish, or choose another --out DIR");
+    }
+
+    /** The locked channel, or null when every attempt locked a file its holder had just deleted. */
+    private static FileChannel lockOnce(Path lockFile, String where) {
         for (int attempt = 0; attempt < 10; attempt++) {
             FileChannel ch = null;
             try {
@@ -396,8 +428,7 @@ final class ResultsDirectory implements AutoCloseable {
                 if (lock == null) {
                     String holder = holder(ch);
                     ch.close();
-                    throw new BadInputException(where + ": another syncsim command" + holder + " is writing there"
-                            + " now; wait for it to finish, or choose another --out DIR");
+                    throw busy(where, holder);
                 }
                 String mark = ProcessHandle.current().pid() + " " + System.nanoTime() + "\n";
                 ch.truncate(0);
@@ -419,8 +450,7 @@ final class ResultsDirectory implements AutoCloseable {
                         + ")", e);
             }
         }
-        throw new BadInputException(where + ": cannot take its lock " + lockFile + "; other syncsim commands keep"
-                + " taking it");
+        return null;
     }
 
     private static String holder(FileChannel ch) {
@@ -442,6 +472,7 @@ final class ResultsDirectory implements AutoCloseable {
             // a lock file left behind is harmless: the next command locks it and removes it
         }
         closeQuietly(ch);
+        HELD.remove(lockFile);
     }
 
     private static void closeQuietly(FileChannel ch) {

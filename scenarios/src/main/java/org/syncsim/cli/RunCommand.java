@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
         ResultsDirectory.Identity identity = new ResultsDirectory.Identity("run",
                 List.of(ResultsDirectory.Identity.source(scenario)), overrides);
         try (ResultsDirectory rd = ResultsDirectory.open(new ResultsDirectory.Request(
-                out != null ? out : Path.of("results", s.scenario().name()), "--out", out != null, identity, replace),
+                out != null ? out : parent.resultsRoot().resolve(s.scenario().name()), "--out", out != null, identity, replace),
                 spec.commandLine().getErr())) {
             return runInto(rd, s, overrides, t);
         }

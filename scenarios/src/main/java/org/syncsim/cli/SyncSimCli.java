@@ -1,6 +1,7 @@
 package org.syncsim.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.syncsim.run.StandardWorld;
 import org.syncsim.run.WorldFactory;
@@ -34,6 +35,7 @@ public final class SyncSimCli implements Callable<Integer> {
     CommandSpec spec;
 
     private final WorldFactory worlds;
+    private final Path resultsRoot;
 
     /** The command line with the standard world (channel model + protocol clients). */
     public SyncSimCli() {
@@ -42,11 +44,25 @@ public final class SyncSimCli implements Callable<Integer> {
 
     /** The command line with another world, e.g. a test double. */
     public SyncSimCli(WorldFactory worlds) {
+        this(worlds, Path.of("results"));
+    }
+
+    /**
+     * The command line with another world and the default results directories under {@code resultsRoot} instead of
+     * {@code results/} (a test cannot change the working directory).
+     */
+    SyncSimCli(WorldFactory worlds, Path resultsRoot) {
         this.worlds = worlds;
+        this.resultsRoot = resultsRoot;
     }
 
     WorldFactory worlds() {
         return worlds;
+    }
+
+    /** Where results go without {@code --out}: {@code results/} in the working directory. */
+    Path resultsRoot() {
+        return resultsRoot;
     }
 
     @Override
@@ -62,7 +78,12 @@ public final class SyncSimCli implements Callable<Integer> {
 
     /** Builds the command line with runs acting on worlds from {@code worlds}. */
     public static CommandLine commandLine(WorldFactory worlds) {
-        CommandLine cl = new CommandLine(new SyncSimCli(worlds));
+        return commandLine(new SyncSimCli(worlds));
+    }
+
+    /** Builds the command line of {@code cli}. */
+    static CommandLine commandLine(SyncSimCli cli) {
+        CommandLine cl = new CommandLine(cli);
         cl.setExecutionExceptionHandler(SyncSimCli::handleExecutionException);
         cl.setParameterExceptionHandler(SyncSimCli::handleParameterException);
         return cl;
