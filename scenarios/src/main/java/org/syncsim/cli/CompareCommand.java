@@ -177,6 +177,10 @@ final class CompareCommand implements Callable<Integer> {
                 if (crn == null) {
                     crn = commonRandomNumbers(s);
                 }
+            } else if (Files.isDirectory(p)) {
+                throw new BadInputException("variant " + (i + 1) + " (" + v + "): a directory without "
+                        + org.syncsim.run.ResultFiles.SUMMARY + ", so not a results directory of syncsim run; give a"
+                        + " scenario file, a bundled scenario name (syncsim list) or a directory syncsim run wrote");
             } else {
                 LoadedScenario base = ScenarioCommands.load(v);
                 if (crn == null) {

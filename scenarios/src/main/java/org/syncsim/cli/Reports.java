@@ -78,6 +78,14 @@ final class Reports {
         } catch (NoSuchFileException e) {
             throw new BadInputException(dir + ": not a results directory (no " + ResultFiles.SUMMARY
                     + "; write one with syncsim run SCENARIO --out " + dir + ")");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new BadInputException(file + (loc == null || loc.getLineNr() < 0 ? ""
+                    : ":" + loc.getLineNr() + ":" + loc.getColumnNr()) + ": not valid JSON (damaged, or not written"
+                    + " by syncsim run); run the scenario again to rewrite it", e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(file + ": not UTF-8 text (damaged, or not written by syncsim run); run the"
+                    + " scenario again to rewrite it", e);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -26,6 +26,7 @@ import org.syncsim.run.Aggregate;
 import org.syncsim.run.ParallelRuns;
 import org.syncsim.run.ReplicationRunner;
 import org.syncsim.run.ResultFiles;
+import org.syncsim.run.RunEstimate;
 import org.syncsim.run.RunFailedException;
 import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.ScenarioException;
@@ -103,8 +104,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Which replication --trace writes, from 0 (default ${DEFAULT-VALUE}).")
     int traceReplication;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary table.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar, no estimate and no summary table.")
     boolean quiet;
+
+    @Option(names = "--allow-large", description = {"Run even when the estimate says the run takes more than an hour"
+            + " or its results more than 60 % of the Java heap (raise the heap with SYNCSIM_JAVA_OPTS=-Xmx8g).",
+        "Without it such a run is refused with the estimate (exit 2)."})
+    boolean allowLarge;
 
     @Override
     public Integer call() throws IOException {
@@ -123,21 +129,28 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage(), e);
         }
         ScenarioCommands.checkSupported(parent.worlds(), s);
+        ScenarioCommands.warn(spec, base, s);
         int t = threads.resolve();
         if (trace == null && traceReplication != 0) {
             throw new BadInputException("--trace-replication " + traceReplication + ": needs --trace FILE");
+        }
+        RunEstimate estimate = checkSize(RunEstimate.of(s, t), allowLarge, "--replications");
+        if (!quiet && estimate.seconds() > Progress.SHOW_AFTER_S) {
+            spec.commandLine().getErr().println("syncsim: estimated " + estimate.describe());
+            spec.commandLine().getErr().flush();
         }
         ResultsDirectory.Identity identity = new ResultsDirectory.Identity("run",
                 List.of(ResultsDirectory.Identity.source(scenario)), overrides);
         try (ResultsDirectory rd = ResultsDirectory.open(new ResultsDirectory.Request(
                 out != null ? out : parent.resultsRoot().resolve(s.scenario().name()), "--out", out != null, identity, replace),
                 spec.commandLine().getErr())) {
-            return runInto(rd, s, overrides, t);
+            return runInto(rd, s, overrides, t, estimate);
         }
     }
 
     /** Runs the replications and writes the results into {@code rd}'s staging directory, then moves them in. */
-    private int runInto(ResultsDirectory rd, LoadedScenario s, List<String> overrides, int t) throws IOException {
+    private int runInto(ResultsDirectory rd, LoadedScenario s, List<String> overrides, int t, RunEstimate estimate)
+            throws IOException {
         Path dir = rd.dir();
         if (trace != null) {
             checkTrace(dir, s.scenario().run().replications());
@@ -145,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
         long wallStart = System.nanoTime();
         List<RunResult> results;
         try (Progress progress = new Progress(s.scenario().name(), s.scenario().run().replications(),
-                !quiet && System.console() != null)) {
+                !quiet && System.console() != null, estimate.seconds())) {
             results = ParallelRuns.run(parent.worlds(), s, t, progress::update);
         } catch (RunFailedException e) {
             spec.commandLine().getErr().println("syncsim: " + e.getMessage());
@@ -180,6 +193,29 @@ final class RunCommand implements Callable<Integer> {
         }
         o.flush();
         return failures(results);
+    }
+
+    /**
+     * Refuses (bad input) a run estimated to take more than an hour or more heap than it may use, unless
+     * {@code allowLarge}; the message gives the estimate and the ways out. Returns the estimate.
+     */
+    static RunEstimate checkSize(RunEstimate e, boolean allowLarge, String fewer) {
+        if (allowLarge) {
+            return e;
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (e.tooBig(heap)) {
+            throw new BadInputException("this run is estimated at " + e.describe() + ", more than "
+                    + Math.round(RunEstimate.MAX_HEAP_SHARE * 100) + " % of the Java heap (" + heap / (1024 * 1024)
+                    + " MB): run fewer " + fewer.replace("--", "") + " (" + fewer + "), give Java more heap"
+                    + " (SYNCSIM_JAVA_OPTS=-Xmx8g ./syncsim ...), or pass --allow-large to try anyway");
+        }
+        if (e.tooLong()) {
+            throw new BadInputException("this run is estimated at " + e.describe() + ", more than an hour: run"
+                    + " fewer " + fewer.replace("--", "") + " (" + fewer + ") or a smaller raid or sheet, or pass"
+                    + " --allow-large if it is meant (a progress bar shows the time left)");
+        }
+        return e;
     }
 
     /** Refuses a {@code --trace} that names no replication of the run, a directory, or a file the run needs. */
@@ -287,18 +323,41 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** A progress bar on stderr that appears only once the run has taken more than a second. */
+    /**
+     * A progress bar with the time left (ETA) on stderr that appears only once the run has taken more than a
+     * second. Until a replication has finished, the time left is the up-front estimate ({@link RunEstimate});
+     * after that the library's, from the pace so far.
+     */
     static final class Progress implements AutoCloseable {
+        /** Above this many estimated seconds {@code run} prints its estimate before starting. */
+        static final double SHOW_AFTER_S = 10;
         private final String task;
         private final int total;
         private final boolean enabled;
+        private final double estimatedSeconds;
         private final long started = System.nanoTime();
         private ProgressBar bar;
 
         Progress(String task, int total, boolean enabled) {
+            this(task, total, enabled, Double.NaN);
+        }
+
+        Progress(String task, int total, boolean enabled, double estimatedSeconds) {
             this.task = task;
             this.total = total;
             this.enabled = enabled;
+            this.estimatedSeconds = estimatedSeconds;
+        }
+
+        private java.util.Optional<java.time.Duration> eta(me.tongfei.progressbar.ProgressState st) {
+            long elapsed = st.getElapsedAfterStart().toMillis();
+            if (st.getCurrent() > 0) {
+                return java.util.Optional.of(java.time.Duration.ofMillis(
+                        elapsed * (st.getMax() - st.getCurrent()) / st.getCurrent()));
+            }
+            return Double.isNaN(estimatedSeconds) ? java.util.Optional.empty()
+                    : java.util.Optional.of(java.time.Duration.ofMillis(Math.max(0,
+                            Math.round(estimatedSeconds * 1000) - (System.nanoTime() - started) / 1_000_000)));
         }
 
         void update(int done) {
@@ -307,7 +366,7 @@ final class RunCommand implements Callable<Integer> {
             }
             if (bar == null && System.nanoTime() - started > 1_000_000_000L) {
                 bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                        .setStyle(ProgressBarStyle.ASCII)
+                        .setStyle(ProgressBarStyle.ASCII).setEtaFunction(this::eta)
                         .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
             }
             if (bar != null) {

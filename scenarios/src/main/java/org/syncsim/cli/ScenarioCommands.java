@@ -21,6 +21,18 @@ final class ScenarioCommands {
         }
     }
 
+    /** Prints the scenario's warnings ({@link LoadedScenario#warnings()}) on stderr, one line each. */
+    static void warn(picocli.CommandLine.Model.CommandSpec spec, LoadedScenario... scenarios) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        for (LoadedScenario s : scenarios) {
+            all.addAll(s.warnings());
+        }
+        for (String w : all) {
+            spec.commandLine().getErr().println("syncsim: warning: " + w);
+        }
+        spec.commandLine().getErr().flush();
+    }
+
     /** Bad input if the world cannot simulate something the scenario asks for. */
     static void checkSupported(org.syncsim.run.WorldFactory worlds, LoadedScenario s) {
         java.util.List<String> problems = worlds.unsupported(s);

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Exit codes: 0 ok; 1 the simulation found a failure you asked to fail on",
-            "(--fail-on) or a replication hit run.event-cap; 2 bad input; 3 internal error",
-            "(a bug in SyncSim: report it with the trace)."
+            "(--fail-on) or a replication hit run.event-cap; 2 bad input (also: no command,",
+            "or a run estimated too large without --allow-large); 3 internal error (a bug in",
+            "SyncSim, or out of memory: one line names a log file with the details)."
         })
 public final class SyncSimCli implements Callable<Integer> {
     @Spec
@@ -65,10 +66,14 @@ public final class SyncSimCli implements Callable<Integer> {
         return resultsRoot;
     }
 
+    /** Bare {@code syncsim}: no command was given, which is bad input; the usage goes to stderr. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.OK;
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("syncsim: no command given; e.g. syncsim run late-joiner (syncsim --help lists the commands)");
+        spec.commandLine().usage(err);
+        err.flush();
+        return ExitCodes.BAD_INPUT;
     }
 
     /** Builds the command line with SyncSim's exit-code and error conventions. */
@@ -91,7 +96,19 @@ public final class SyncSimCli implements Callable<Integer> {
 
     /** Runs {@code syncsim} with these arguments and returns the exit code (no {@code System.exit}). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return execute(commandLine(), args);
+    }
+
+    /**
+     * Runs a command line built by {@link #commandLine}; a Java error that escapes picocli (an
+     * {@link OutOfMemoryError}, say) becomes exit 3 with one line, like any unexpected exception.
+     */
+    public static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) { // NOPMD: the last line of defence; the trace goes to the log
+            return CrashLog.report(t, args, cl.getErr());
+        }
     }
 
     public static void main(String[] args) {
@@ -113,8 +130,7 @@ public final class SyncSimCli implements Callable<Integer> {
             err.println("syncsim: " + ex.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        err.println("syncsim: internal error: " + ex);
-        ex.printStackTrace(err);
-        return ExitCodes.INTERNAL_ERROR;
+        return CrashLog.report(ex, parsed == null ? new String[0] : parsed.originalArgs().toArray(String[]::new),
+                err);
     }
 }

@@ -94,6 +94,15 @@ public final class ThrottleCommand implements Callable<Integer> {
      */
     static final long MAX_EVENTS = 1_000_000;
 
+    /**
+     * Most messages in a burst ({@code --count} or lines of {@code --file}): the command keeps and prints every
+     * one, and a whole 40-member raid's pushes of a large sheet are a few thousand.
+     */
+    static final int MAX_MESSAGES = 100_000;
+
+    /** Most bytes of text per message: far above any realm's limit (2042 characters on Turtle WoW). */
+    static final int MAX_SIZE = 65_535;
+
     /** One message of the burst. */
     record Entry(double time, Priority priority, int size, String pipe) {
     }
@@ -131,10 +140,11 @@ public final class ThrottleCommand implements Callable<Integer> {
         long start = SimTime.seconds(sinceLogin);
         Map<String, Integer> pipeIds = new LinkedHashMap<>();
         List<OutgoingMessage> messages = new ArrayList<>();
+        Map<Integer, String> texts = new java.util.HashMap<>(); // one text per size, shared by its messages
         for (Entry e : burstEntries) {
             int target = pipeIds.computeIfAbsent(e.pipe(), p -> pipeIds.size());
             long at = start + SimTime.seconds(e.time());
-            OutgoingMessage m = new OutgoingMessage(messages.size(), 0, prefix, "x".repeat(e.size()),
+            OutgoingMessage m = new OutgoingMessage(messages.size(), 0, prefix, texts.computeIfAbsent(e.size(), "x"::repeat),
                     Distribution.RAID, target, e.priority(), "MSG", 0, at);
             messages.add(m);
             sim.post(at, t -> lib.submit(m, t));
@@ -223,8 +233,12 @@ public final class ThrottleCommand implements Callable<Integer> {
         if (count < 1) {
             throw new BadInputException("--count must be at least 1, got " + count);
         }
-        if (size < 0) {
-            throw new BadInputException("--size must be >= 0, got " + size);
+        if (count > MAX_MESSAGES) {
+            throw new BadInputException("--count " + count + ": at most " + MAX_MESSAGES + " messages (each is kept"
+                    + " and printed; a raid's biggest push is a few hundred)");
+        }
+        if (size < 0 || size > MAX_SIZE) {
+            throw new BadInputException("--size must be 0 to " + MAX_SIZE + " bytes, got " + size);
         }
         Priority p = parsePriority(priority, "--priority");
         List<Entry> list = new ArrayList<>(count);
@@ -239,6 +253,9 @@ public final class ThrottleCommand implements Callable<Integer> {
         List<String> lines;
         try {
             lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(path + ": not UTF-8 text (a binary file?); expected lines 'time priority size"
+                    + " [pipe]'", e);
         } catch (IOException e) {
             throw new BadInputException("cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -274,8 +291,12 @@ public final class ThrottleCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new BadInputException(where + ": size '" + f[2] + "' is not a whole number of bytes");
             }
-            if (sz < 0) {
-                throw new BadInputException(where + ": size must be >= 0 bytes, got " + sz);
+            if (sz < 0 || sz > MAX_SIZE) {
+                throw new BadInputException(where + ": size must be 0 to " + MAX_SIZE + " bytes, got " + sz);
+            }
+            if (list.size() == MAX_MESSAGES) {
+                throw new BadInputException(where + ": more than " + MAX_MESSAGES + " messages (each is kept and"
+                        + " printed; a raid's biggest push is a few hundred)");
             }
             list.add(new Entry(time, p, sz, f.length == 4 ? f[3] : "main"));
         }

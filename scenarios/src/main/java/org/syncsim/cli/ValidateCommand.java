@@ -25,6 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         LoadedScenario s = ScenarioCommands.load(file);
         ScenarioCommands.checkSupported(parent.worlds(), s);
+        ScenarioCommands.warn(spec, s);
         spec.commandLine().getOut().println("ok " + ScenarioCommands.oneLine(s));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package org.syncsim.run;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -8,15 +9,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.syncsim.metrics.RunResult;
 import org.syncsim.scenario.LoadedScenario;
 
 /**
  * Runs every replication of a scenario on a pool of threads. Replications share nothing and each has its own
- * seed, so the results (returned in replication order) are the same for any number of threads.
+ * seed, so the results (delivered in replication order) are the same for any number of threads. At most a few
+ * replications per thread are in flight at once, so what the runner itself holds does not grow with the number of
+ * replications; {@link #forEach} hands each result on as it is ready, {@link #run} collects them.
  */
 public final class ParallelRuns {
+    /** Replications submitted ahead of the one awaited, per thread: enough to keep every thread busy. */
+    private static final int AHEAD_PER_THREAD = 4;
+
     private ParallelRuns() {
     }
 
@@ -25,38 +32,55 @@ public final class ParallelRuns {
      *     the calling thread); it affects nothing else
      */
     public static List<RunResult> run(WorldFactory factory, LoadedScenario s, int threads, IntConsumer progress) {
+        List<RunResult> results = new ArrayList<>();
+        forEach(factory, s, threads, progress, results::add);
+        return results;
+    }
+
+    /**
+     * Runs the replications and gives each result to {@code sink} in replication order, on the calling thread.
+     * A Java {@link Error} in a replication (out of memory, say) is thrown as it is: it is no finding of the
+     * simulation.
+     */
+    public static void forEach(WorldFactory factory, LoadedScenario s, int threads, IntConsumer progress,
+            Consumer<RunResult> sink) {
         int n = s.scenario().run().replications();
         ReplicationRunner runner = new ReplicationRunner(factory);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)), r -> {
+        int poolSize = Math.max(1, Math.min(threads, n));
+        ExecutorService pool = Executors.newFixedThreadPool(poolSize, r -> {
             Thread t = new Thread(r, "syncsim-replication");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<RunResult>> futures = new ArrayList<>(n);
-            for (int r = 0; r < n; r++) {
-                int rr = r;
-                futures.add(pool.submit(() -> runner.run(s, rr)));
-            }
-            List<RunResult> results = new ArrayList<>(n);
-            for (Future<RunResult> f : futures) {
-                while (true) {
-                    try {
-                        results.add(f.get(200, TimeUnit.MILLISECONDS));
-                        break;
-                    } catch (TimeoutException e) {
-                        progress.accept((int) futures.stream().filter(Future::isDone).count());
-                    }
+            ArrayDeque<Future<RunResult>> inFlight = new ArrayDeque<>();
+            int submitted = 0;
+            int done = 0;
+            while (done < n) {
+                while (submitted < n && inFlight.size() < poolSize * AHEAD_PER_THREAD) {
+                    int rr = submitted++;
+                    inFlight.add(pool.submit(() -> runner.run(s, rr)));
+                }
+                Future<RunResult> f = inFlight.peek();
+                try {
+                    RunResult r = f.get(200, TimeUnit.MILLISECONDS);
+                    inFlight.poll();
+                    done++;
+                    sink.accept(r);
+                } catch (TimeoutException e) {
+                    progress.accept(done + (int) inFlight.stream().filter(Future::isDone).count());
                 }
             }
             progress.accept(n);
-            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunFailedException("interrupted", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw new RunFailedException("a replication failed: " + e.getCause(), e.getCause());
         } finally {

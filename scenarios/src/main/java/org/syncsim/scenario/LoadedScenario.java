@@ -11,12 +11,21 @@ import org.syncsim.protocol.data.AssignmentSet;
  * @param summary the first line of the file's comment header, or the description
  * @param sheet the sheet read from {@code data.file}, or null when the sheet is generated
  * @param sheetFile where that sheet was read from on disk; null for a generated or bundled sheet
+ * @param warnings things that load but are probably not what was meant (an empty file, a bucket that makes
+ *     {@code timeline.csv} huge), one sentence each naming the source; the commands print them on stderr
  */
 public record LoadedScenario(String source, String text, Scenario scenario, List<RosterEntry> roster,
-        List<TimedAction> timeline, String summary, AssignmentSet sheet, java.nio.file.Path sheetFile) {
+        List<TimedAction> timeline, String summary, AssignmentSet sheet, java.nio.file.Path sheetFile,
+        List<String> warnings) {
     public LoadedScenario {
         roster = List.copyOf(roster);
         timeline = List.copyOf(timeline);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The same scenario with these warnings instead. */
+    public LoadedScenario withWarnings(List<String> w) {
+        return new LoadedScenario(source, text, scenario, roster, timeline, summary, sheet, sheetFile, w);
     }
 
     /** The entry of the member with this name, or null. */

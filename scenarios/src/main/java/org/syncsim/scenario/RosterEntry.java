@@ -46,8 +46,13 @@ public record RosterEntry(
         return java.util.List.copyOf(out);
     }
 
+    /** The name a member not listed gets at roster position {@code index} (from 0): Raider02, ..., Raider40. */
+    static String generatedBase(int index) {
+        return String.format(java.util.Locale.ROOT, "Raider%02d", index + 1);
+    }
+
     private static String generatedName(int index, java.util.Set<String> taken) {
-        String base = String.format(java.util.Locale.ROOT, "Raider%02d", index + 1);
+        String base = generatedBase(index);
         String name = base;
         for (char c = 'a'; taken.contains(name); c++) {
             name = base + c;

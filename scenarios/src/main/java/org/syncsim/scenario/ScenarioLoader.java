@@ -87,15 +87,28 @@ public final class ScenarioLoader {
 
     /** Loads and checks a scenario file. */
     public static LoadedScenario load(Path file) {
-        String text;
+        String text = readText(file, "scenario");
+        return load(file.toString(), text, defaultName(file.getFileName().toString()));
+    }
+
+    /**
+     * The UTF-8 text of a {@code what} file ("scenario", "sheet"), with a sentence instead of the JDK's for the
+     * usual mistakes: a missing file, a directory, a binary file ({@code Input length = 1} from the decoder).
+     */
+    static String readText(Path file, String what) {
+        if (Files.isDirectory(file)) {
+            throw new ScenarioException(file + ": is a directory; expected a " + what + " file (YAML or JSON text)");
+        }
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ScenarioException(file + ": no such file");
+            throw new ScenarioException(file + ": no such " + ("scenario".equals(what) ? "" : what + " ") + "file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ScenarioException(file + ": not UTF-8 text (a binary file?); expected a " + what
+                    + " file in YAML or JSON", e);
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return load(file.toString(), text, defaultName(file.getFileName().toString()));
     }
 
     /** Loads and checks scenario text; {@code source} names it in messages ({@code .json} means JSON). */
@@ -109,13 +122,21 @@ public final class ScenarioLoader {
         } catch (JsonProcessingException e) {
             throw new ScenarioException(describe(source, text, mapper.getFactory(), e), e);
         }
+        List<String> warnings = new ArrayList<>();
         if (s == null) {
             s = new Scenario(null, null, null, null, null, null, null, null);
+            warnings.add(source + ": the file sets nothing (it is empty or only comments), so it is the default"
+                    + " scenario: 40 members holding the same data, no timeline");
         }
         String summary = commentSummary(text);
         s = s.named(s.name() != null ? s.name() : defaultName,
                 s.description() != null ? s.description() : summary);
-        return check(source, source, text, mapper.getFactory(), s);
+        LoadedScenario loaded = check(source, source, text, mapper.getFactory(), s);
+        if (warnings.isEmpty()) {
+            return loaded;
+        }
+        warnings.addAll(loaded.warnings());
+        return loaded.withWarnings(warnings);
     }
 
     /**
@@ -211,7 +232,8 @@ public final class ScenarioLoader {
         }
         return new LoadedScenario(source, text, s, roster, timeline,
                 s.description() != null ? s.description() : "", sheet,
-                sheet == null ? null : SheetFiles.onDisk(origin, s.data().file()));
+                sheet == null ? null : SheetFiles.onDisk(origin, s.data().file()),
+                ScenarioValidator.warnings(source, s));
     }
 
     /** One line per problem: {@code source:line:column: field: message} (no location when {@code text} is null). */
@@ -292,6 +314,13 @@ public final class ScenarioLoader {
      */
     static String describe(String source, String text, JsonFactory factory, JsonProcessingException e) {
         com.fasterxml.jackson.core.exc.StreamReadException syntax = syntaxError(e);
+        org.yaml.snakeyaml.error.MarkedYAMLException yamlError = yamlError(e);
+        if (yamlError != null && yamlError.getProblemMark() != null) {
+            // SnakeYAML's problem mark is where the offending character is; Jackson reports where the token began
+            org.yaml.snakeyaml.error.Mark mark = yamlError.getProblemMark();
+            return source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": not valid YAML: "
+                    + yamlProblem(yamlError);
+        }
         if (syntax != null) {
             JsonLocation loc = syntax.getLocation();
             String at = loc == null || loc.getLineNr() < 0 ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
@@ -306,6 +335,25 @@ public final class ScenarioLoader {
             where = loc == null || loc.getLineNr() < 0 ? null : loc.getLineNr() + ":" + loc.getColumnNr();
         }
         return source + (where == null ? "" : ":" + where) + ": " + describeWithoutLocation(e);
+    }
+
+    private static org.yaml.snakeyaml.error.MarkedYAMLException yamlError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** SnakeYAML's problem in a sentence; a tab gets the reason YAML refuses it. */
+    private static String yamlProblem(org.yaml.snakeyaml.error.MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+        if (problem.contains("\\t(TAB)")) {
+            return "a tab character: YAML indents with spaces only; replace the tab with spaces";
+        }
+        String context = e.getContext() == null ? "" : e.getContext() + ": ";
+        return (context + problem).replaceAll("\\s+", " ");
     }
 
     private static String pointerOf(List<JsonMappingException.Reference> refs) {

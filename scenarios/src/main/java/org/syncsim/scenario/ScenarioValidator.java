@@ -8,7 +8,41 @@ import java.util.stream.Collectors;
 
 /** The checks a scenario must pass beyond types: ranges, names that exist, and times that can be resolved. */
 final class ScenarioValidator {
+    /** WoW character names are 2 to 12 letters; generated names ({@code Raider1000}) fit too. */
+    static final int MAX_NAME_LENGTH = 12;
+    /** Most rows per section of a generated sheet (TWRA's own sheets have a few dozen). */
+    static final int MAX_ROWS = 1000;
+    /** Most columns of a generated sheet, Icon and Target included (TWRA's own have about ten). */
+    static final int MAX_COLUMNS = 100;
+    /**
+     * Most cells (sections × rows × columns) of a generated sheet: about 2.4 MB of sheet text, twice the biggest
+     * sheet the benchmarks time ({@code data.rows=532}, 85 000 cells); the default sheet has 4 000.
+     */
+    static final long MAX_CELLS = 200_000;
+    /** Most rows of {@code timeline.csv} per replication ({@code run.limit} or the {@code t} end over the bucket). */
+    static final long MAX_BUCKETS = 1_000_000;
+    /** Above this many buckets per replication a load warns that {@code timeline.csv} may be large. */
+    static final long WARN_BUCKETS = 100_000;
+
     private ScenarioValidator() {
+    }
+
+    /** The last instant a run can reach: {@code run.limit}, or the {@code until: t} end if earlier. */
+    static long runEnd(RunSpec r) {
+        return r.until() instanceof StopCondition.At at ? Math.min(at.end().micros(), r.limit().micros())
+                : r.limit().micros();
+    }
+
+    /** Warnings about a scenario that passed every check (see {@link LoadedScenario#warnings()}). */
+    static List<String> warnings(String source, Scenario s) {
+        List<String> out = new ArrayList<>();
+        long buckets = runEnd(s.run()) / Math.max(1, s.run().bucket().micros());
+        if (buckets > WARN_BUCKETS) {
+            out.add(source + ": run.bucket " + s.run().bucket() + " gives up to " + buckets + " rows of timeline.csv"
+                    + " per replication (" + Span.format(runEnd(s.run())) + " / " + s.run().bucket() + "); a wider"
+                    + " bucket (1s) or a shorter run.limit keeps the file small");
+        }
+        return out;
     }
 
     /**
@@ -25,18 +59,37 @@ final class ScenarioValidator {
             out.add(new Problem("/raid/size", "size " + raid.size() + " is smaller than the " + raid.members().size()
                     + " members listed; drop size or raise it"));
         }
-        Set<String> names = new HashSet<>();
+        java.util.Map<String, String> names = new java.util.HashMap<>(); // lower case -> as written
+        Set<String> generated = new HashSet<>();
+        for (int i = raid.members().size(); i < Math.min(raid.size(), raid.maxSize()); i++) {
+            generated.add(RosterEntry.generatedBase(i).toLowerCase(java.util.Locale.ROOT));
+        }
         int leaders = 0;
         for (int i = 0; i < raid.members().size(); i++) {
             Member m = raid.members().get(i);
             String at = "/raid/members/" + i;
+            String lower = m.name() == null ? null : m.name().toLowerCase(java.util.Locale.ROOT);
             if (m.name() == null || m.name().isBlank()) {
                 out.add(new Problem(at, "every member needs a name"));
+            } else if (m.name().length() > MAX_NAME_LENGTH) {
+                out.add(new Problem(at + "/name", "a character name has at most " + MAX_NAME_LENGTH
+                        + " characters (WoW's limit), got " + m.name().length() + " (\""
+                        + m.name().substring(0, MAX_NAME_LENGTH) + "...\")"));
             } else if (!m.name().matches("\\p{L}[\\p{L}\\p{N}]*")) {
                 out.add(new Problem(at + "/name", "a character name is letters (and digits), like Alice; got \""
                         + m.name() + "\""));
-            } else if (!names.add(m.name())) {
-                out.add(new Problem(at + "/name", "the name \"" + m.name() + "\" is used twice"));
+            } else if (names.containsKey(lower)) {
+                String first = names.get(lower);
+                out.add(new Problem(at + "/name", first.equals(m.name())
+                        ? "the name \"" + m.name() + "\" is used twice"
+                        : "the name \"" + m.name() + "\" differs from \"" + first + "\" only in case, and WoW"
+                                + " character names are case-insensitive: they are the same character"));
+            } else if (generated.contains(lower)) {
+                out.add(new Problem(at + "/name", "\"" + m.name() + "\" is the name of a generated member (members"
+                        + " not listed are Raider" + String.format("%02d", raid.members().size() + 1) + " to Raider"
+                        + String.format("%02d", raid.size()) + " by position); give this one another name"));
+            } else {
+                names.put(lower, m.name());
             }
             if (m.role() == Member.Role.LEADER && ++leaders > 1) {
                 out.add(new Problem(at + "/role", "a raid has one leader; make the others assistant"));
@@ -61,9 +114,24 @@ final class ScenarioValidator {
                 out.add(new Problem("/data/sections", "the addon keeps at most 100 sections, got " + d.sections()));
             }
             positive(d.rows(), "/data/rows", out);
+            if (d.rows() != null && d.rows() > MAX_ROWS) {
+                out.add(new Problem("/data/rows", "at most " + MAX_ROWS + " rows per section, got " + d.rows()
+                        + " (TWRA's sheets have a few dozen)"));
+            }
             if (d.columns() < 2) {
                 out.add(new Problem("/data/columns", "a sheet has at least the Icon and Target columns (2), got "
                         + d.columns()));
+            } else if (d.columns() > MAX_COLUMNS) {
+                out.add(new Problem("/data/columns", "at most " + MAX_COLUMNS + " columns, got " + d.columns()
+                        + " (TWRA's sheets have about ten)"));
+            }
+            boolean shaped = d.sections() != null && d.sections() >= 1 && d.sections() <= 100 && d.rows() != null
+                    && d.rows() >= 1 && d.rows() <= MAX_ROWS && d.columns() >= 2 && d.columns() <= MAX_COLUMNS;
+            if (shaped && (long) d.sections() * d.rows() * d.columns() > MAX_CELLS) {
+                out.add(new Problem("/data/rows", "a sheet of " + d.sections() + " sections x " + d.rows()
+                        + " rows x " + d.columns() + " columns has " + (long) d.sections() * d.rows() * d.columns()
+                        + " cells; at most " + MAX_CELLS + " are simulated (every member holds and encodes the"
+                        + " sheet): fewer rows, columns or sections"));
             }
         }
         if (d.timestamp() <= 0) {
@@ -104,11 +172,16 @@ final class ScenarioValidator {
         if (r.limit().micros() == 0) {
             out.add(new Problem("/run/limit", "expected a time above 0, e.g. 1h"));
         }
-        long end = r.until() instanceof StopCondition.At at ? Math.min(at.end().micros(), r.limit().micros())
-                : r.limit().micros();
+        long end = runEnd(r);
         if (r.warmUp().micros() >= end && end > 0) {
             out.add(new Problem("/run/warm-up", "the warm-up (" + r.warmUp() + ") lasts as long as the run ("
                     + Span.format(end) + "): nothing would be counted"));
+        }
+        if (r.bucket().micros() > 0 && end / r.bucket().micros() > MAX_BUCKETS) {
+            out.add(new Problem("/run/bucket", "a bucket of " + r.bucket() + " gives up to "
+                    + end / r.bucket().micros() + " rows of timeline.csv per replication (" + Span.format(end)
+                    + " / " + r.bucket() + "); at most " + MAX_BUCKETS + ": a wider bucket (e.g. 1s) or a shorter"
+                    + " run.limit"));
         }
 
         if (!out.isEmpty()) {
@@ -335,12 +408,16 @@ final class ScenarioValidator {
     static List<TimedAction> resolveTimeline(Scenario s, List<Problem> out) {
         List<TimedAction> timed = new ArrayList<>();
         long previous = 0;
+        Span untilAt = s.run().until() instanceof StopCondition.At stopAt ? stopAt.end() : null;
         for (int i = 0; i < s.timeline().size(); i++) {
             Action a = s.timeline().get(i);
             long at = a.t() != null ? a.t().micros() : previous + a.after().micros();
             if (at > s.run().limit().micros()) {
                 out.add(new Problem("/timeline/" + i, "happens at " + Span.format(at) + ", after the run's limit ("
                         + s.run().limit() + "); raise run.limit"));
+            } else if (untilAt != null && at > untilAt.micros()) {
+                out.add(new Problem("/timeline/" + i, "happens at " + Span.format(at) + ", after the run ends (until:"
+                        + " t " + untilAt + "), so it would never run; move it earlier or end the run later"));
             }
             timed.add(new TimedAction(at, i, a));
             previous = at;

@@ -36,15 +36,7 @@ public final class SheetLoader {
 
     /** Loads and checks a sheet file. */
     public static AssignmentSet load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file + ": no such sheet file");
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return load(file.toString(), text);
+        return load(file.toString(), ScenarioLoader.readText(file, "sheet"));
     }
 
     /** Loads and checks sheet text; {@code source} names it in messages ({@code .json} means JSON). */
