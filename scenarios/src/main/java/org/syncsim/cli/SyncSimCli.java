@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Exit codes: 0 ok; 1 the simulation found a failure you asked to fail on",
-            "(--fail-on) or a replication hit run.event-cap; 2 bad input (also: no command,",
-            "or a run estimated too large without --allow-large); 3 internal error (a bug in",
-            "SyncSim, or out of memory: one line names a log file with the details)."
+            "(--fail-on) or a replication hit run.event-cap; 2 bad input; 3 internal error",
+            "(a bug in SyncSim, or out of memory: one line names a log file with the trace).",
+            "Bad input includes no command at all, and a run estimated to take more than an",
+            "hour or too much memory without --allow-large (syncsim run --help)."
         })
 public final class SyncSimCli implements Callable<Integer> {
     @Spec

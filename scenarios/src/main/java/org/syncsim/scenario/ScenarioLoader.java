@@ -315,11 +315,11 @@ public final class ScenarioLoader {
     static String describe(String source, String text, JsonFactory factory, JsonProcessingException e) {
         com.fasterxml.jackson.core.exc.StreamReadException syntax = syntaxError(e);
         org.yaml.snakeyaml.error.MarkedYAMLException yamlError = yamlError(e);
-        if (yamlError != null && yamlError.getProblemMark() != null) {
-            // SnakeYAML's problem mark is where the offending character is; Jackson reports where the token began
+        if (yamlError != null && yamlError.getProblemMark() != null && isTab(yamlError)) {
+            // the tab is at SnakeYAML's problem mark; Jackson reports where the scan began, often the line above
             org.yaml.snakeyaml.error.Mark mark = yamlError.getProblemMark();
-            return source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": not valid YAML: "
-                    + yamlProblem(yamlError);
+            return source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": not valid YAML/JSON: a"
+                    + " tab character: YAML indents with spaces only; replace the tab with spaces";
         }
         if (syntax != null) {
             JsonLocation loc = syntax.getLocation();
@@ -346,14 +346,9 @@ public final class ScenarioLoader {
         return null;
     }
 
-    /** SnakeYAML's problem in a sentence; a tab gets the reason YAML refuses it. */
-    private static String yamlProblem(org.yaml.snakeyaml.error.MarkedYAMLException e) {
-        String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-        if (problem.contains("\\t(TAB)")) {
-            return "a tab character: YAML indents with spaces only; replace the tab with spaces";
-        }
-        String context = e.getContext() == null ? "" : e.getContext() + ": ";
-        return (context + problem).replaceAll("\\s+", " ");
+    /** Whether SnakeYAML refused a tab (it cannot start a token, so it cannot indent). */
+    private static boolean isTab(org.yaml.snakeyaml.error.MarkedYAMLException e) {
+        return e.getProblem() != null && e.getProblem().contains("\\t(TAB)");
     }
 
     private static String pointerOf(List<JsonMappingException.Reference> refs) {
