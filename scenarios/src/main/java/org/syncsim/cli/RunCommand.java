@@ -287,6 +287,10 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Aggregate> agg = ResultFiles.aggregate(results);
         o.printf("%s: %d replications, seed %d, %.1f s wall time%n", s.scenario().name(), results.size(),
                 s.scenario().run().seed(), wallSeconds);
+        if (results.size() <= 2) { // what the bootstrap interval is with this few replications
+            o.println(results.size() == 1 ? "  (one replication: no confidence interval)"
+                    : "  (2 replications: the 95% CI is the range of the two values)");
+        }
         for (Scalar metric : HEADLINE) {
             String k = metric.key();
             Aggregate a = agg.get(k);

@@ -4,8 +4,9 @@ import org.syncsim.report.stats.MeanCi;
 
 /**
  * One metric across replications as {@code summary.json} writes it: how many replications had a value, their
- * mean, sample standard deviation, the 95 % confidence interval of the mean (Student's t with n − 1 degrees of
- * freedom; absent for a single value), minimum and maximum. With no value at all (a time to sync where no wait
+ * mean, sample standard deviation, the 95 % confidence interval of the mean (the deterministic bootstrap
+ * percentile interval of {@link MeanCi}, which never leaves the range of the values; absent for a single value),
+ * minimum and maximum. With no value at all (a time to sync where no wait
  * ended in any replication) {@code n} is 0 and the rest is absent, never 0.
  */
 public record Aggregate(long n, Double mean, Double sd, Double ci95Low, Double ci95High, Double min, Double max) {

@@ -12,7 +12,8 @@ import org.syncsim.report.stats.MeanCi;
 /**
  * Several variants of a scenario and the differences of their metrics from the first (the baseline). When two
  * variants ran the same replications on the same seeds (common random numbers) the difference is the mean of the
- * per-seed differences with its paired 95 % interval, which is much narrower than the unpaired one; otherwise it
+ * per-seed differences with its paired 95 % interval (the bootstrap percentile interval of those differences,
+ * {@link MeanCi#of}), which is much narrower than the unpaired one; otherwise it
  * falls back to Welch's interval.
  */
 public record Comparison(List<ReportInput> variants) {

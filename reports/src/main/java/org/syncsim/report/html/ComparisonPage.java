@@ -33,7 +33,7 @@ public final class ComparisonPage {
         }
         b.append(allPaired ? "Every variant ran the baseline's " + base.replications().size() + " seeds (common random"
                 + " numbers): a difference is the mean of the per-seed differences with its paired 95 % confidence"
-                + " interval."
+                + " interval (bootstrap percentile of the per-seed differences)."
                 : "Some variants did not run on the baseline's seeds; their differences use Welch's unpaired interval.")
                 .append(" <span class=\"sig\">Bold</span> differences have an interval that excludes zero.</p>\n</header>\n");
 

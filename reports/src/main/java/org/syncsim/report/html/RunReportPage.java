@@ -72,8 +72,10 @@ public final class RunReportPage {
         b.append("</section>\n");
 
         b.append("<section id=\"numbers\">\n<h2>Headline numbers</h2>\n");
-        b.append("<p class=\"meta\">Mean over replications with the 95 % confidence interval of the mean (Student's"
-                + " t), as in <code>summary.json</code>.</p>\n");
+        b.append("<p class=\"meta\">Mean over replications with the 95 % confidence interval of the mean, as in"
+                + " <code>summary.json</code>: the bootstrap percentile interval (9 999 resamples, fixed seed), which"
+                + " never leaves the range of the replications' values, so never a negative count or time nor a"
+                + " fraction outside 0–1. ").append(intervalNote(in.replications().size())).append("</p>\n");
         b.append(metricTable("headline-table", agg, HEADLINE_METRICS));
         Map<String, String> rest = new LinkedHashMap<>();
         agg.keySet().stream().filter(k -> !HEADLINE_METRICS.containsKey(k)).forEach(k -> rest.put(k, k));
@@ -133,6 +135,16 @@ public final class RunReportPage {
                     .append(" replications where a wait ended</div>");
         }
         b.append("</div>\n");
+    }
+
+    /** What the interval means with this few replications (none for one, the two values' range for two). */
+    static String intervalNote(int replications) {
+        return switch (replications) {
+            case 1 -> "One replication has no interval: rerun with more <code>--replications</code>.";
+            case 2 -> "With 2 replications the interval is just the range of the two values.";
+            case 3 -> "With 3 replications the interval is a rough bracket close to the range of the values.";
+            default -> "";
+        };
     }
 
     static String metricTable(String id, Map<String, MeanCi> agg, Map<String, String> labels) {
