@@ -147,7 +147,7 @@ public final class Findings {
         if (!p50.hasValue()) {
             b.append(anyWait ? "no member's wait for the new data ended" : "nobody had to wait for data");
         } else {
-            b.append(Html.number(eps.mean())).append(" waits per run took ")
+            b.append(Html.number(eps.mean())).append(eps.mean() == 1 ? " wait per run took " : " waits per run took ")
                     .append(Html.seconds(p50.mean())).append(" at the median")
                     .append(ci(p50, Unit.SECONDS))
                     .append(" (p95 ").append(Html.seconds(a.get(Scalar.TIME_TO_SYNC_P95_S.key()).mean()))

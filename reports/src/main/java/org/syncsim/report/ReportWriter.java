@@ -31,7 +31,10 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** The charts of a run report, in page order. */
+    /**
+     * The charts of a run report, in page order; the throttle-queue chart only when some message waited in a
+     * throttle or the server disconnected someone ({@link Charts#anyThrottling}), so six or seven charts.
+     */
     public static List<ChartImage> runCharts(ReportInput in) {
         List<ChartImage> c = new ArrayList<>();
         c.add(Charts.timeToSyncCdf(List.of(in)));
@@ -40,7 +43,9 @@ public final class ReportWriter {
         c.add(Charts.worstFreeze(in));
         c.add(Charts.syncTimeline(in, 0));
         c.add(Charts.progress(in, 0));
-        c.add(Charts.throttleQueue(in));
+        if (Charts.anyThrottling(in)) {
+            c.add(Charts.throttleQueue(in));
+        }
         return c;
     }
 
@@ -56,6 +61,12 @@ public final class ReportWriter {
     public static Path writeRunReport(Path dir, ReportInput in, String generator) throws IOException {
         List<ChartImage> charts = runCharts(in);
         writeCharts(dir, charts);
+        for (String id : RUN_CHART_IDS) { // a chart left out this time (throttle-queue) must not stay from before
+            if (charts.stream().noneMatch(c -> c.id().equals(id))) {
+                Files.deleteIfExists(dir.resolve(CHARTS).resolve(id + ".png"));
+                Files.deleteIfExists(dir.resolve(CHARTS).resolve(id + ".svg"));
+            }
+        }
         Path page = dir.resolve(REPORT);
         write(page, RunReportPage.render(in, charts, generator).getBytes(StandardCharsets.UTF_8));
         return page;

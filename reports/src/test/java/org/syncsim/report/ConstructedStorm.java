@@ -14,7 +14,7 @@ import org.syncsim.metrics.RunResult;
  * disconnect of the leader at 12 s, replication 1 an aborted handler on member 5. Progress: everyone holds the
  * newest data (1) until the import, the members then 0 until they sync (1); member 39 reaches 0.5 at 18 s.
  */
-final class ConstructedStorm {
+public final class ConstructedStorm {
     static final long S = 1_000_000L;
     static final int CLIENTS = 40;
     static final int BSREQ_BYTES = 30;
@@ -91,7 +91,7 @@ final class ConstructedStorm {
         return rec.result(seed, 20 * S, 12_345, "time");
     }
 
-    static ReportInput input(int replications, String label, String description) {
+    public static ReportInput input(int replications, String label, String description) {
         List<RunResult> reps = new ArrayList<>();
         for (int r = 0; r < replications; r++) {
             reps.add(replication(r, 1000 + r));

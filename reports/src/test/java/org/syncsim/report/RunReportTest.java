@@ -176,7 +176,8 @@ class RunReportTest {
         ReportInput in = ConstructedStorm.input(2, "storm", "");
         var chart = org.syncsim.report.chart.Charts.progress(in, 1);
         assertEquals("progress", chart.id());
-        assertTrue(chart.title().contains("replication 1, seed 1001"), chart.title());
+        assertTrue(chart.title().contains("replication 1"), chart.title());
+        assertTrue(chart.caption().contains("ran on seed 1001"), "the seed, out of the title, in the caption");
         assertTrue(chart.caption().contains("Grey: each of the 40 clients"), chart.caption());
         for (String legend : List.of("each client", "mean over clients", "lowest client",
                 "share of clients with the newest complete data")) {

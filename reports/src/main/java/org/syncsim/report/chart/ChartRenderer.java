@@ -13,11 +13,15 @@ public final class ChartRenderer {
         System.setProperty("java.awt.headless", "true");
     }
 
+    /** The chart this thread rendered last, so tests in this package can read its axes, markers and series. */
+    static final ThreadLocal<JFreeChart> LAST = new ThreadLocal<>();
+
     private ChartRenderer() {
     }
 
     public static ChartImage render(String id, String title, String caption, JFreeChart chart, int width,
             int height) {
+        LAST.set(chart);
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix(id + "-");
         chart.draw(g, new Rectangle(0, 0, width, height));

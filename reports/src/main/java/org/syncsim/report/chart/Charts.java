@@ -25,8 +25,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.category.StatisticalBarRenderer;
-import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -34,7 +33,6 @@ import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.DefaultTableXYDataset;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
@@ -60,14 +58,18 @@ public final class Charts {
         new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x999999), new Color(0x000000)};
     /**
      * One colour per wire command, by its place in the command table ({@code Command}), so a command has the same
-     * colour in every report and comparison: the palette above, then darker and lighter shades of it.
+     * colour in every report and comparison: Kenneth Kelly's 22 colours of maximum contrast (K. L. Kelly, "Twenty-two
+     * colors for maximum contrast", Color Engineering 3(6), 1965; sRGB values as given by P. Green-Armytage, "A
+     * colour alphabet and the limits of colour coding", Colour: Design &amp; Creativity 5, 2010), in Kelly's order,
+     * so the first commands of the table, which a run sends most, get the most distinct colours. Kelly's white,
+     * invisible on the white chart, is left out; Okabe–Ito's bluish green (0x009E73) takes its place last.
      */
-    private static final Color[] COMMAND_COLOURS = {
-        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7), new Color(0x56B4E9),
-        new Color(0xD55E00), new Color(0xF0E442), new Color(0x999999), new Color(0x004C77), new Color(0xA36F00),
-        new Color(0x006B4F), new Color(0x8F4F76), new Color(0x2F7FAE), new Color(0x943F00), new Color(0xB8AD00),
-        new Color(0x555555), new Color(0x9ECAE9), new Color(0xFFD27F), new Color(0x7FD3B9), new Color(0xE5B8D3),
-        new Color(0x6A3D9A), new Color(0xB2DF8A), new Color(0xFB9A99)};
+    static final Color[] COMMAND_COLOURS = {
+        new Color(0x222222), new Color(0xF3C300), new Color(0x875692), new Color(0xF38400), new Color(0xA1CAF1),
+        new Color(0xBE0032), new Color(0xC2B280), new Color(0x848482), new Color(0x008856), new Color(0xE68FAC),
+        new Color(0x0067A5), new Color(0xF99379), new Color(0x604E97), new Color(0xF6A600), new Color(0xB3446C),
+        new Color(0xDCD300), new Color(0x882D17), new Color(0x8DB600), new Color(0x654522), new Color(0xE25822),
+        new Color(0x2B3D26), new Color(0x009E73)};
     static final Map<String, Color> ROLE_COLOURS = Map.of(
             "leader", new Color(0xD55E00), "assistant", new Color(0xE69F00), "member", new Color(0x0072B2));
     private static final Color BAD = new Color(0xC0392B);
@@ -99,7 +101,7 @@ public final class Charts {
             XYSeries series = new XYSeries(variants.get(i).label() + " (" + s.length + " of " + waits[i]
                     + " waits ended)", true, true);
             if (waits[i] > 0) {
-                series.add(0.0, 0.0);
+                series.add(start(samples), 0.0);
                 for (int k = 0; k < s.length; k++) {
                     series.add(s[k], (k + 1) / (double) waits[i]);
                 }
@@ -110,6 +112,11 @@ public final class Charts {
             data.addSeries(series);
         }
         NumberAxis x = new NumberAxis("time to sync (s)");
+        double first = samples.stream().filter(s -> s.length > 0).mapToDouble(s -> s[0]).min().orElse(0);
+        double start = cdfStart(first, longest);
+        if (start > 0) { // every wait was late: start near the first one instead of wasting the width left of it
+            x.setRange(start, longest + 0.05 * (longest - start));
+        }
         NumberAxis y = new NumberAxis("fraction of all waits ended");
         y.setRange(0, 1.02);
         XYStepRenderer r = new XYStepRenderer();
@@ -125,8 +132,9 @@ public final class Charts {
             String tag = variants.size() > 1 ? " " + (i + 1) : "";
             double p50 = Metrics.percentile(s, 0.50);
             double p95 = Metrics.percentile(s, 0.95);
-            plot.addDomainMarker(marker(p50, longest, "pooled p50" + tag + " " + secs(p50), c, DASHED, i));
-            plot.addDomainMarker(marker(p95, longest, "pooled p95" + tag + " " + secs(p95), c, DOTTED, i));
+            // p50 labelled at the foot of its line, p95 at the top: close lines never put their labels on each other
+            plot.addDomainMarker(marker(p50, longest, "pooled p50" + tag + " " + secs(p50), c, DASHED, i, false));
+            plot.addDomainMarker(marker(p95, longest, "pooled p95" + tag + " " + secs(p95), c, DOTTED, i, true));
         }
         String title = "Time to sync: how long members waited for the new data";
         return ChartRenderer.render("time-to-sync-cdf", title,
@@ -139,27 +147,57 @@ public final class Charts {
     }
 
     /**
-     * A vertical line at {@code x} labelled at its foot; the label sits left of the line when the line is in the
-     * right quarter of an axis ending near {@code axisEnd}, where a label to the right would be clipped.
+     * Where the CDF's time axis starts: 0, unless the first wait ended after a fifth of the longest, when it starts
+     * a little before the first wait (a 40 s storm whose waits all end between 38 and 40 s would otherwise draw its
+     * curve in the right 5 % of the width).
      */
-    private static ValueMarker marker(double x, double axisEnd, String label, Color c, float[] dash, int index) {
+    static double cdfStart(double first, double longest) {
+        if (longest <= 0 || first < 0.2 * longest) {
+            return 0;
+        }
+        double span = Math.max(longest - first, 0.01 * longest);
+        return Math.max(0, first - 0.1 * span);
+    }
+
+    private static double start(List<double[]> samples) {
+        double first = samples.stream().filter(s -> s.length > 0).mapToDouble(s -> s[0]).min().orElse(0);
+        double longest = samples.stream().filter(s -> s.length > 0).mapToDouble(s -> s[s.length - 1]).max()
+                .orElse(0);
+        return cdfStart(first, longest);
+    }
+
+    /**
+     * A vertical line at {@code x} labelled at its foot, or at its top when {@code top}; the label sits left of the
+     * line when the line is in the right quarter of an axis ending near {@code axisEnd}, where a label to the right
+     * would be clipped.
+     */
+    private static ValueMarker marker(double x, double axisEnd, String label, Color c, float[] dash, int index,
+            boolean top) {
         ValueMarker m = new ValueMarker(x, c, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
                 10f, dash, 0f));
         m.setLabel(label);
         m.setLabelFont(SMALL);
         m.setLabelPaint(c);
         boolean nearEnd = x > 0.75 * axisEnd;
-        m.setLabelAnchor(nearEnd ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT);
-        m.setLabelTextAnchor(nearEnd ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
-        m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 2, 8 + 12 * index, 2));
+        if (top) {
+            m.setLabelAnchor(nearEnd ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(nearEnd ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(8 + 12 * index, 2, 4, 2));
+        } else {
+            m.setLabelAnchor(nearEnd ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT);
+            m.setLabelTextAnchor(nearEnd ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
+            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 2, 8 + 12 * index, 2));
+        }
         return m;
     }
 
     // ---- bytes over time ----
 
     /**
-     * Bytes sent per second over time, stacked by command (mean over replications), with the throttle budgets
-     * that apply drawn as horizontal lines.
+     * Bytes sent per second over time, stacked by command (mean over replications) as one bar per bucket (a burst
+     * within one bucket stays in that bucket instead of a triangle over three), in B/s, kB/s or MB/s as the peak
+     * needs, with the throttle budgets that apply drawn as horizontal lines. A budget far above the traffic (more
+     * than three times the peak) would squash the bars into a sliver: the caption names it instead of drawing it.
      */
     public static ChartImage bytesOverTime(ReportInput in) {
         List<RunResult> reps = in.replications();
@@ -170,31 +208,47 @@ public final class Charts {
             buckets = Math.max(buckets, r.timeline().size());
         }
         double width = reps.get(0).bucketMicros() / 1e6;
+        double[] stacked = new double[buckets];
+        for (String c : commands) {
+            for (int b = 0; b < buckets; b++) {
+                stacked[b] += meanBytes(reps, c, b) / width;
+            }
+        }
+        double peak = java.util.Arrays.stream(stacked).max().orElse(0);
+        ByteRate unit = ByteRate.of(peak);
         DefaultTableXYDataset data = new DefaultTableXYDataset();
+        data.setIntervalPositionFactor(0.0); // bucket [t, t + width) drawn from t to t + width
+        data.setIntervalWidth(width);
         for (String c : commands) {
             XYSeries s = new XYSeries(c, true, false);
             for (int b = 0; b < buckets; b++) {
-                double sum = 0;
-                for (RunResult r : reps) {
-                    if (b < r.timeline().size()) {
-                        sum += r.timeline().get(b).sentByCommand().getOrDefault(c, CommandCounts.ZERO).sentBytes();
-                    }
-                }
-                s.add(b * width, sum / reps.size() / width);
+                s.add(b * width, meanBytes(reps, c, b) / width / unit.factor());
             }
             data.addSeries(s);
         }
         NumberAxis x = timeAxis(reps);
-        NumberAxis y = new NumberAxis("bytes sent per second (all clients)");
-        StackedXYAreaRenderer2 r = new StackedXYAreaRenderer2();
+        NumberAxis y = new NumberAxis("sent per second, all clients (" + unit.label() + ")");
+        StackedXYBarRenderer r = new StackedXYBarRenderer(0.0);
+        r.setBarPainter(new StandardXYBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
         XYPlot plot = new XYPlot(data, x, y, r);
         int i = 0;
         for (String c : commands) {
             r.setSeriesPaint(i++, commandColour(c));
         }
         int k = 0;
+        List<String> drawn = new ArrayList<>();
+        List<String> offScale = new ArrayList<>();
+        double top = peak;
         for (BudgetLine bl : in.budgets()) {
-            ValueMarker m = new ValueMarker(bl.bytesPerSecond(), BAD, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+            if (peak > 0 && bl.bytesPerSecond() > 3 * peak) {
+                offScale.add(bl.label());
+                continue;
+            }
+            drawn.add(bl.label());
+            top = Math.max(top, bl.bytesPerSecond());
+            ValueMarker m = new ValueMarker(bl.bytesPerSecond() / unit.factor(), BAD, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 10f, new float[] {8f, 4f}, 0f));
             m.setLabel(bl.label());
             m.setLabelFont(SMALL);
@@ -203,6 +257,9 @@ public final class Charts {
             m.setLabelTextAnchor(k % 2 == 0 ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(m);
             k++;
+        }
+        if (top > 0) { // a drawn budget above the bars is inside the axis, not cut off
+            y.setRange(0, 1.08 * top / unit.factor());
         }
         String warmUp = "";
         if (in.warmUpMicros() > 0) {
@@ -218,9 +275,46 @@ public final class Charts {
         }
         String title = "Bytes sent over time, by command";
         return ChartRenderer.render("bytes-over-time", title,
-                "Mean over " + reps.size() + " replication(s), in " + secs(width) + " buckets. Red dashed lines are"
-                        + " throttle budgets; a per-client budget applies to each sender alone." + warmUp,
+                "Mean over " + reps.size() + " replication(s), in " + secs(width) + " buckets." + budgetCaption(drawn,
+                        offScale, unit) + warmUp,
                 chart(title, plot, true), 900, 420);
+    }
+
+    /** The caption's sentence on throttle budgets, naming only the lines that are drawn. */
+    static String budgetCaption(List<String> drawn, List<String> offScale, ByteRate unit) {
+        StringBuilder b = new StringBuilder();
+        if (!drawn.isEmpty()) {
+            b.append(drawn.size() == 1 ? " Red dashed line: the throttle budget " : " Red dashed lines: the throttle"
+                    + " budgets ").append(String.join("; ", drawn))
+                    .append(" (a per-client budget applies to each sender alone).");
+        }
+        if (!offScale.isEmpty()) {
+            b.append(" Not drawn, far above the traffic: ").append(String.join("; ", offScale)).append('.');
+        }
+        return b.toString();
+    }
+
+    private static double meanBytes(List<RunResult> reps, String command, int bucket) {
+        double sum = 0;
+        for (RunResult r : reps) {
+            if (bucket < r.timeline().size()) {
+                sum += r.timeline().get(bucket).sentByCommand().getOrDefault(command, CommandCounts.ZERO).sentBytes();
+            }
+        }
+        return sum / reps.size();
+    }
+
+    /** A unit for a byte rate axis, chosen so the peak reads in at most three digits before the point. */
+    record ByteRate(double factor, String label) {
+        static ByteRate of(double peakBytesPerSecond) {
+            if (peakBytesPerSecond >= 1e6) {
+                return new ByteRate(1e6, "MB/s");
+            }
+            if (peakBytesPerSecond >= 1e3) {
+                return new ByteRate(1e3, "kB/s");
+            }
+            return new ByteRate(1, "B/s");
+        }
     }
 
     // ---- per-client bytes ----
@@ -371,19 +465,32 @@ public final class Charts {
         XYSeriesCollection points = new XYSeriesCollection();
         points.addSeries(requests);
         points.addSeries(firsts);
+        // markers over the bars (JFreeChart draws the last dataset first by default, which hid them under a bar),
+        // filled and outlined in white so they stand out on a bar of any colour, even when it is the only one
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         XYLineAndShapeRenderer pr = new XYLineAndShapeRenderer(false, true);
+        pr.setUseOutlinePaint(true);
+        pr.setDrawOutlines(true);
+        pr.setDefaultOutlinePaint(Color.WHITE);
+        pr.setAutoPopulateSeriesOutlinePaint(false);
+        pr.setDefaultOutlineStroke(new BasicStroke(1.5f));
+        pr.setAutoPopulateSeriesOutlineStroke(false);
         pr.setSeriesPaint(0, PALETTE[5]);
-        pr.setSeriesShape(0, new Rectangle2D.Double(-3, -3, 6, 6));
+        pr.setSeriesShape(0, new Rectangle2D.Double(-4.5, -4.5, 9, 9));
         pr.setSeriesPaint(1, Color.BLACK);
-        pr.setSeriesShape(1, new Ellipse2D.Double(-3, -3, 6, 6));
+        pr.setSeriesShape(1, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
         plot.setDataset(1, points);
         plot.setRenderer(1, pr);
-        String title = "Sync timeline per client (replication " + replication + ", seed " + r.seed() + ")";
+        if (!rows.isEmpty()) { // one row per client, half a row of room around: a single bar does not fill the plot
+            y.setRange(-0.6, rows.size() - 0.4);
+        }
+        String title = "Sync timeline per client (replication " + replication + ")";
         int height = Math.max(260, 90 + 14 * rows.size());
         return ChartRenderer.render("sync-timeline", title,
-                rows.isEmpty() ? "Nobody had to wait for data in this replication."
+                (rows.isEmpty() ? "Nobody had to wait for data in this replication."
                         : "One bar per wait, from when newer data existed (or the member joined) to when it held"
-                                + " it. Square: first request sent; dot: first message received while waiting.",
+                                + " it. Square: first request sent; dot: first message received while waiting.")
+                        + " Replication " + replication + " ran on seed " + r.seed() + ".",
                 chart(title, plot, true), 1000, height);
     }
 
@@ -460,17 +567,27 @@ public final class Charts {
                     new java.awt.geom.Line2D.Double(-7, 0, 7, 0), ar.getSeriesStroke(i), ar.getSeriesPaint(i)));
         }
         plot.setFixedLegendItems(legend);
-        String title = "Progress per client (replication " + replication + ", seed " + r.seed() + ")";
+        String title = "Progress per client (replication " + replication + ")";
         return ChartRenderer.render("progress", title,
                 "A client's progress is the share of the newest data it holds: of the newest sheet's sections and"
                         + " its structure, those whose stored copy equals the newest one, over sections + 1; exactly"
                         + " 1 when it holds the newest complete data. Grey: each of the " + clients + " clients;"
                         + " values at the end of each " + secs(width) + " bucket. A client falls when newer data"
-                        + " appears elsewhere or a push overwrites what it held.",
+                        + " appears elsewhere or a push overwrites what it held. Replication " + replication + " ran on"
+                        + " seed " + r.seed() + ".",
                 chart(title, plot, true), 1000, 420);
     }
 
     // ---- throttle queue ----
+
+    /**
+     * Whether anything waited in a client throttle or the server disconnected anyone in any replication: without
+     * either the throttle-queue chart would be two flat zero lines, and the report leaves it out.
+     */
+    public static boolean anyThrottling(ReportInput in) {
+        return in.replications().stream().flatMap(r -> r.timeline().stream())
+                .anyMatch(t -> t.maxQueuedMessages() > 0 || t.maxQueueDelayMicros() > 0 || t.disconnects() > 0);
+    }
 
     /**
      * Throttle backlog over time (largest total queue depth per bucket, and the longest wait of a message sent
@@ -538,7 +655,7 @@ public final class Charts {
         return ChartRenderer.render("throttle-queue", title,
                 "Mean over " + reps.size() + " replication(s) of the largest backlog in each " + secs(width)
                         + " bucket. Red lines: buckets with server disconnects (" + total + " over all"
-                        + " replications). Flat zero lines mean nothing waited in a throttle.",
+                        + " replications).",
                 chart(title, plot, true), 900, 380);
     }
 
@@ -556,26 +673,22 @@ public final class Charts {
         combined.setOrientation(PlotOrientation.HORIZONTAL);
         combined.setGap(12);
         for (Map.Entry<String, String> m : metrics.entrySet()) {
-            DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+            DefaultCategoryDataset data = new DefaultCategoryDataset();
+            List<double[]> intervals = new ArrayList<>();
             for (ReportInput v : variants) {
                 MeanCi ci = MeanCi.of(Metrics.values(v.replications(), m.getKey()));
                 if (ci.hasValue()) {
-                    data.add(ci.mean(), ci.halfWidth(), "mean", v.label());
+                    data.addValue(ci.mean(), "mean", v.label());
+                    intervals.add(ci.low() == null ? null : new double[] {ci.low(), ci.high()});
                 } else { // no bar, rather than a bar at 0 (a time to sync where no wait ended)
-                    data.add((Number) null, null, "mean", v.label());
+                    data.addValue(null, "mean", v.label());
+                    intervals.add(null);
                 }
             }
-            StatisticalBarRenderer r = new StatisticalBarRenderer() {
-                @Override
-                public Paint getItemPaint(int row, int column) {
-                    return lighter(PALETTE[column % PALETTE.length]);
-                }
-            };
-            r.setBarPainter(new StandardBarPainter());
-            r.setShadowVisible(false);
-            r.setErrorIndicatorPaint(Color.BLACK);
-            r.setErrorIndicatorStroke(new BasicStroke(1.5f));
+            WhiskerBarRenderer r = new WhiskerBarRenderer(intervals);
             NumberAxis y = new NumberAxis(m.getValue());
+            // every compared metric is a count, a time or bytes: its axis starts at 0, never below
+            y.setRangeType(org.jfree.data.RangeType.POSITIVE);
             y.setLabelFont(SMALL);
             y.setTickLabelFont(SMALL);
             CategoryPlot p = new CategoryPlot(data, null, y, r);
@@ -589,6 +702,60 @@ public final class Charts {
                 "Bar: mean over replications; whisker: 95 % confidence interval of the mean. A time to sync has no"
                         + " bar where no wait ended in any replication (the tables show a dash).",
                 chart(title, combined, false), Math.max(900, 190 * metrics.size()), h);
+    }
+
+    /**
+     * Horizontal bars, one per variant in its palette colour (lightened), each with a whisker from the low to the
+     * high end of its interval: a bootstrap interval need not be symmetric around the mean, so the whisker is drawn
+     * from its two ends, not as the mean ± a half-width.
+     */
+    static final class WhiskerBarRenderer extends BarRenderer {
+        private static final long serialVersionUID = 1L;
+        private final transient List<double[]> intervals;
+
+        WhiskerBarRenderer(List<double[]> intervals) {
+            this.intervals = intervals;
+            setBarPainter(new StandardBarPainter());
+            setShadowVisible(false);
+        }
+
+        @Override
+        public Paint getItemPaint(int row, int column) {
+            return lighter(PALETTE[column % PALETTE.length]);
+        }
+
+        @Override
+        public org.jfree.data.Range findRangeBounds(org.jfree.data.category.CategoryDataset dataset) {
+            org.jfree.data.Range r = super.findRangeBounds(dataset);
+            for (double[] ci : intervals) { // the whiskers fit on the axis too
+                if (ci != null) {
+                    r = org.jfree.data.Range.expandToInclude(org.jfree.data.Range.expandToInclude(r, ci[0]), ci[1]);
+                }
+            }
+            return r;
+        }
+
+        @Override
+        public void drawItem(java.awt.Graphics2D g2, org.jfree.chart.renderer.category.CategoryItemRendererState state,
+                Rectangle2D dataArea, CategoryPlot plot, CategoryAxis domainAxis,
+                org.jfree.chart.axis.ValueAxis rangeAxis, org.jfree.data.category.CategoryDataset dataset, int row,
+                int column, int pass) {
+            super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
+            double[] ci = column < intervals.size() ? intervals.get(column) : null;
+            if (pass != 0 || ci == null) {
+                return;
+            }
+            double mid = domainAxis.getCategoryMiddle(column, dataset.getColumnCount(), dataArea,
+                    plot.getDomainAxisEdge());
+            double lo = rangeAxis.valueToJava2D(ci[0], dataArea, plot.getRangeAxisEdge());
+            double hi = rangeAxis.valueToJava2D(ci[1], dataArea, plot.getRangeAxisEdge());
+            double cap = state.getBarWidth() / 4;
+            g2.setPaint(Color.BLACK);
+            g2.setStroke(new BasicStroke(1.5f));
+            g2.draw(new java.awt.geom.Line2D.Double(lo, mid, hi, mid));
+            g2.draw(new java.awt.geom.Line2D.Double(lo, mid - cap, lo, mid + cap));
+            g2.draw(new java.awt.geom.Line2D.Double(hi, mid - cap, hi, mid + cap));
+        }
     }
 
     /**
