@@ -1,6 +1,7 @@
 package org.syncsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,10 +76,24 @@ class ReportCommandsTest {
         assertEveryChartEmbeddedAndWritten(out, html);
     }
 
-    /** The six charts are in the page as non-empty inline SVG and written to charts/ as PNG and SVG. */
+    /**
+     * The six charts always drawn are in the page as non-empty inline SVG and written to charts/ as PNG and SVG; the
+     * throttle-queue chart too exactly when something waited in a throttle or was disconnected (summary.json).
+     */
     private static void assertEveryChartEmbeddedAndWritten(Path out, String html) throws IOException {
-        for (String chart : new String[] {"time-to-sync-cdf", "bytes-over-time", "per-client-bytes",
-            "sync-timeline", "progress", "throttle-queue"}) {
+        var agg = new ObjectMapper().readTree(out.resolve("summary.json").toFile())
+                .get("aggregate");
+        boolean throttled = agg.get("queue_delay_max_s").get("max").asDouble() > 0
+                || agg.get("server_disconnects").get("max").asDouble() > 0;
+        List<String> charts = new java.util.ArrayList<>(List.of("time-to-sync-cdf", "bytes-over-time",
+                "per-client-bytes", "worst-freeze", "sync-timeline", "progress"));
+        if (throttled) {
+            charts.add("throttle-queue");
+        } else {
+            assertFalse(html.contains("id=\"chart-throttle-queue\""), "no empty throttle-queue chart");
+            assertTrue(Files.notExists(out.resolve("charts").resolve("throttle-queue.svg")));
+        }
+        for (String chart : charts) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"chart-" + chart
                     + "\"><img alt=\"[^\"]*\" src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
             assertTrue(m.find(), chart + " embedded as an SVG data URI");
