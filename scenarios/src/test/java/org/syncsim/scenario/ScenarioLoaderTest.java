@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ScenarioLoaderTest {
     @Test
@@ -27,6 +29,21 @@ class ScenarioLoaderTest {
         ScenarioException tooBig = assertThrows(ScenarioException.class,
                 () -> ScenarioLoader.load("big.yaml", "raid: { size: 1001, stress: true }\n", "big"));
         assertTrue(tooBig.getMessage().contains("a raid has 1 to 1000 members, got 1001"), tooBig.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 0, 41})
+    void aRaidOfNoMembersOrMoreThanFortyWithoutStressIsRefusedAtRaidSize(int size) {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.load("size.yaml", "raid: { size: " + size + " }\n", "size"));
+        // addon-channel.md, "Game client facts": raids have at most 40 members
+        assertTrue(e.getMessage().contains("raid.size: a raid has 1 to 40 members, got " + size), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 40})
+    void aRaidOfOneToFortyMembersLoads(int size) {
+        assertEquals(size, ScenarioLoader.load("size.yaml", "raid: { size: " + size + " }\n", "size").roster().size());
     }
 
     @Test

@@ -87,6 +87,9 @@ class ScenarioSchemaTest {
         if (schema.has("$defs")) {
             admitTypeProperties(schema.get("$defs"));
         }
+        if (schema.path("$defs").path("Raid") instanceof com.fasterxml.jackson.databind.node.ObjectNode raid) {
+            boundRaidSize(raid);
+        }
         JsonNode protocol = schema.path("$defs").path("ProtocolSpec").path("properties");
         if (protocol instanceof com.fasterxml.jackson.databind.node.ObjectNode p && p.has("policies")) {
             ((com.fasterxml.jackson.databind.node.ObjectNode) schema.get("$defs")).remove(
@@ -97,6 +100,19 @@ class ScenarioSchemaTest {
                 .put("title", title)
                 .put("description", description);
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(schema) + "\n";
+    }
+
+    /**
+     * {@code raid.size} is 1 to {@link Raid#MAX_SIZE}, or to {@link Raid#MAX_STRESS_SIZE} with {@code stress: true}
+     * (the validator's rule): a bound on the property, and the game's cap unless {@code stress} is true.
+     */
+    private static void boundRaidSize(com.fasterxml.jackson.databind.node.ObjectNode raid) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) raid.path("properties").path("size"))
+                .put("minimum", 1).put("maximum", Raid.MAX_STRESS_SIZE);
+        var stress = raid.putObject("if");
+        stress.putObject("properties").putObject("stress").put("const", true);
+        stress.putArray("required").add("stress");
+        raid.putObject("else").putObject("properties").putObject("size").put("maximum", Raid.MAX_SIZE);
     }
 
     /**
@@ -188,6 +204,22 @@ class ScenarioSchemaTest {
         assertFalse(schema().validate(badTime).isEmpty());
         JsonNode badAction = ScenarioLoader.yaml().readTree("timeline: [ { t: 5s, do: imprt, who: A } ]\n");
         assertFalse(schema().validate(badAction).isEmpty());
+    }
+
+    @Test
+    void theSchemaHoldsARaidToOneToFortyMembersOrToTheStressCap() throws IOException {
+        JsonSchema schema = schema();
+        for (String valid : List.of("raid: { size: 1 }", "raid: { size: 40 }", "raid: { size: 40, stress: false }",
+                "raid: { size: 41, stress: true }", "raid: { size: 1000, stress: true }")) {
+            Set<ValidationMessage> errors = schema.validate(ScenarioLoader.yaml().readTree(valid + "\n"));
+            assertTrue(errors.isEmpty(), () -> valid + ": " + errors);
+        }
+        for (String invalid : List.of("raid: { size: 0 }", "raid: { size: 41 }", "raid: { size: 41, stress: false }",
+                "raid: { size: 0, stress: true }", "raid: { size: 1001, stress: true }")) {
+            Set<ValidationMessage> errors = schema.validate(ScenarioLoader.yaml().readTree(invalid + "\n"));
+            assertFalse(errors.isEmpty(), invalid + " passed the schema");
+            assertTrue(errors.stream().anyMatch(e -> e.getMessage().contains("size")), () -> invalid + ": " + errors);
+        }
     }
 
     @Test
