@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.syncsim.channel.Distribution;
 import org.syncsim.channel.OutgoingMessage;
+import org.syncsim.channel.PresenceConfig;
 import org.syncsim.channel.Priority;
 import org.syncsim.channel.throttle.ChatThrottleLib;
 import org.syncsim.channel.throttle.ThrottleConfig;
@@ -61,20 +62,24 @@ public final class ThrottleCommand implements Callable<Integer> {
             + "of the burst; '#' starts a comment). Replaces --count/--size/--priority.")
     Path file;
 
-    @Option(names = "--fps", description = "The client's frame rate (default ${DEFAULT-VALUE}).", defaultValue = "60")
+    @Option(names = "--fps", description = "The client's frame rate (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + PresenceConfig.DEFAULT_FPS)
     double fps;
 
-    @Option(names = "--max-cps", description = "MAX_CPS, bytes per second (default ${DEFAULT-VALUE}).", defaultValue = "800")
+    @Option(names = "--max-cps", description = "MAX_CPS, bytes per second (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + ThrottleConfig.CTL_MAX_CPS)
     double maxCps;
 
-    @Option(names = "--burst", description = "BURST, bytes (default ${DEFAULT-VALUE}).", defaultValue = "4000")
+    @Option(names = "--burst", description = "BURST, bytes (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + ThrottleConfig.CTL_BURST)
     double burst;
 
     @Option(names = "--overhead", description = "MSG_OVERHEAD, bytes per message (default ${DEFAULT-VALUE}).",
-            defaultValue = "40")
+            defaultValue = "" + ThrottleConfig.CTL_MSG_OVERHEAD)
     int overhead;
 
-    @Option(names = "--min-fps", description = "MIN_FPS (default ${DEFAULT-VALUE}).", defaultValue = "20")
+    @Option(names = "--min-fps", description = "MIN_FPS (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + ThrottleConfig.CTL_MIN_FPS)
     double minFps;
 
     @Option(names = "--max-message", description = "The library's own limit on prefix + 1 + text; 0 = none "

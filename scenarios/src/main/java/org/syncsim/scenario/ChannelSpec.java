@@ -1,11 +1,14 @@
 package org.syncsim.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.syncsim.channel.PresenceConfig;
+import org.syncsim.channel.server.ServerConfig;
 import org.syncsim.channel.throttle.ThrottleConfig;
 
 /**
  * The addon-message channel: realm limits, the client throttle, the server's limiter, links and presence.
- * Defaults are those of the channel spec ({@code addon-channel.md}).
+ * Defaults are those of the channel spec ({@code addon-channel.md}), read from sim-core's channel configuration
+ * ({@link ThrottleConfig}, {@link ServerConfig}, {@link PresenceConfig}), their one home.
  *
  * @param realm {@code turtle} (2042-character messages, the default) or {@code vanilla} (255 bytes)
  * @param messageLimit overrides the realm's maximum message length in bytes; optional
@@ -50,7 +53,7 @@ public record ChannelSpec(
         server = server == null ? Server.defaults() : server;
         latency = latency == null ? Latency.DEFAULT : latency;
         loss = loss == null ? Loss.NONE : loss;
-        loadingScreen = loadingScreen == null ? Span.parse("10s") : loadingScreen;
+        loadingScreen = loadingScreen == null ? new Span(PresenceConfig.DEFAULT_LOADING_SCREEN_MICROS) : loadingScreen;
     }
 
     public static ChannelSpec defaults() {
@@ -60,10 +63,10 @@ public record ChannelSpec(
     /**
      * ChatThrottleLib's constants (vanilla-era v24 defaults).
      *
-     * @param maxCps bytes per second (default 800)
-     * @param burst the budget's cap in bytes (default 4000)
-     * @param overhead bytes charged per message on top of its text (default 40)
-     * @param minFps below this frame rate the refill halves (default 20)
+     * @param maxCps bytes per second (default {@value ThrottleConfig#CTL_MAX_CPS})
+     * @param burst the budget's cap in bytes (default {@value ThrottleConfig#CTL_BURST})
+     * @param overhead bytes charged per message on top of its text (default {@value ThrottleConfig#CTL_MSG_OVERHEAD})
+     * @param minFps below this frame rate the refill halves (default {@value ThrottleConfig#CTL_MIN_FPS})
      * @param maxMessage the library's own check on prefix + 1 + text in bytes, {@code 0} for none; default
      *     (null) follows the realm, see {@link #maxMessageOn(Realm)}
      */
@@ -72,10 +75,10 @@ public record ChannelSpec(
         public static final int VANILLA_MAX_MESSAGE = ThrottleConfig.CTL_MAX_MESSAGE_BYTES;
 
         public Ctl {
-            maxCps = maxCps == null ? 800 : maxCps;
-            burst = burst == null ? 4000 : burst;
-            overhead = overhead == null ? 40 : overhead;
-            minFps = minFps == null ? 20 : minFps;
+            maxCps = maxCps == null ? ThrottleConfig.CTL_MAX_CPS : maxCps;
+            burst = burst == null ? ThrottleConfig.CTL_BURST : burst;
+            overhead = overhead == null ? ThrottleConfig.CTL_MSG_OVERHEAD : overhead;
+            minFps = minFps == null ? ThrottleConfig.CTL_MIN_FPS : minFps;
         }
 
         public static Ctl defaults() {
@@ -98,8 +101,8 @@ public record ChannelSpec(
     /**
      * The server's per-client token bucket on bytes.
      *
-     * @param rate sustained bytes per second (default 2000)
-     * @param burst bucket size in bytes (default 32768)
+     * @param rate sustained bytes per second (default {@value ServerConfig#DEFAULT_RATE})
+     * @param burst bucket size in bytes (default {@value ServerConfig#DEFAULT_BURST})
      * @param onExceed {@code disconnect} (default), {@code drop} the excess, or {@code none} (no limiter)
      * @param offlineFor how long a disconnected client stays away, reload included (default 30s)
      */
@@ -111,10 +114,10 @@ public record ChannelSpec(
         }
 
         public Server {
-            rate = rate == null ? 2000 : rate;
-            burst = burst == null ? 32_768 : burst;
+            rate = rate == null ? ServerConfig.DEFAULT_RATE : rate;
+            burst = burst == null ? ServerConfig.DEFAULT_BURST : burst;
             onExceed = onExceed == null ? OnExceed.DISCONNECT : onExceed;
-            offlineFor = offlineFor == null ? Span.parse("30s") : offlineFor;
+            offlineFor = offlineFor == null ? new Span(ServerConfig.DEFAULT_DISCONNECT_MICROS) : offlineFor;
         }
 
         public static Server defaults() {

@@ -2,11 +2,13 @@ package org.syncsim.scenario;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.syncsim.channel.link.LatencyConfig;
 
 /**
  * The one-way client-server-client delay of each delivery, chosen by {@code model}: {@code fixed},
  * {@code lognormal} and {@code uniform} draw every copy independently; {@code correlated} follows each client's
- * connection over time, so a burst arrives together (docs/channel-model.md).
+ * connection over time, so a burst arrives together (docs/channel-model.md). Defaults are read from
+ * {@link LatencyConfig}, their one home.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "model")
 @JsonSubTypes({
@@ -25,23 +27,23 @@ public sealed interface Latency {
     /** Every delivery takes exactly {@code delay}. */
     record Fixed(Span delay) implements Latency {
         public Fixed {
-            delay = delay == null ? Span.parse("80ms") : delay;
+            delay = delay == null ? Span.millis(LatencyConfig.DEFAULT_MEDIAN_MILLIS) : delay;
         }
     }
 
     /** Log-normal with this median and 95th percentile ({@code p95} must exceed {@code median}). */
     record LogNormal(Span median, Span p95) implements Latency {
         public LogNormal {
-            median = median == null ? Span.parse("80ms") : median;
-            p95 = p95 == null ? Span.parse("250ms") : p95;
+            median = median == null ? Span.millis(LatencyConfig.DEFAULT_MEDIAN_MILLIS) : median;
+            p95 = p95 == null ? Span.millis(LatencyConfig.DEFAULT_P95_MILLIS) : p95;
         }
     }
 
     /** Uniform between {@code min} and {@code max}. */
     record Uniform(Span min, Span max) implements Latency {
         public Uniform {
-            min = min == null ? Span.ZERO : min;
-            max = max == null ? Span.parse("200ms") : max;
+            min = min == null ? Span.millis(LatencyConfig.DEFAULT_UNIFORM_MIN_MILLIS) : min;
+            max = max == null ? Span.millis(LatencyConfig.DEFAULT_UNIFORM_MAX_MILLIS) : max;
         }
     }
 
@@ -59,12 +61,13 @@ public sealed interface Latency {
     record Correlated(Span median, Span p95, Span correlationTime, Span jitter, Integer uploadKbps,
             Integer downloadKbps) implements Latency {
         public Correlated {
-            median = median == null ? Span.parse("80ms") : median;
-            p95 = p95 == null ? Span.parse("250ms") : p95;
-            correlationTime = correlationTime == null ? Span.parse("60s") : correlationTime;
-            jitter = jitter == null ? Span.parse("2ms") : jitter;
-            uploadKbps = uploadKbps == null ? 3_000 : uploadKbps;
-            downloadKbps = downloadKbps == null ? 25_000 : downloadKbps;
+            median = median == null ? Span.millis(LatencyConfig.DEFAULT_MEDIAN_MILLIS) : median;
+            p95 = p95 == null ? Span.millis(LatencyConfig.DEFAULT_P95_MILLIS) : p95;
+            correlationTime = correlationTime == null ? Span.seconds(LatencyConfig.DEFAULT_CORRELATION_SECONDS)
+                    : correlationTime;
+            jitter = jitter == null ? Span.millis(LatencyConfig.DEFAULT_JITTER_MILLIS) : jitter;
+            uploadKbps = uploadKbps == null ? (int) LatencyConfig.DEFAULT_UPLOAD_KBPS : uploadKbps;
+            downloadKbps = downloadKbps == null ? (int) LatencyConfig.DEFAULT_DOWNLOAD_KBPS : downloadKbps;
         }
     }
 }

@@ -2,8 +2,12 @@ package org.syncsim.scenario;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.syncsim.channel.link.LossConfig;
 
-/** Which deliveries the link loses, chosen by {@code model}; each link draws from its own random stream. */
+/**
+ * Which deliveries the link loses, chosen by {@code model}; each link draws from its own random stream. Defaults are
+ * read from {@link LossConfig}, their one home.
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "model")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Loss.None.class, name = "none"),
@@ -20,7 +24,7 @@ public sealed interface Loss {
     /** Each delivery is lost independently with probability {@code p}. */
     record Bernoulli(Double p) implements Loss {
         public Bernoulli {
-            p = p == null ? 0.01 : p;
+            p = p == null ? LossConfig.DEFAULT_P : p;
         }
     }
 
@@ -34,10 +38,10 @@ public sealed interface Loss {
      */
     record GilbertElliott(Double toBad, Double toGood, Double lossGood, Double lossBad) implements Loss {
         public GilbertElliott {
-            toBad = toBad == null ? 0.01 : toBad;
-            toGood = toGood == null ? 0.25 : toGood;
-            lossGood = lossGood == null ? 0.0 : lossGood;
-            lossBad = lossBad == null ? 0.5 : lossBad;
+            toBad = toBad == null ? LossConfig.DEFAULT_GOOD_TO_BAD : toBad;
+            toGood = toGood == null ? LossConfig.DEFAULT_BAD_TO_GOOD : toGood;
+            lossGood = lossGood == null ? LossConfig.DEFAULT_LOSS_IN_GOOD : lossGood;
+            lossBad = lossBad == null ? LossConfig.DEFAULT_LOSS_IN_BAD : lossBad;
         }
     }
 }

@@ -32,6 +32,11 @@ public record Span(long micros) implements Comparable<Span> {
         return new Span(Math.round(s * 1e6));
     }
 
+    /** A span of {@code ms} milliseconds (rounded to the microsecond), for defaults kept in milliseconds. */
+    public static Span millis(double ms) {
+        return new Span(Math.round(ms * 1e3));
+    }
+
     static long parseSigned(String text, boolean signed) {
         String t = text == null ? "" : text.trim();
         Matcher m = SYNTAX.matcher(t);

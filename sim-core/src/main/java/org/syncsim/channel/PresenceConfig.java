@@ -12,7 +12,7 @@ import org.syncsim.engine.SimTime;
  */
 public record PresenceConfig(double fps, long loadingScreenMicros) {
     /** Default frame rate, addon-channel.md "Game client facts that matter". */
-    public static final double DEFAULT_FPS = 60;
+    public static final int DEFAULT_FPS = 60;
     /** Default loading-screen length, addon-channel.md "Game client facts that matter". */
     public static final long DEFAULT_LOADING_SCREEN_MICROS = SimTime.seconds(10);
 

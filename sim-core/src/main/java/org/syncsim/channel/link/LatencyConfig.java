@@ -26,8 +26,18 @@ import java.util.List;
 public record LatencyConfig(String model, double constantMillis, double minMillis, double maxMillis,
         double medianMillis, double p95Millis, List<Double> empiricalMillis, boolean fifo,
         double correlationSeconds, double jitterMillis, double uploadKbps, double downloadKbps) {
+    /*
+     * The one home of the latency defaults: the scenario records (channel.latency) read them and docs tables are
+     * checked against them.
+     */
+    /** Median relay delay; addon-channel.md, "The server" ("median 80 ms"). Also {@code constant}'s delay. */
     public static final double DEFAULT_MEDIAN_MILLIS = 80;
+    /** 95th percentile of the relay delay; addon-channel.md, "The server" ("95th percentile 250 ms"). */
     public static final double DEFAULT_P95_MILLIS = 250;
+    /** {@code uniform}'s lower bound when none is given (illustrative). */
+    public static final double DEFAULT_UNIFORM_MIN_MILLIS = 0;
+    /** {@code uniform}'s upper bound when none is given (illustrative). */
+    public static final double DEFAULT_UNIFORM_MAX_MILLIS = 200;
     /** A connection's delay drifts over about a minute; a burst of a second sees one value. */
     public static final double DEFAULT_CORRELATION_SECONDS = 60;
     public static final double DEFAULT_JITTER_MILLIS = 2;
@@ -70,12 +80,14 @@ public record LatencyConfig(String model, double constantMillis, double minMilli
 
     public static LatencyConfig correlated(double medianMillis, double p95Millis, double correlationSeconds,
             double jitterMillis, double uploadKbps, double downloadKbps) {
-        return new LatencyConfig("correlated", DEFAULT_MEDIAN_MILLIS, 30, 250, medianMillis, p95Millis, List.of(),
+        return new LatencyConfig("correlated", DEFAULT_MEDIAN_MILLIS, DEFAULT_UNIFORM_MIN_MILLIS,
+                DEFAULT_UNIFORM_MAX_MILLIS, medianMillis, p95Millis, List.of(),
                 true, correlationSeconds, jitterMillis, uploadKbps, downloadKbps);
     }
 
     private static LatencyConfig named(String model) {
-        return new LatencyConfig(model, DEFAULT_MEDIAN_MILLIS, 30, 250, DEFAULT_MEDIAN_MILLIS, DEFAULT_P95_MILLIS,
+        return new LatencyConfig(model, DEFAULT_MEDIAN_MILLIS, DEFAULT_UNIFORM_MIN_MILLIS,
+                DEFAULT_UNIFORM_MAX_MILLIS, DEFAULT_MEDIAN_MILLIS, DEFAULT_P95_MILLIS,
                 List.of(), true, DEFAULT_CORRELATION_SECONDS, DEFAULT_JITTER_MILLIS, DEFAULT_UPLOAD_KBPS,
                 DEFAULT_DOWNLOAD_KBPS);
     }

@@ -1,5 +1,6 @@
 package org.syncsim.channel.server;
 
+import org.syncsim.channel.throttle.ThrottleConfig;
 import org.syncsim.engine.SimTime;
 
 /**
@@ -15,10 +16,18 @@ import org.syncsim.engine.SimTime;
  */
 public record ServerConfig(double rateBytesPerSecond, double burstBytes, String overflow, long disconnectMicros,
         int messageOverheadBytes) {
-    public static final double DEFAULT_RATE = 2000;
-    public static final double DEFAULT_BURST = 32 * 1024;
+    /*
+     * The one home of the server's defaults: the scenario records (channel.server) read them and docs tables are
+     * checked against them.
+     */
+    /** Sustained bytes per second; addon-channel.md, "The server" (default rate 2000 B/s). */
+    public static final int DEFAULT_RATE = 2000;
+    /** Bucket size in bytes; addon-channel.md, "The server" (burst 32 KB). */
+    public static final int DEFAULT_BURST = 32 * 1024;
+    /** Offline time after an overflow; addon-channel.md, "The server" (30 s until back and reloaded). */
     public static final long DEFAULT_DISCONNECT_MICROS = SimTime.seconds(30);
-    public static final int DEFAULT_OVERHEAD = 40;
+    /** Per-message bytes counted on top of the text: ChatThrottleLib's {@code MSG_OVERHEAD} estimate. */
+    public static final int DEFAULT_OVERHEAD = ThrottleConfig.CTL_MSG_OVERHEAD;
 
     public ServerConfig {
         if (!(rateBytesPerSecond > 0) || !(burstBytes > 0)) {

@@ -32,14 +32,19 @@ public record ThrottleConfig(Mode mode, double maxCps, double burst, int overhea
         CTL
     }
 
-    /** {@code MAX_CPS} of ChatThrottleLib v12 and later (v12 lowered it from 1000). */
-    public static final double CTL_MAX_CPS = 800;
-    /** {@code BURST} of ChatThrottleLib v12 and later (v12 lowered it from 8000). */
-    public static final double CTL_BURST = 4000;
-    /** {@code MSG_OVERHEAD} of ChatThrottleLib. */
+    /*
+     * The constants below are the one home of ChatThrottleLib's defaults: the scenario records (channel.ctl), the
+     * command line (syncsim throttle) and the server's per-message overhead read them, and docs tables are checked
+     * against them (ChannelModelDocTest, ChannelDocsTest).
+     */
+    /** {@code MAX_CPS} of ChatThrottleLib v12+ (v12 lowered it from 1000); addon-channel.md, "ChatThrottleLib". */
+    public static final int CTL_MAX_CPS = 800;
+    /** {@code BURST} of ChatThrottleLib v12+ (v12 lowered it from 8000); addon-channel.md, "ChatThrottleLib". */
+    public static final int CTL_BURST = 4000;
+    /** {@code MSG_OVERHEAD} of ChatThrottleLib; addon-channel.md, "ChatThrottleLib". */
     public static final int CTL_MSG_OVERHEAD = 40;
-    /** {@code MIN_FPS} of ChatThrottleLib. */
-    public static final double CTL_MIN_FPS = 20;
+    /** {@code MIN_FPS} of ChatThrottleLib; addon-channel.md, "ChatThrottleLib". */
+    public static final int CTL_MIN_FPS = 20;
     /** ChatThrottleLib's OnUpdate acts only after 0.08 s of accumulated frame time. */
     public static final long CTL_DESPOOL_INTERVAL_MICROS = SimTime.millis(80);
     /** ChatThrottleLib v11+: hard clamp for 5 s after login or zoning. */
