@@ -74,8 +74,10 @@ public final class ReplicationRunner {
         try {
             outcome = sim.run(RunLimits.until(end).withEventCap(spec.eventCap()).withStop(() -> stop[0]));
         } catch (EventCapExceededException e) {
+            String lowered = e.cap() < spec.eventCap() ? " (lowered from " + spec.eventCap() + " by -D"
+                    + RunLimits.EVENT_CAP_CEILING_PROPERTY + ")" : "";
             throw new RunFailedException("replication " + r + " (seed " + seed + ") processed more than run.event-cap = "
-                    + spec.eventCap() + " events by t=" + SimTime.format(sim.now())
+                    + e.cap() + " events" + lowered + " by t=" + SimTime.format(sim.now())
                     + "; raise run.event-cap if the scenario is meant to be that busy", e);
         }
         long endTime = switch (outcome) {

@@ -17,8 +17,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.syncsim.scenario.BundledScenarios;
 import picocli.CommandLine;
@@ -30,6 +32,7 @@ import picocli.CommandLine;
  * a change meant to alter behaviour re-pins in its own commit ({@code mvn -pl scenarios test
  * -Dtest=PinnedResultsTest -Dsyncsim.repin=true}, then say in the commit what changed and why).
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // each test runs every bundled scenario: about 1 min here, 2 loaded
 class PinnedResultsTest {
     static final Path PINS = Path.of("src", "test", "resources", "pinned-results.tsv");
     private static final List<String> HEADER = List.of(

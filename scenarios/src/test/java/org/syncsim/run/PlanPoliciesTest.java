@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.syncsim.metrics.ClientResult;
 import org.syncsim.metrics.CommandCounts;
 import org.syncsim.metrics.RunResult;
@@ -348,6 +350,7 @@ class PlanPoliciesTest {
      * {@code throttle: ctl}, the policy for such servers (the recommended {@code direct} bursts).
      */
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // every bundled scenario under plan: about 100 s on a loaded box
     void planAtItsDefaultsConvergesInEveryBundledScenarioWhoseNetworkHeals() {
         for (String name : BundledScenarios.names()) {
             if (name.equals("plain-text-import")) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.syncsim.engine.RandomStreams;
+import org.syncsim.engine.RunLimits;
 import org.syncsim.metrics.RunResult;
 import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.ScenarioLoader;
@@ -227,6 +228,26 @@ class ReplicationRunnerTest {
                 """);
         RunFailedException e = assertThrows(RunFailedException.class, () -> new ReplicationRunner(factory).run(s, 0));
         assertTrue(e.getMessage().contains("run.event-cap = 3"), e.getMessage());
+    }
+
+    @Test
+    void aRunawayReplicationInTheTestsFailsOnTheLoweredEventCapByName() {
+        // the parent pom sets the ceiling for every test run; the scenario keeps its own run.event-cap (50 000 000)
+        assertTrue(RunLimits.EVENT_CAP_CEILING <= 5_000_000, "tests run with -D" + RunLimits.EVENT_CAP_CEILING_PROPERTY
+                + " (parent pom, syncsim.test.eventCapCeiling), got " + RunLimits.EVENT_CAP_CEILING);
+        // a world whose protocol answers every event with another one, a microsecond later: it never goes quiet
+        WorldFactory looping = (sc, sim, rec) -> {
+            org.syncsim.engine.Action[] loop = new org.syncsim.engine.Action[1];
+            loop[0] = now -> sim.post(now + 1, loop[0]);
+            sim.post(0, loop[0]);
+            return new ScriptedWorld(sc, sim, rec);
+        };
+        LoadedScenario s = scenario("raid: { size: 3 }\n");
+        RunFailedException e = assertThrows(RunFailedException.class,
+                () -> new ReplicationRunner(looping).run(s, 0));
+        assertTrue(e.getMessage().contains("processed more than run.event-cap = " + RunLimits.EVENT_CAP_CEILING
+                + " events (lowered from " + s.scenario().run().eventCap() + " by -D"
+                + RunLimits.EVENT_CAP_CEILING_PROPERTY + ")"), e.getMessage());
     }
 
     @Test

@@ -8,12 +8,22 @@ import java.util.function.BooleanSupplier;
  * an error, not a stop.
  *
  * @param untilMicros last instant that may run; {@link Long#MAX_VALUE} for none
- * @param eventCap    most events this call may process before it throws {@link EventCapExceededException}
+ * @param eventCap    most events this call may process before it throws {@link EventCapExceededException}; never
+ *                    above {@link #EVENT_CAP_CEILING}
  * @param stop        checked after each event; {@code null} for none
  */
 public record RunLimits(long untilMicros, long eventCap, BooleanSupplier stop) {
     /** A default cap generous enough for any sane scenario but small enough to stop a runaway loop quickly. */
     public static final long DEFAULT_EVENT_CAP = 200_000_000L;
+    /**
+     * System property that lowers every run's event cap to at most its value. The test runs set it (Surefire's
+     * {@code systemPropertyVariables} in the parent pom): a protocol that loops without end then fails within
+     * seconds on the cap, by name ({@code run.event-cap} for a scenario), instead of growing the heap for minutes
+     * until an {@link OutOfMemoryError}. Unset, as in the command line, caps are what the caller asks for.
+     */
+    public static final String EVENT_CAP_CEILING_PROPERTY = "syncsim.eventCapCeiling";
+    /** The ceiling {@link #EVENT_CAP_CEILING_PROPERTY} sets, {@link Long#MAX_VALUE} if unset. */
+    public static final long EVENT_CAP_CEILING = Long.getLong(EVENT_CAP_CEILING_PROPERTY, Long.MAX_VALUE);
 
     public RunLimits {
         if (untilMicros < 0) {
@@ -22,6 +32,7 @@ public record RunLimits(long untilMicros, long eventCap, BooleanSupplier stop) {
         if (eventCap <= 0) {
             throw new IllegalArgumentException("event cap must be > 0, got " + eventCap);
         }
+        eventCap = Math.min(eventCap, EVENT_CAP_CEILING);
     }
 
     /** Run until the queue is empty (within the default cap). */

@@ -134,6 +134,16 @@ class RunLimitsTest {
     }
 
     @Test
+    void aTestRunCapsEveryRunAtTheCeilingSoALoopFailsFast() {
+        // the parent pom sets -Dsyncsim.eventCapCeiling for the tests; the default cap is 200 000 000
+        assertTrue(RunLimits.EVENT_CAP_CEILING <= 5_000_000, "tests run with -D"
+                + RunLimits.EVENT_CAP_CEILING_PROPERTY + ", got " + RunLimits.EVENT_CAP_CEILING);
+        assertEquals(RunLimits.EVENT_CAP_CEILING, RunLimits.untilEmpty().eventCap());
+        assertEquals(RunLimits.EVENT_CAP_CEILING, RunLimits.until(5).withEventCap(Long.MAX_VALUE).eventCap());
+        assertEquals(1_000, RunLimits.untilEmpty().withEventCap(1_000).eventCap(), "a lower cap stays");
+    }
+
+    @Test
     void invalidLimitsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> RunLimits.until(-1));
         assertThrows(IllegalArgumentException.class, () -> RunLimits.untilEmpty().withEventCap(0));
