@@ -37,6 +37,7 @@ import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.RunMemos;
 import org.syncsim.protocol.client.SyncClient;
 import org.syncsim.protocol.data.AssignmentSet;
+import org.syncsim.protocol.data.PlayerView;
 import org.syncsim.protocol.data.SheetGenerator;
 import org.syncsim.protocol.data.SheetSpec;
 import org.syncsim.protocol.data.codec.LibCompress;
@@ -56,6 +57,7 @@ import org.syncsim.scenario.ClientSettings;
 import org.syncsim.scenario.DataSpec;
 import org.syncsim.scenario.Latency;
 import org.syncsim.scenario.LoadedScenario;
+import org.syncsim.scenario.Member;
 import org.syncsim.scenario.Loss;
 import org.syncsim.scenario.RosterEntry;
 import org.syncsim.scenario.ThrottleMode;
@@ -139,10 +141,15 @@ public final class StandardWorld implements World {
         }
         newest = current;
         FixedChoices choices = fixedChoices(s.scenario().protocol().choices());
-        // Saved data was compressed by its importer in an earlier session, as that session's first compression.
-        EncodedSheet currentEncoded = DataSheets.encode(current, d.timestamp(), LibCompress.loaded(choices.lua()));
+        // Saved data was compressed by its importer in an earlier session, as that session's first compression;
+        // that importer is taken to be the raid leader, whose view decides which sections carry Tank Columns.
+        PlayerView savedBy = s.roster().stream().filter(e -> e.role() == Member.Role.LEADER).findFirst()
+                .or(() -> s.roster().stream().findFirst())
+                .map(e -> new PlayerView(e.name(), e.playerClass().wow(), e.group())).orElse(PlayerView.NOBODY);
+        EncodedSheet currentEncoded = DataSheets.encode(current, d.timestamp(), LibCompress.loaded(choices.lua()),
+                savedBy);
         EncodedSheet oldEncoded = s.roster().stream().anyMatch(e -> e.data() == ClientSettings.Holds.OLD)
-                ? DataSheets.encode(old.get(), d.oldTimestamp(), LibCompress.loaded(choices.lua())) : null;
+                ? DataSheets.encode(old.get(), d.oldTimestamp(), LibCompress.loaded(choices.lua()), savedBy) : null;
         truth.publish(d.timestamp(), currentEncoded, 0);
 
         List<String> names = s.roster().stream().map(RosterEntry::name).toList();
@@ -170,6 +177,7 @@ public final class StandardWorld implements World {
             };
             ClientConfig config = ClientConfig.defaults(e.name()).withLiveSync(e.liveSync())
                     .withTankSync(e.tankSync()).withORA2Loaded(e.ora2())
+                    .withPlayer(e.playerClass().wow(), e.group())
                     .withFrames(e.fps(), origin)
                     .withClocks(e.clockOffsetMicros(), ClientConfig.defaults(e.name()).getTimeOrigin())
                     .withInitialData(initial)

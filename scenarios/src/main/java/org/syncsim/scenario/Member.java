@@ -8,6 +8,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param name the character name timeline actions refer to
  * @param role {@code leader}, {@code assistant} or {@code member} (default member; the first entry leads if
  *     nobody is named leader)
+ * @param playerClass the character's class ({@code class:}), e.g. {@code warrior} (default: by roster position,
+ *     {@link PlayerClass#byPosition})
+ * @param group its raid subgroup 1..8 (default: by roster position, five per group: entries 1-5 in group 1, ...)
  */
 public record Member(
         String name,
@@ -21,7 +24,9 @@ public record Member(
         ClientSettings.Holds data,
         Boolean tankSync,
         Boolean ora2,
-        Boolean autoNavigate) {
+        Boolean autoNavigate,
+        @JsonProperty("class") PlayerClass playerClass,
+        Integer group) {
 
     /** A raid role. */
     public enum Role {

@@ -2,7 +2,8 @@ package org.syncsim.scenario;
 
 /**
  * One client with every setting resolved (its roster entry over {@code raid.defaults} over the built-in and
- * channel/protocol defaults). {@code id} is the dense client id used by the channel and the metrics.
+ * channel/protocol defaults). {@code id} is the dense client id used by the channel and the metrics. Class and
+ * raid subgroup are the member's own or follow from its position ({@link PlayerClass#byPosition}, five per group).
  */
 public record RosterEntry(
         int id,
@@ -17,7 +18,14 @@ public record RosterEntry(
         ClientSettings.Holds data,
         boolean tankSync,
         boolean ora2,
-        boolean autoNavigate) {
+        boolean autoNavigate,
+        PlayerClass playerClass,
+        int group) {
+
+    /** Raid members per subgroup in WoW: the default subgroup is {@code position / 5 + 1}. */
+    static final int GROUP_SIZE = 5;
+    /** Subgroups in a raid. */
+    static final int GROUPS = 8;
 
     /**
      * The resolved roster of a scenario: listed members first, then generated ones named {@code RaiderNN} by
@@ -40,8 +48,10 @@ public record RosterEntry(
             String name = m != null ? m.name() : generatedName(i, taken);
             Member.Role role = m != null && m.role() != null ? m.role()
                     : (i == 0 && !anyLeader ? Member.Role.LEADER : Member.Role.MEMBER);
+            PlayerClass cls = m != null && m.playerClass() != null ? m.playerClass() : PlayerClass.byPosition(i);
+            int group = m != null && m.group() != null ? m.group() : Math.min(GROUPS, i / GROUP_SIZE + 1);
             out.add(new RosterEntry(i, name, role, cs.liveSync(), cs.fps(), cs.clock().micros(), cs.throttle(),
-                    cs.profile(), cs.start(), cs.data(), cs.tankSync(), cs.ora2(), cs.autoNavigate()));
+                    cs.profile(), cs.start(), cs.data(), cs.tankSync(), cs.ora2(), cs.autoNavigate(), cls, group));
         }
         return java.util.List.copyOf(out);
     }

@@ -95,6 +95,9 @@ final class ScenarioValidator {
                 out.add(new Problem(at + "/role", "a raid has one leader; make the others assistant"));
             }
             checkFps(m.fps(), at + "/fps", out);
+            if (m.group() != null && (m.group() < 1 || m.group() > 8)) {
+                out.add(new Problem(at + "/group", "a raid subgroup is 1 to 8, got " + m.group()));
+            }
         }
         checkFps(raid.defaults().fps(), "/raid/defaults/fps", out);
 

@@ -135,7 +135,9 @@ public final class SheetLoader {
             }
             rows.add(new Row(orEmpty(row.icon()), orEmpty(row.target()), cells));
         }
-        List<Integer> tankColumns = new ArrayList<>();
+        // No tank-columns: no Tank Columns key, as the spreadsheet gives it (the importer's addon may add one,
+        // PlayerView); tank-columns: [] is the key with an empty list.
+        List<Integer> tankColumns = f.tankColumns() == null ? null : new ArrayList<>();
         List<Integer> tanks = f.tankColumns() == null ? List.of() : f.tankColumns();
         for (int k = 0; k < tanks.size(); k++) {
             Integer c = tanks.get(k);
@@ -227,7 +229,8 @@ public final class SheetLoader {
                 return false;
             }
         }
-        for (int c : s.metadata().tankColumns()) {
+        List<Integer> tankColumns = s.metadata().hasTankColumns() ? s.metadata().tankColumns() : List.of();
+        for (int c : tankColumns) {
             if (c <= ICON_TARGET.size() || c > s.header().size()) {
                 return false;
             }
@@ -246,9 +249,10 @@ public final class SheetLoader {
             rows.add(new SheetRow(r.icon(), r.target(), r.cells()));
         }
         SectionMetadata m = s.metadata();
-        List<Integer> tanks = m.tankColumns().stream().map(c -> c - ICON_TARGET.size()).toList();
+        List<Integer> tanks = m.hasTankColumns()
+                ? m.tankColumns().stream().map(c -> c - ICON_TARGET.size()).toList() : null;
         return new SheetSection(s.name(), s.header().subList(ICON_TARGET.size(), s.header().size()), rows,
-                nullIfEmpty(m.notes()), nullIfEmpty(m.warnings()), nullIfEmpty(m.guids()), nullIfEmpty(tanks),
+                nullIfEmpty(m.notes()), nullIfEmpty(m.warnings()), nullIfEmpty(m.guids()), tanks,
                 m.groupRows(), s.needsProcessing(), null);
     }
 

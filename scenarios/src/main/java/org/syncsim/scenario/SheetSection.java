@@ -13,7 +13,10 @@ import java.util.List;
  * @param notes free-text notes (optional)
  * @param warnings free-text warnings (optional)
  * @param guids the metadata's GUID list (optional)
- * @param tankColumns which columns hold tanks, numbered 1.. over {@code columns} (optional)
+ * @param tankColumns which columns hold tanks, numbered 1.. over {@code columns} (optional): the metadata's
+ *     {@code Tank Columns} key, written into the sheet. Absent means no key, as a spreadsheet import gives it;
+ *     then the importer's addon adds it to the sections that mention the importer (name, class word or its group),
+ *     and {@code []} is a key with no column (which that addon also fills in for such sections)
  * @param groupRows which rows assign whole groups, numbered 1.. over {@code rows}; when absent, every row with
  *     a cell starting {@code "Group "}, as the addon's sender generates it (spec §5.2)
  * @param needsProcessing the addon's {@code NeedsProcessing} flag, when the section carries one (optional)

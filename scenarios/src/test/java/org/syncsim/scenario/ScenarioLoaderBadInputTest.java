@@ -118,6 +118,17 @@ class ScenarioLoaderBadInputTest {
     }
 
     @Test
+    void anUnknownClassListsTheNineClasses() {
+        assertContains(error("bad-class.yaml"), "bad-class.yaml:3:", "class: expected one of warrior, priest",
+                "did you mean \"warrior\"?");
+    }
+
+    @Test
+    void aRaidSubgroupOutside1To8IsLocated() {
+        assertContains(error("bad-group.yaml"), "bad-group.yaml:4:", "raid.members[1].group: a raid subgroup is 1 to 8, got 9");
+    }
+
+    @Test
     void badStopConditionShowsTheForms() {
         assertContains(error("bad-stop.yaml"), "bad-stop.yaml:2:3: ", "run.until: expected all-synced, quiet-for");
     }

@@ -52,4 +52,17 @@ class ScenarioLoaderTest {
                 () -> ScenarioLoader.load("bad.yaml", "raid: { size: 5\n", "bad"));
         assertTrue(e.getMessage().startsWith("bad.yaml:"), e.getMessage());
     }
+
+    @Test
+    void classAndRaidSubgroupDefaultByRosterPositionAndCanBeGiven() {
+        var roster = ScenarioLoader.load("c.yaml", "raid:\n  size: 12\n  members:\n    - { name: Alice }\n"
+                + "    - { name: Bob, class: mage, group: 7 }\n", "c").roster();
+        assertEquals(PlayerClass.WARRIOR, roster.get(0).playerClass());
+        assertEquals(1, roster.get(0).group());
+        assertEquals(PlayerClass.MAGE, roster.get(1).playerClass());
+        assertEquals(7, roster.get(1).group());
+        assertEquals(PlayerClass.WARRIOR, roster.get(9).playerClass(), "nine classes, then round again");
+        assertEquals(2, roster.get(5).group(), "five per subgroup");
+        assertEquals(3, roster.get(10).group());
+    }
 }

@@ -18,6 +18,7 @@ import org.syncsim.metrics.MetricsRecorder;
 import org.syncsim.protocol.clock.AddonTimers;
 import org.syncsim.protocol.clock.ClientClock;
 import org.syncsim.protocol.cpu.CpuMeter;
+import org.syncsim.protocol.data.Section;
 import org.syncsim.protocol.data.codec.LibCompress;
 import org.syncsim.protocol.wire.Command;
 import org.syncsim.protocol.wire.Message;
@@ -68,11 +69,14 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     /**
      * One entry of {@code TWRA_Assignments.data} as far as sync cares. {@code content} is the blob whose decoded
      * section the entry holds (null for a skeleton or example entry); Tank Sync reads the entry, not the cache.
+     * {@code inherited} is the {@code Tank Columns} key the entry's earlier content had locally ({@code null}: none),
+     * which {@code ProcessSectionData} keeps when the new section lacks the key ({@link #store}).
      */
     protected static final class SectionEntry {
         public final String name;
         public boolean needsProcessing;
         public String content;
+        public List<Integer> inherited;
 
         public SectionEntry(String name, boolean needsProcessing, String content) {
             this.name = name;
@@ -364,7 +368,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         long now = env.sim().now();
         long ts = importTimestamp();
         guarded("import", () -> {
-            EncodedSheet sheet = source.encodeAt(ts, libCompress);
+            EncodedSheet sheet = source.encodeAt(ts, libCompress, config.player());
             cpu.importSheet(sheet);
             String previousName = saved.currentSectionName;
             saved.a = ts;
@@ -507,14 +511,16 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     /**
      * {@code UpdateTanks} (§3.9): if Tank Sync is on, oRA2 is loaded and the current section's entry has
      * {@code Tank Columns}, {@code MT CLEAR} then {@code SET <i> <name|Empty>} for i = 1..10 on RAID; names by
-     * {@link TankList}, read from the decoded entry (what the client displays), not from the compressed cache.
+     * {@link TankList}, read from the decoded entry (what the client displays), not from the compressed cache, with
+     * this client's local key ({@link #localTankColumns}).
      */
     private void updateTanks(int index) {
         if (!rt.tankSync || !config.oRA2Loaded()) {
             return;
         }
-        String content = saved.data.get(index - 1).content;
-        Optional<List<String>> slots = content == null ? Optional.empty() : env.decoder().tankSlots(content);
+        SectionEntry e = saved.data.get(index - 1);
+        Optional<Section> section = e.content == null ? Optional.empty() : env.decoder().section(e.content);
+        Optional<List<String>> slots = section.flatMap(s -> TankList.of(s.withTankColumns(localTankColumns(e, s))));
         if (slots.isEmpty()) {
             return;
         }
@@ -523,6 +529,29 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         for (int slot = 1; slot <= names.size(); slot++) {
             sendOn(new Message.TankSet(slot, names.get(slot - 1)), Distribution.RAID);
         }
+    }
+
+    /**
+     * The entry's {@code Tank Columns} key as this client stores it ({@code null}: none): the decoded section's
+     * key, else the one its earlier content had, completed by this player's own {@code ProcessPlayerInfo} when the
+     * section mentions it ({@link org.syncsim.protocol.data.PlayerView#localTankColumns}).
+     */
+    private List<Integer> localTankColumns(SectionEntry e, Section decoded) {
+        return config.player().localTankColumns(decoded, e.inherited);
+    }
+
+    /**
+     * Stores a decoded blob in an entry ({@code ProcessSectionData}): if the entry held another section, that
+     * section's local {@code Tank Columns} stays in the metadata of the new one unless the new one has the key
+     * ({@code core/DataProcessing.lua:751-775} copies the old metadata's keys the new one lacks). A skeleton entry
+     * (fresh from the structure, {@code BuildSkeletonFromStructure}) has no metadata to keep.
+     */
+    protected final void store(SectionEntry e, String blob) {
+        if (e.content != null && !e.content.equals(blob)) {
+            Optional<Section> old = env.decoder().section(e.content);
+            e.inherited = old.isPresent() ? localTankColumns(e, old.get()) : e.inherited;
+        }
+        e.content = blob;
     }
 
     protected final void sendVersion() {

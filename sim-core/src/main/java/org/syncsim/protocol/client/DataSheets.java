@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.DecodeResult;
+import org.syncsim.protocol.data.PlayerView;
 import org.syncsim.protocol.data.Section;
 import org.syncsim.protocol.data.SectionPayloads;
 import org.syncsim.protocol.data.codec.LibCompress;
@@ -32,9 +33,8 @@ public final class DataSheets {
         }
 
         @Override
-        public Optional<List<String>> tankSlots(String blob) {
-            DecodeResult<Section> r = SectionPayloads.decodeSection(blob);
-            return r.isOk() ? TankList.of(r.valueOrNull()) : Optional.empty();
+        public Optional<Section> section(String blob) {
+            return Optional.ofNullable(SectionPayloads.decodeSection(blob).valueOrNull());
         }
     };
 
@@ -43,16 +43,19 @@ public final class DataSheets {
 
     /**
      * {@link #DECODER} with a memo of the last {@code capacity} verdicts per blob: a storm makes every member decode
-     * the same blobs dozens of times. Results are identical; the memo is not thread-safe, so use one per run.
+     * the same blobs dozens of times. Results are identical; the memo is not thread-safe, so use one per run. It
+     * holds only what depends on the blob alone: a decoded section is immutable and shared, and each client derives
+     * its own {@code Tank Columns} from it ({@link org.syncsim.protocol.data.PlayerView#localTankColumns}). Decoded
+     * sections are big, so that memo keeps a sixteenth of {@code capacity} (at least 16).
      */
     public static PayloadDecoder cachingDecoder(int capacity) {
         return new PayloadDecoder() {
             private final Map<String, Optional<List<String>>> structures = lru(capacity);
             private final Map<String, Boolean> sections = lru(capacity);
-            private final Map<String, Optional<List<String>>> tanks = lru(capacity);
+            private final Map<String, Optional<Section>> decoded = lru(Math.max(16, capacity / 16));
             private final Function<String, Optional<List<String>>> decodeStructure = DECODER::structureNames;
             private final Function<String, Boolean> decodeSection = DECODER::sectionUsable;
-            private final Function<String, Optional<List<String>>> decodeTanks = DECODER::tankSlots;
+            private final Function<String, Optional<Section>> decodeFully = DECODER::section;
 
             @Override
             public Optional<List<String>> structureNames(String blob) {
@@ -65,8 +68,8 @@ public final class DataSheets {
             }
 
             @Override
-            public Optional<List<String>> tankSlots(String blob) {
-                return memo(tanks, blob, decodeTanks);
+            public Optional<Section> section(String blob) {
+                return memo(decoded, blob, decodeFully);
             }
         };
     }
@@ -93,9 +96,12 @@ public final class DataSheets {
         };
     }
 
-    /** {@code set} as an importable source: every section and the structure encoded for the import's timestamp. */
+    /**
+     * {@code set} as an importable source: every section as the importer's addon processes it, and the structure,
+     * encoded for the import's timestamp.
+     */
     public static SheetSource source(AssignmentSet set) {
-        return (ts, lib) -> encode(set, ts, lib);
+        return (ts, lib, importer) -> encode(set, ts, lib, importer);
     }
 
     /** {@link #encode(AssignmentSet, long, LibCompress)} by a library as Lua 5.1 runs it (the spec's measurements). */
@@ -103,18 +109,27 @@ public final class DataSheets {
         return encode(set, ts, LibCompress.loaded(LuaVersion.LUA_5_1));
     }
 
+    /** {@code set} encoded exactly as given: {@link #encode(AssignmentSet, long, LibCompress, PlayerView)} by nobody. */
+    public static EncodedSheet encode(AssignmentSet set, long ts, LibCompress lib) {
+        return encode(set, ts, lib, PlayerView.NOBODY);
+    }
+
     /**
      * The addon's encoding of {@code set} at data timestamp {@code ts} (§5.2, §5.3) by the importer's library
      * {@code lib}, in the addon's order: the structure, then each section ascending ({@code StoreSegmentedData},
-     * {@code Compression.lua:601-650}), which decides what a Lua 5.0 library's reused table holds.
+     * {@code Compression.lua:601-650}), which decides what a Lua 5.0 library's reused table holds. Each section is
+     * first processed from the {@code importer}'s point of view ({@link PlayerView#process}): the import runs
+     * {@code ProcessPlayerInfo} on the new data before compressing it for sync ({@code core/Base64.lua:700-750},
+     * {@code SaveAssignments} in {@code core/DataUtility.lua:380-545}), so a blob has {@code Tank Columns} exactly
+     * when its section had it or mentions the importer.
      */
-    public static EncodedSheet encode(AssignmentSet set, long ts, LibCompress lib) {
+    public static EncodedSheet encode(AssignmentSet set, long ts, LibCompress lib, PlayerView importer) {
         List<String> names = set.sectionNames();
         String structure = SectionPayloads.encodeStructure(names.subList(0, Math.min(names.size(), STRUCTURE_CAP)),
                 lib);
         List<String> blobs = new ArrayList<>(set.size());
         for (Section s : set.sections()) {
-            blobs.add(SectionPayloads.encodeSection(s, ts, lib));
+            blobs.add(SectionPayloads.encodeSection(importer.process(s), ts, lib));
         }
         return new EncodedSheet(names, blobs, structure);
     }

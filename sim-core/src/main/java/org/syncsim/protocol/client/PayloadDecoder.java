@@ -2,6 +2,7 @@ package org.syncsim.protocol.client;
 
 import java.util.List;
 import java.util.Optional;
+import org.syncsim.protocol.data.Section;
 
 /** What a receiving client needs from the data layer: decode a structure blob, and judge a section blob. */
 public interface PayloadDecoder {
@@ -15,8 +16,9 @@ public interface PayloadDecoder {
     boolean sectionUsable(String blob);
 
     /**
-     * The Tank Sync slots of the section in a blob ({@link TankList#of}): empty if the blob does not decode or the
-     * section has no {@code Tank Columns} (§3.9).
+     * The section in a blob as it decodes, before any client's own processing (the client derives its local
+     * {@code Tank Columns} from it, {@link org.syncsim.protocol.data.PlayerView#localTankColumns}); empty if the blob
+     * does not decode.
      */
-    Optional<List<String>> tankSlots(String blob);
+    Optional<Section> section(String blob);
 }

@@ -16,7 +16,10 @@ import org.syncsim.protocol.data.codec.ByteStrings;
  * order, a non-empty cell not already taken is appended, up to {@value #SLOTS} names; slots beyond them are sent as
  * {@code Empty} (§3.9, {@code SET <i> <name|Empty>} for i = 1..10). The collection order (columns outer, rows inner,
  * first occurrence kept) is the addon's {@code UpdateTanks} loop in its public history ({@code AutoTanks.lua}); the
- * spec names the source and the 11-message burst but not the loop.
+ * spec names the source and the 11-message burst but not the loop. The metadata is the client's local one: a
+ * section without the key has no tanks ({@code features/AutoTanks.lua:70} reads
+ * {@code metadata["Tank Columns"] or {}}), and whether a client has the key depends on whom the section mentions
+ * ({@link org.syncsim.protocol.data.PlayerView#localTankColumns}).
  */
 public final class TankList {
     /** Tank slots sent after {@code MT CLEAR} ({@code AutoTanks.lua:124-136}, §11). */
@@ -29,11 +32,12 @@ public final class TankList {
 
     /**
      * The names of slots 1..{@value #SLOTS} as wire byte strings (UTF-8 bytes, one char per byte), unnamed slots
-     * {@link #EMPTY}; empty if the section has no tank columns (then Tank Sync sends nothing).
+     * {@link #EMPTY}; empty if the section has no or an empty {@code Tank Columns} key (then Tank Sync sends
+     * nothing).
      */
     public static Optional<List<String>> of(Section section) {
         List<Integer> columns = section.metadata().tankColumns();
-        if (columns.isEmpty()) {
+        if (columns == null || columns.isEmpty()) {
             return Optional.empty();
         }
         List<String> names = new ArrayList<>(SLOTS);

@@ -53,6 +53,11 @@ public record Section(String name, List<String> header, List<Row> rows, SectionM
         return new Section(name, header, newRows, metadata, needsProcessing);
     }
 
+    /** A copy whose metadata's {@code Tank Columns} key is {@code columns} ({@code null}: no key). */
+    public Section withTankColumns(List<Integer> columns) {
+        return new Section(name, header, rows, metadata.withTankColumns(columns), needsProcessing);
+    }
+
     /** A copy with one more note appended to the metadata. */
     public Section withNote(String note) {
         List<String> notes = new ArrayList<>(metadata.notes());

@@ -13,9 +13,11 @@ import org.syncsim.protocol.data.codec.LuaTextWriter;
  * model fixes one order, documented here and relied on by nothing but byte-exact comparisons:
  * section table: {@code Section Name}, {@code Section Header}, {@code Section Rows}, {@code Section Metadata},
  * {@code NeedsProcessing} (when present), {@code timestamp}; metadata table: {@code Note}, {@code Warning},
- * {@code GUID}, {@code Group Rows}, {@code Tank Columns} (all always written, empty ones as {@code {}}, because
- * the sender deep-copies metadata and generates {@code Group Rows}); arrays in index order. The order changes
- * no byte count.
+ * {@code GUID}, {@code Group Rows} (always written, empty ones as {@code {}}, because the sender deep-copies
+ * metadata and generates {@code Group Rows}), then {@code Tank Columns} only when the metadata has that key (an
+ * empty list as {@code {}}): the addon adds it only to sections that mention the importer ({@link PlayerView});
+ * arrays in index order. The order changes no byte count. Reading keeps the difference: a table without the key
+ * reads back as {@link SectionMetadata#hasTankColumns() no key}.
  */
 public final class SectionText {
 
@@ -54,7 +56,9 @@ public final class SectionText {
         w.key(WARNING).stringArray(m.warnings());
         w.key(GUID).stringArray(m.guids());
         w.key(GROUP_ROWS).numberArray(m.groupRows());
-        w.key(TANK_COLUMNS).numberArray(m.tankColumns());
+        if (m.hasTankColumns()) {
+            w.key(TANK_COLUMNS).numberArray(m.tankColumns());
+        }
         w.endTable();
         if (section.needsProcessing() != null) {
             w.key(NEEDS_PROCESSING).bool(section.needsProcessing());
@@ -107,7 +111,7 @@ public final class SectionText {
                         denseStrings(mt.get(WARNING), WARNING),
                         denseStrings(mt.get(GUID), GUID),
                         denseIntegers(mt.get(GROUP_ROWS), GROUP_ROWS),
-                        denseIntegers(mt.get(TANK_COLUMNS), TANK_COLUMNS));
+                        mt.get(TANK_COLUMNS) == null ? null : denseIntegers(mt.get(TANK_COLUMNS), TANK_COLUMNS));
             }
             Boolean needsProcessing = t.get(NEEDS_PROCESSING) instanceof Boolean b ? b : null;
             Object ts = t.get(TIMESTAMP);

@@ -18,6 +18,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * and the notes shortened to 5-10 words, warnings to 3-7 words. 80 % of filled cells are player names, the rest
  * class or group words, as in real sheets. Result: every table row within about 2 % of the measured push bytes.
  * Everything is drawn from the given generator in a fixed order, so one seed always gives the same sheet.
+ *
+ * <p>Sections come as the importer's spreadsheet gives them: without a {@code Tank Columns} key. The importer's
+ * addon adds it to the sections that mention it ({@link PlayerView#process}) before compressing.
  */
 public final class SheetGenerator {
 
@@ -94,13 +97,8 @@ public final class SheetGenerator {
         List<String> header = new ArrayList<>(spec.columns());
         header.add("Icon");
         header.add("Target");
-        List<Integer> tankColumns = new ArrayList<>();
         for (int r = 0; r < roles; r++) {
-            String role = ROLES.get(r % ROLES.size());
-            header.add(role);
-            if (role.contains("Tank")) {
-                tankColumns.add(r + 3);
-            }
+            header.add(ROLES.get(r % ROLES.size()));
         }
         List<Row> rows = new ArrayList<>(spec.rows());
         for (int i = 0; i < spec.rows(); i++) {
@@ -121,7 +119,7 @@ public final class SheetGenerator {
             warnings.add(sentence(WARNING_WORDS_MIN, WARNING_WORDS_MAX));
         }
         return new Section(name, header, rows,
-                new SectionMetadata(notes, warnings, List.of(), groupRows(rows), tankColumns));
+                new SectionMetadata(notes, warnings, List.of(), groupRows(rows)));
     }
 
     private String cell(double emptyFraction) {

@@ -217,7 +217,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         saved.a = ts;
         saved.isExample = false;
         saved.data = new ArrayList<>();
-        env.truth().publish(ts, source.encodeAt(ts, libCompress), env.sim().now());
+        env.truth().publish(ts, source.encodeAt(ts, libCompress, config.player()), env.sim().now());
         storedDataChanged();
         checkSynced();
     }
@@ -641,7 +641,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         cpu.decodeSection(i, blob);
         if (blob != null && !blob.isEmpty() && env.decoder().sectionUsable(blob)) {
             e.needsProcessing = false;
-            e.content = blob;
+            store(e, blob);
             c.missing.remove(i);
         } else {
             c.missing.put(i, "true");

@@ -574,7 +574,7 @@ public final class SeedClient extends AddonClient<SeedClient.Runtime> {
         if (blob != null && !blob.isEmpty() && env.decoder().sectionUsable(blob)) {
             SectionEntry e = saved.data.get(i - 1);
             e.needsProcessing = false;
-            e.content = blob;
+            store(e, blob);
         }
     }
 

@@ -71,10 +71,18 @@ class TankListTest {
 
     @Test
     void decoderReadsTheSlotsFromAnEncodedSectionBlob() {
+        // The decoder now hands out the decoded section (each client derives its own Tank Columns from it).
         Section s = section(List.of(3), Row.of("Skull", "Boss", "Aldricus", "", ""));
         String blob = org.syncsim.protocol.data.SectionPayloads.encodeSection(s, 1747458000L);
-        assertEquals(padded("Aldricus"), DataSheets.DECODER.tankSlots(blob).orElseThrow());
-        assertEquals(padded("Aldricus"), DataSheets.cachingDecoder(4).tankSlots(blob).orElseThrow());
-        assertTrue(DataSheets.DECODER.tankSlots("").isEmpty());
+        assertEquals(padded("Aldricus"), TankList.of(DataSheets.DECODER.section(blob).orElseThrow()).orElseThrow());
+        assertEquals(padded("Aldricus"),
+                TankList.of(DataSheets.cachingDecoder(4).section(blob).orElseThrow()).orElseThrow());
+        assertTrue(DataSheets.DECODER.section("").isEmpty());
+    }
+
+    @Test
+    void sectionWithoutTheKeyHasNoTanks() {
+        Section s = section(List.of(3), Row.of("Skull", "Boss", "Aldricus", "", "")).withTankColumns(null);
+        assertTrue(TankList.of(s).isEmpty());
     }
 }

@@ -276,7 +276,10 @@ class SeedClientHandlersTest {
 
     @Test
     void tankSyncBurstsOnlyOnTheFirstNavigationAfterThePulledSectionIsDecoded() {
-        var set = ProfileRaid.sheet(9, "sheet", SheetSpec.of(4, 10, 8));
+        // Generated sections have no Tank Columns key until an importer they mention processes them (PlayerView):
+        // import as a warrior of group 1 named Aldricus, whom generated sheets mention.
+        var set = new org.syncsim.protocol.data.PlayerView("Aldricus", org.syncsim.protocol.data.WowClass.WARRIOR, 1)
+                .process(ProfileRaid.sheet(9, "sheet", SheetSpec.of(4, 10, 8)));
         int k = 0;
         for (int i = 1; i <= set.sections().size() && k == 0; i++) {
             if (org.syncsim.protocol.client.TankList.of(set.sections().get(i - 1)).isPresent()) {
