@@ -12,8 +12,8 @@ import org.syncsim.report.stats.MeanCi;
 /**
  * Several variants of a scenario and the differences of their metrics from the first (the baseline). When two
  * variants ran the same replications on the same seeds (common random numbers) the difference is the mean of the
- * per-seed differences with its paired 95 % interval (the bootstrap percentile interval of those differences,
- * {@link MeanCi#of}), which is much narrower than the unpaired one; otherwise it
+ * per-seed differences with its paired 95 % interval (Student's t over those differences,
+ * {@link MeanCi#pairedDifference}), which is much narrower than the unpaired one; otherwise it
  * falls back to Welch's interval.
  */
 public record Comparison(List<ReportInput> variants) {
@@ -69,7 +69,7 @@ public record Comparison(List<ReportInput> variants) {
         boolean paired = pairedWithBaseline(variant);
         MeanCi d;
         if (paired) {
-            d = MeanCi.of(java.util.stream.IntStream.range(0, pa.length)
+            d = MeanCi.pairedDifference(java.util.stream.IntStream.range(0, pa.length)
                     .filter(i -> !Double.isNaN(pa[i]) && !Double.isNaN(pb[i]))
                     .mapToDouble(i -> pb[i] - pa[i]).toArray());
         } else {

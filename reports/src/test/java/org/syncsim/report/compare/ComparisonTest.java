@@ -75,4 +75,30 @@ class ComparisonTest {
         assertTrue(Double.isNaN(d.difference().mean()));
         assertFalse(d.difference().excludesZero(), "no bogus significant difference against a 0");
     }
+
+    @Test
+    void twoSeedsWithDifferencesOfOneSignDoNotMakeADifferenceSignificant() {
+        // per-seed differences +10 and +30 bytes: Student's t with one degree of freedom (t = 12.7) spans zero,
+        // where a bootstrap interval would be just their range [10, 30]
+        Comparison c = new Comparison(List.of(bytes("a", 1000, 2000), bytes("b", 1010, 2030)));
+        Comparison.Difference d = c.difference("sent_bytes", 1);
+        assertTrue(d.paired());
+        assertEquals(20.0, d.difference().mean(), 1e-9);
+        double half = 12.706204736174707 * Math.sqrt(200) / Math.sqrt(2);
+        assertEquals(20.0 - half, d.difference().low(), 1e-6);
+        assertEquals(20.0 + half, d.difference().high(), 1e-6);
+        assertFalse(d.difference().excludesZero());
+    }
+
+    /** Replications on seeds 1, 2, ... where client 0 sends the given bytes. */
+    private static ReportInput bytes(String label, int... perSeed) {
+        List<RunResult> reps = new ArrayList<>();
+        for (int i = 0; i < perSeed.length; i++) {
+            RunRecorder r = new RunRecorder(List.of("A", "B"), 1_000_000);
+            r.messageSent(0, 0, "BSEC", perSeed[i], 0);
+            reps.add(r.result(i + 1, 1_000_000, 1, "time"));
+        }
+        return new ReportInput("x", label, "", "", 1, List.of(), List.of(new ClientInfo("A", "leader"),
+                new ClientInfo("B", "member")), List.of(), reps);
+    }
 }
