@@ -29,10 +29,7 @@ public record MeanCi(long n, double mean, Double sd, Double low, Double high, do
     public static final long BOOTSTRAP_SEED = 13L;
 
     public static MeanCi of(double[] values) {
-        SummaryStatistics st = new SummaryStatistics();
-        for (double v : values) {
-            st.addValue(v);
-        }
+        SummaryStatistics st = stats(values);
         long n = st.getN();
         if (n < 2) {
             return new MeanCi(n, st.getMean(), null, null, null, st.getMin(), st.getMax());
@@ -70,10 +67,7 @@ public record MeanCi(long n, double mean, Double sd, Double low, Double high, do
      * one sign would look significant); Student's t is honest there (t = 12.7 for two).
      */
     public static MeanCi pairedDifference(double[] differences) {
-        SummaryStatistics st = new SummaryStatistics();
-        for (double v : differences) {
-            st.addValue(v);
-        }
+        SummaryStatistics st = stats(differences);
         long n = st.getN();
         if (n < 2) {
             return new MeanCi(n, st.getMean(), null, null, null, st.getMin(), st.getMax());
@@ -89,14 +83,8 @@ public record MeanCi(long n, double mean, Double sd, Double low, Double high, do
      * be negative, so this symmetric interval is kept for it.
      */
     public static MeanCi welchDifference(double[] a, double[] b) {
-        SummaryStatistics sa = new SummaryStatistics();
-        SummaryStatistics sb = new SummaryStatistics();
-        for (double v : a) {
-            sa.addValue(v);
-        }
-        for (double v : b) {
-            sb.addValue(v);
-        }
+        SummaryStatistics sa = stats(a);
+        SummaryStatistics sb = stats(b);
         double diff = sb.getMean() - sa.getMean(); // NaN when either has no value
         if (sa.getN() < 2 || sb.getN() < 2) {
             return new MeanCi(Math.min(sa.getN(), sb.getN()), diff, null, null, null, diff, diff);
@@ -125,5 +113,13 @@ public record MeanCi(long n, double mean, Double sd, Double low, Double high, do
     /** Whether the interval exists and excludes zero. */
     public boolean excludesZero() {
         return low != null && (low > 0 || high < 0);
+    }
+
+    private static SummaryStatistics stats(double[] values) {
+        SummaryStatistics st = new SummaryStatistics();
+        for (double v : values) {
+            st.addValue(v);
+        }
+        return st;
     }
 }
