@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.syncsim.protocol.data.AssignmentSet;
-import org.syncsim.protocol.data.DecodeResult;
 import org.syncsim.protocol.data.PlayerView;
 import org.syncsim.protocol.data.Section;
 import org.syncsim.protocol.data.SectionPayloads;
@@ -24,12 +23,6 @@ public final class DataSheets {
         @Override
         public Optional<List<String>> structureNames(String blob) {
             return Optional.ofNullable(SectionPayloads.decodeStructure(blob).valueOrNull());
-        }
-
-        @Override
-        public boolean sectionUsable(String blob) {
-            DecodeResult<Section> r = SectionPayloads.decodeSection(blob);
-            return r.isOk() && r.valueOrNull().hasDisplayableRow();
         }
 
         @Override
@@ -54,7 +47,8 @@ public final class DataSheets {
             private final Map<String, Boolean> sections = lru(capacity);
             private final Map<String, Optional<Section>> decoded = lru(Math.max(16, capacity / 16));
             private final Function<String, Optional<List<String>>> decodeStructure = DECODER::structureNames;
-            private final Function<String, Boolean> decodeSection = DECODER::sectionUsable;
+            /** Judged from the memoised decode, so a blob judged and then read decodes once. */
+            private final Function<String, Boolean> judge = PayloadDecoder.super::sectionUsable;
             private final Function<String, Optional<Section>> decodeFully = DECODER::section;
 
             @Override
@@ -64,7 +58,7 @@ public final class DataSheets {
 
             @Override
             public boolean sectionUsable(String blob) {
-                return memo(sections, blob, decodeSection);
+                return memo(sections, blob, judge);
             }
 
             @Override

@@ -13,7 +13,9 @@ public interface PayloadDecoder {
      * {@code ProcessSectionData}'s verdict (§3.5 step 11): the blob decodes and has at least one row with columns
      * 1-2 present. Placeholders ({@code ""}) and dangling {@code CHUNKED:<tid>} strings are not usable.
      */
-    boolean sectionUsable(String blob);
+    default boolean sectionUsable(String blob) {
+        return section(blob).map(Section::hasDisplayableRow).orElse(false);
+    }
 
     /**
      * The section in a blob as it decodes, before any client's own processing (the client derives its local
