@@ -14,6 +14,12 @@ package org.syncsim.engine;
  * @param fps frames per second
  */
 public record FrameClock(long originMicros, double fps) {
+    /**
+     * {@code GetTime()} at virtual time 0, in seconds: the machine's uptime, one day for every client by default
+     * (twra-sync-protocol.md §7). The addon clients' clock and the throttle library both read it.
+     */
+    public static final double DEFAULT_GET_TIME_ORIGIN_SECONDS = 86_400.0;
+
     public FrameClock {
         if (!(fps > 0) || Double.isInfinite(fps)) {
             throw new IllegalArgumentException("frame rate must be a positive number of frames per second, got " + fps);

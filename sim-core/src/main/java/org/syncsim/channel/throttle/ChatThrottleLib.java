@@ -27,11 +27,8 @@ import org.syncsim.metrics.MetricsRecorder;
  * 0.08 s, a despool on the last instant of the 5 s clamp) fall on the side the library's arithmetic puts them.
  */
 public final class ChatThrottleLib implements Throttle {
-    /**
-     * {@code GetTime()} at virtual time 0, seconds: machine uptime, the addon clients' default
-     * ({@code ClientConfig.defaults}, twra-sync-protocol.md §7), which every scenario client uses.
-     */
-    static final double GET_TIME_ORIGIN_SECONDS = 86_400.0;
+    /** {@code GetTime()} at virtual time 0: the clients' default, which every scenario client uses. */
+    static final double GET_TIME_ORIGIN_SECONDS = FrameClock.DEFAULT_GET_TIME_ORIGIN_SECONDS;
 
     private final ThrottleConfig cfg;
     private final int client;

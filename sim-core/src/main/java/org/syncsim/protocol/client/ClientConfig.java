@@ -1,5 +1,6 @@
 package org.syncsim.protocol.client;
 
+import org.syncsim.engine.FrameClock;
 import org.syncsim.protocol.data.PlayerView;
 import org.syncsim.protocol.data.WowClass;
 
@@ -43,8 +44,8 @@ public record ClientConfig(String name, boolean liveSync, boolean tankSync, bool
      * and no raid subgroup (so only its name can make a section mention it).
      */
     public static ClientConfig defaults(String name) {
-        return new ClientConfig(name, false, false, true, 60, 0, 0, 86_400.0, HEAD_VERSION, FixedChoices.DEFAULTS,
-                InitialData.example(), null, 0);
+        return new ClientConfig(name, false, false, true, 60, 0, 0, FrameClock.DEFAULT_GET_TIME_ORIGIN_SECONDS,
+                HEAD_VERSION, FixedChoices.DEFAULTS, InitialData.example(), null, 0);
     }
 
     /** Who the addon thinks the player is when it decides which sections mention it ({@link PlayerView}). */
