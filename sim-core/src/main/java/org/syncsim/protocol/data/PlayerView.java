@@ -30,6 +30,15 @@ public record PlayerView(String name, WowClass wowClass, int group) {
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
+    /** The group search of each raid subgroup 1..8 (index 0 unused), compiled once: receivers run it on every store. */
+    private static final Pattern[] GROUP_SEARCH = new Pattern[9];
+
+    static {
+        for (int g = 1; g <= 8; g++) {
+            GROUP_SEARCH[g] = Pattern.compile("(group|gr\\.|gr|grp)\\s*" + g);
+        }
+    }
+
     public PlayerView {
         if (name == null) {
             throw new IllegalArgumentException("a player view needs a name");
@@ -78,7 +87,7 @@ public record PlayerView(String name, WowClass wowClass, int group) {
         if (group == 0) {
             return false;
         }
-        Pattern find = Pattern.compile("(group|gr\\.|gr|grp)\\s*" + group);
+        Pattern find = GROUP_SEARCH[group];
         for (int index : section.metadata().groupRows()) {
             if (index < 1 || index > section.rows().size()) {
                 continue;
