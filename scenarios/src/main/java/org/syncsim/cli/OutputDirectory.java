@@ -32,7 +32,8 @@ final class OutputDirectory {
         return dir;
     }
 
-    private static String reason(Exception e) {
+    /** An I/O failure in one phrase for a message: its type and, if any, its text. */
+    static String reason(Exception e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }

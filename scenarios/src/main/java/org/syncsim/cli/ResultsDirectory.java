@@ -181,7 +181,7 @@ final class ResultsDirectory implements AutoCloseable {
         try {
             m = Manifest.read(dir.toAbsolutePath().normalize());
         } catch (IOException e) {
-            throw new BadInputException(dir + ": cannot read its " + MANIFEST + " (" + reason(e) + ")", e);
+            throw new BadInputException(dir + ": cannot read its " + MANIFEST + " (" + OutputDirectory.reason(e) + ")", e);
         }
         if (m == null) {
             throw new BadInputException(dir + ": has no " + MANIFEST + " (written by an older SyncSim?), so its"
@@ -206,7 +206,7 @@ final class ResultsDirectory implements AutoCloseable {
         try {
             createDirectories(home, created);
         } catch (IOException | SecurityException e) {
-            throw new BadInputException(where + ": cannot create its parent directory (" + reason(e) + ")", e);
+            throw new BadInputException(where + ": cannot create its parent directory (" + OutputDirectory.reason(e) + ")", e);
         }
         if (!Files.isWritable(home)) {
             if (!Files.isDirectory(abs)) {
@@ -243,7 +243,7 @@ final class ResultsDirectory implements AutoCloseable {
             keep = true;
             return d;
         } catch (IOException e) {
-            throw new BadInputException(where + ": cannot prepare it (" + reason(e) + ")", e);
+            throw new BadInputException(where + ": cannot prepare it (" + OutputDirectory.reason(e) + ")", e);
         } finally {
             if (!keep) {
                 if (ch != null) {
@@ -446,7 +446,7 @@ final class ResultsDirectory implements AutoCloseable {
                 ch.close(); // locked a file its holder had just deleted
             } catch (IOException e) {
                 closeQuietly(ch);
-                throw new BadInputException(where + ": cannot create its lock file " + lockFile + " (" + reason(e)
+                throw new BadInputException(where + ": cannot create its lock file " + lockFile + " (" + OutputDirectory.reason(e)
                         + ")", e);
             }
         }
@@ -621,10 +621,5 @@ final class ResultsDirectory implements AutoCloseable {
         } catch (IOException e) {
             // best effort: the next command on this directory removes what is left (removeStaleStaging)
         }
-    }
-
-    private static String reason(Exception e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 }

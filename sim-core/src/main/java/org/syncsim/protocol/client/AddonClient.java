@@ -358,7 +358,8 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     }
 
     /**
-     * Import: A = C = {@code time()}, every section stored, navigation to {@link #importTarget}, which broadcasts {@code SECTION} if liveSync is on; then the profile's {@link #afterImport}.
+     * Import: A = C = {@code time()}, every section stored, navigation to {@link #importTarget}, which broadcasts
+     * {@code SECTION} if liveSync is on; then the profile's {@link #afterImport}.
      */
     @Override
     public final void importSheet(SheetSource source) {
