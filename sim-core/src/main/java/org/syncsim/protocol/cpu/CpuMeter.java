@@ -27,6 +27,9 @@ public final class CpuMeter {
     private final Map<Integer, String> decoded = new HashMap<>();
     private boolean keepDecoded;
     private long frame = Long.MIN_VALUE;
+    /** The current frame's span [{@code frameStart}, {@code nextFrameStart}): a charge inside it needs no lookup. */
+    private long frameStart = Long.MAX_VALUE;
+    private long nextFrameStart = Long.MIN_VALUE;
     private long frameMicros;
 
     public CpuMeter(int client, FrameClock frames, CpuCosts costs, MetricsRecorder metrics, LongSupplier now) {
@@ -121,10 +124,14 @@ public final class CpuMeter {
             return;
         }
         long t = now.getAsLong();
-        long f = frames.indexAtOrBefore(t);
-        if (f != frame) {
-            frame = f;
-            frameMicros = 0;
+        if (t < frameStart || t >= nextFrameStart) {
+            long f = frames.indexAtOrBefore(t);
+            frameStart = frames.instant(f);
+            nextFrameStart = frames.instant(f + 1);
+            if (f != frame) {
+                frame = f;
+                frameMicros = 0;
+            }
         }
         frameMicros += micros;
         metrics.cpuCharged(t, client, work.key(), micros, frameMicros);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.syncsim.channel.AddonChannel;
@@ -108,7 +107,6 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         AddonTimers.Handle bulkSyncRequestTimeout;
         Map<String, Long> bulkSyncAcknowledgments = new LinkedHashMap<>();
         Double lastSendAllSectionsTime;
-        final TreeSet<Integer> receivedSectionResponses = new TreeSet<>();
         boolean hasSeenNewerVersion;
         String newerVersionString;
         /** {@code NavigateToSection} replaced by the "Example" button's variant (§3.1). */
@@ -490,7 +488,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     /**
      * §3.4 receiver: stored unconditionally (B11), A raised before the structure arrives (B9), a reference
      * without its blob stored as a dangling {@code CHUNKED:<tid>} (B16), ignored if the chunk manager was never
-     * initialised (B30).
+     * initialised (B30). Step 6's {@code receivedSectionResponses} is not kept: only dead code reads it.
      */
     private void onBulkSection(Message.BulkSection b, int sender) {
         if (redundantRepush(b.ts(), Command.BSEC)) {
@@ -534,7 +532,6 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         if (b.ts() > saved.a) {
             saved.a = b.ts();
         }
-        rt.receivedSectionResponses.add(idx);
         c.missing.remove(idx);
     }
 
