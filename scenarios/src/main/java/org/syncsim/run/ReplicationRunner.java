@@ -10,6 +10,7 @@ import org.syncsim.engine.RunOutcome;
 import org.syncsim.engine.SimTime;
 import org.syncsim.engine.Simulation;
 import org.syncsim.engine.TraceSink;
+import org.syncsim.metrics.MetricsRecorder;
 import org.syncsim.metrics.RunRecorder;
 import org.syncsim.metrics.RunResult;
 import org.syncsim.scenario.Action;
@@ -49,12 +50,23 @@ public final class ReplicationRunner {
      * why the run stopped ({@code stop}). The trace changes nothing else: the result is the same with or without.
      */
     public RunResult run(LoadedScenario s, int r, TraceSink trace) {
+        return run(s, r, trace, null);
+    }
+
+    /**
+     * Runs replication {@code r} with {@code watcher} (if not null) told of its messages, sync reports, Lua errors
+     * and desyncs as they happen ({@link RunRecorder#watchedBy}); the result is the same with or without.
+     */
+    public RunResult run(LoadedScenario s, int r, TraceSink trace, MetricsRecorder watcher) {
         long seed = seedOf(s, r);
         RunSpec spec = s.scenario().run();
         Simulation sim = new Simulation(seed);
         sim.setTrace(trace);
         RunRecorder rec = new RunRecorder(s.roster().stream().map(RosterEntry::name).toList(), spec.bucket().micros(),
                 spec.warmUp().micros(), s.scenario().protocol().cpu().hitch().micros());
+        if (watcher != null) {
+            rec.watchedBy(watcher);
+        }
         World world = factory.build(s, sim, rec);
         schedule(s, sim, world);
 

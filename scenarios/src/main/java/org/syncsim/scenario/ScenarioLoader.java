@@ -51,6 +51,7 @@ public final class ScenarioLoader {
     private static final ObjectMapper YAML = configure(YAMLMapper.builder(
             YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID) // timeline entries as "do: join", as users write them
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build());
     private static final ObjectMapper JSON = configure(JsonMapper.builder()

@@ -32,6 +32,8 @@ public final class RunRecorder implements MetricsRecorder {
     public static final long DEFAULT_HITCH_MICROS = 100_000;
 
     private final int clients;
+    /** See {@link #watchedBy}; null when nobody watches. */
+    private MetricsRecorder watcher;
     private final String[] names;
     private final long bucketMicros;
     private final long measureFrom;
@@ -211,6 +213,9 @@ public final class RunRecorder implements MetricsRecorder {
 
     @Override
     public void desyncDetected(long time, int client, long claimedTimestamp) {
+        if (watcher != null) {
+            watcher.desyncDetected(time, client, claimedTimestamp);
+        }
         desynced[client] = true;
     }
 
@@ -243,7 +248,50 @@ public final class RunRecorder implements MetricsRecorder {
         return true;
     }
 
+    /**
+     * Also tells {@code w} of every message sent, rejected, delivered or lost (with its id), every sync report,
+     * Lua error and detected desync, as they happen (an invariant checker follows a run this way); the
+     * recorder's own figures are the same with or without.
+     */
+    public void watchedBy(MetricsRecorder w) {
+        watcher = w;
+    }
+
     // ---- MetricsRecorder ----
+
+    @Override
+    public void messageSent(long time, long messageId, int sender, String command, int bytes, long queuedMicros) {
+        messageSent(time, sender, command, bytes, queuedMicros);
+        if (watcher != null) {
+            watcher.messageSent(time, messageId, sender, command, bytes, queuedMicros);
+        }
+    }
+
+    @Override
+    public void messageRejected(long time, long messageId, int sender, String command, int bytes,
+            DropReason reason) {
+        messageRejected(time, sender, command, bytes, reason);
+        if (watcher != null) {
+            watcher.messageRejected(time, messageId, sender, command, bytes, reason);
+        }
+    }
+
+    @Override
+    public void messageDelivered(long time, long messageId, int sender, int recipient, String command, int bytes) {
+        messageDelivered(time, sender, recipient, command, bytes);
+        if (watcher != null) {
+            watcher.messageDelivered(time, messageId, sender, recipient, command, bytes);
+        }
+    }
+
+    @Override
+    public void messageLost(long time, long messageId, int sender, int recipient, String command, int bytes,
+            DropReason reason) {
+        messageLost(time, sender, recipient, command, bytes, reason);
+        if (watcher != null) {
+            watcher.messageLost(time, messageId, sender, recipient, command, bytes, reason);
+        }
+    }
 
     @Override
     public void messageSent(long time, int sender, String command, int bytes, long queuedMicros) {
@@ -328,6 +376,9 @@ public final class RunRecorder implements MetricsRecorder {
 
     @Override
     public void clientSynced(long time, int client, long dataTimestamp) {
+        if (watcher != null) {
+            watcher.clientSynced(time, client, dataTimestamp);
+        }
         heldTs[client] = dataTimestamp;
         if (dataTimestamp > newestTs) {
             newer(time, dataTimestamp);
@@ -384,6 +435,9 @@ public final class RunRecorder implements MetricsRecorder {
 
     @Override
     public void handlerAborted(long time, int client, String command, String where) {
+        if (watcher != null) {
+            watcher.handlerAborted(time, client, command, where);
+        }
         if (time < measureFrom) {
             return;
         }

@@ -1,0 +1,136 @@
+package org.syncsim.explore;
+
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.syncsim.run.RunFailedException;
+
+/**
+ * A search: schedules 0, 1, 2, ... run on {@code threads} threads until the budget says stop, their findings
+ * counted in schedule order (so a budget in runs gives the same result for any thread count), then the first
+ * schedule of each distinct finding shrunk.
+ */
+public final class Exploration {
+    /** One distinct finding over the search: how often it broke, and the first and shrunk schedules. */
+    public record Result(Finding first, int count, Schedule firstSchedule, Schedule shrunk, int shrinkRuns,
+            String shrunkDetail) {
+    }
+
+    /** Progress: schedules run so far and distinct findings so far. */
+    public interface Progress {
+        void update(int runs, int findings);
+    }
+
+    private final Explorer explorer;
+    private final Map<String, Result> found = new LinkedHashMap<>();
+    private int runs;
+
+    private Exploration(Explorer explorer) {
+        this.explorer = explorer;
+    }
+
+    /** An exploration of {@code base} (checked: a schedule that does not load is refused here, not mid-search). */
+    public static Exploration of(org.syncsim.run.WorldFactory worlds, org.syncsim.scenario.LoadedScenario base,
+            Explorer.Settings settings) {
+        Explorer e = new Explorer(worlds, base, settings);
+        e.load(e.schedule(0));
+        return new Exploration(e);
+    }
+
+    Explorer explorer() {
+        return explorer;
+    }
+
+    /** Schedules run. */
+    public int runs() {
+        return runs;
+    }
+
+    /** Distinct findings in the order first seen (shrunk once {@link #shrink} ran). */
+    public List<Result> results() {
+        return List.copyOf(found.values());
+    }
+
+    /**
+     * Runs schedules in order until {@code more} says stop (asked before each new schedule is started) or
+     * {@code maxRuns} ran.
+     */
+    public void search(int threads, int maxRuns, BooleanSupplier more, Progress progress) {
+        ExecutorService pool = daemons(threads, "syncsim-explore");
+        try {
+            record Pending(Schedule schedule, Future<List<Finding>> findings) {
+            }
+            ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+            int next = 0;
+            while (true) {
+                while (inFlight.size() < 2 * threads && next < maxRuns && more.getAsBoolean()) {
+                    Schedule s = explorer.schedule(next++);
+                    inFlight.add(new Pending(s, pool.submit(() -> explorer.check(s))));
+                }
+                Pending p = inFlight.poll();
+                if (p == null) {
+                    break;
+                }
+                for (Finding finding : p.findings().get()) {
+                    found.merge(finding.key(), new Result(finding, 1, p.schedule(), null, 0, null),
+                            (a, b) -> new Result(a.first(), a.count() + 1, a.firstSchedule(), null, 0, null));
+                }
+                runs++;
+                progress.update(runs, found.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailedException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new RunFailedException("exploring failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Shrinks the first schedule of every finding, at most {@code runsEach} runs each, findings in parallel. */
+    public void shrink(int threads, int runsEach, Consumer<Result> done) {
+        ExecutorService pool = daemons(threads, "syncsim-shrink");
+        try {
+            Map<String, Future<Result>> jobs = new LinkedHashMap<>();
+            for (Map.Entry<String, Result> e : found.entrySet()) {
+                Result r = e.getValue();
+                jobs.put(e.getKey(), pool.submit(() -> {
+                    Shrinker shrinker = new Shrinker(explorer, runsEach);
+                    Schedule small = shrinker.shrink(r.firstSchedule(), e.getKey());
+                    String detail = explorer.check(small).stream().filter(f -> f.key().equals(e.getKey()))
+                            .map(Finding::detail).findFirst().orElse(r.first().detail());
+                    return new Result(r.first(), r.count(), r.firstSchedule(), small, shrinker.runs(), detail);
+                }));
+            }
+            for (Map.Entry<String, Future<Result>> j : jobs.entrySet()) {
+                Result r = j.getValue().get();
+                found.put(j.getKey(), r);
+                done.accept(r);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailedException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new RunFailedException("shrinking failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A pool of daemon threads, so that an interrupted command never waits for a run in flight. */
+    private static ExecutorService daemons(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

@@ -1,0 +1,152 @@
+package org.syncsim.explore;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.syncsim.engine.SimTime;
+import org.syncsim.metrics.ClientResult;
+import org.syncsim.metrics.CommandCounts;
+import org.syncsim.metrics.DropReason;
+import org.syncsim.metrics.MetricsRecorder;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.metrics.TimeBucket;
+
+/**
+ * Follows one run as it happens (message accounting, sync reports, Lua errors, desyncs) and checks the
+ * {@link Invariant}s on it and on its result. Keeps the first occurrence of each finding per run. Not thread-safe:
+ * one per run.
+ */
+final class InvariantMonitor implements MetricsRecorder {
+    /** Client ids stay below this (the largest stress raid is 1 000), so (message, recipient) packs into a long. */
+    private static final int RECIPIENTS = 1 << 10;
+
+    private final List<String> names;
+    private final long quietTailMicros;
+    private final BitSet sent = new BitSet();
+    private final Set<Long> accounted = new HashSet<>();
+    private final long[] newestHeld;
+    private final Map<String, Finding> findings = new LinkedHashMap<>();
+
+    /**
+     * @param names the clients' names by id
+     * @param quietTailMicros the end of the run in which no traffic may go on ({@link Invariant#BOUNDED_TRAFFIC})
+     */
+    InvariantMonitor(List<String> names, long quietTailMicros) {
+        this.names = List.copyOf(names);
+        this.quietTailMicros = quietTailMicros;
+        newestHeld = new long[names.size()];
+        java.util.Arrays.fill(newestHeld, Long.MIN_VALUE);
+    }
+
+    @Override
+    public void messageSent(long time, long messageId, int sender, String command, int bytes, long queuedMicros) {
+        sent.set(Math.toIntExact(messageId));
+    }
+
+    @Override
+    public void messageDelivered(long time, long messageId, int sender, int recipient, String command, int bytes) {
+        copy(time, messageId, recipient, command, "delivered");
+    }
+
+    @Override
+    public void messageLost(long time, long messageId, int sender, int recipient, String command, int bytes,
+            DropReason reason) {
+        copy(time, messageId, recipient, command, "lost (" + reason + ")");
+    }
+
+    private void copy(long time, long messageId, int recipient, String command, String what) {
+        if (!sent.get(Math.toIntExact(messageId))) {
+            add(new Finding(Invariant.CONSERVATION, "copy of an unsent message", "a copy of " + command + " message "
+                    + messageId + ", never sent, was " + what + " to " + names.get(recipient) + " at "
+                    + SimTime.format(time)));
+        } else if (!accounted.add(messageId * RECIPIENTS + recipient)) {
+            add(new Finding(Invariant.CONSERVATION, "copy accounted twice", "the copy of " + command + " message "
+                    + messageId + " to " + names.get(recipient) + " was " + what + " a second time at "
+                    + SimTime.format(time)));
+        }
+    }
+
+    @Override
+    public void clientSynced(long time, int client, long dataTimestamp) {
+        if (dataTimestamp < newestHeld[client]) {
+            add(new Finding(Invariant.MONOTONIC, "", names.get(client) + " held version " + newestHeld[client]
+                    + ", then reported holding the older " + dataTimestamp + " at " + SimTime.format(time)));
+        }
+        newestHeld[client] = Math.max(newestHeld[client], dataTimestamp);
+    }
+
+    @Override
+    public void handlerAborted(long time, int client, String command, String where) {
+        String kind = withoutNumbers(where);
+        add(new Finding(Invariant.LUA_ERROR, kind.startsWith(command) ? kind : command + ": " + kind, names.get(client)
+                + "'s " + command + " handler raised \"" + where + "\" at " + SimTime.format(time)));
+    }
+
+    @Override
+    public void desyncDetected(long time, int client, long claimedTimestamp) {
+        add(new Finding(Invariant.SILENT_DESYNC, "", names.get(client) + " claimed version " + claimedTimestamp
+                + " holding other content at " + SimTime.format(time)));
+    }
+
+    /** An exception that ended the run. */
+    void failed(RuntimeException e) {
+        StackTraceElement top = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        add(new Finding(Invariant.JAVA_EXCEPTION, e.getClass().getSimpleName() + (top == null ? ""
+                : " at " + top.getClassName().replaceAll(".*\\.", "") + "." + top.getMethodName()), e.toString()));
+    }
+
+    /** The run hit its event cap: something kept sending or scheduling. */
+    void eventCap(String message) {
+        add(new Finding(Invariant.BOUNDED_TRAFFIC, "event cap", message));
+    }
+
+    /** Checks what only the end of the run shows (nothing if it did not end: null); returns every finding. */
+    List<Finding> finish(RunResult r) {
+        if (r == null) {
+            return List.copyOf(findings.values());
+        }
+        List<String> waiting = new ArrayList<>();
+        List<String> desynced = new ArrayList<>();
+        for (ClientResult c : r.clients()) {
+            if (c.waitingAtEnd()) {
+                waiting.add(c.name());
+            }
+            if (c.desyncedAtEnd()) {
+                desynced.add(c.name());
+            }
+        }
+        if (!waiting.isEmpty()) {
+            add(new Finding(Invariant.CONVERGENCE, "", waiting.size() + " member(s) in the group lacked the newest"
+                    + " data at " + SimTime.format(r.virtualTimeMicros()) + ": " + String.join(", ", waiting)));
+        }
+        if (!desynced.isEmpty()) {
+            add(new Finding(Invariant.SILENT_DESYNC, "", "at the end, " + String.join(", ", desynced)
+                    + " claimed the newest timestamp holding other content"));
+        }
+        long tailFrom = r.virtualTimeMicros() - quietTailMicros;
+        long late = 0;
+        for (TimeBucket b : r.timeline()) {
+            if (b.startMicros() >= tailFrom) {
+                late += b.sentByCommand().values().stream().mapToLong(CommandCounts::sentMessages).sum();
+            }
+        }
+        if (late > names.size()) {
+            add(new Finding(Invariant.BOUNDED_TRAFFIC, "traffic in the quiet period", late + " messages sent in the"
+                    + " last " + SimTime.format(quietTailMicros) + " of the quiet period, when nothing happened"));
+        }
+        return List.copyOf(findings.values());
+    }
+
+    private void add(Finding f) {
+        findings.putIfAbsent(f.key(), f);
+    }
+
+    /** A Lua error's message with its counts and times replaced, so that one flaw is one finding. */
+    static String withoutNumbers(String where) {
+        return where.replaceAll("(?<![A-Za-z\\d.])\\d+(\\.\\d+)?", "N");
+    }
+}
