@@ -44,6 +44,7 @@ public final class FindingsWriter {
             m.put("invariant", r.first().invariant().key());
             m.put("meaning", r.first().invariant().meaning());
             m.put("flaw", r.first().flaw());
+            m.put("head_flaws_that_break_it", r.first().invariant().flaws());
             m.put("runs_broken", r.count());
             m.put("share_of_runs", r.count() / (double) x.runs());
             m.put("first_schedule", r.firstSchedule().index());
@@ -72,18 +73,23 @@ public final class FindingsWriter {
         return files;
     }
 
-    /** The summary table: one line per finding, most frequent first as found. */
+    /**
+     * The summary table: one line per finding, in the order found. The flaw column is the spec §9 flaw the finding
+     * names, or in parentheses the head flaws that can break its invariant ({@link Invariant#flaws}).
+     */
     public static void printTable(PrintWriter o, Exploration x) {
         o.printf(Locale.ROOT, "%d schedules run, %d distinct finding%s%n", x.runs(), x.results().size(),
                 x.results().size() == 1 ? "" : "s");
         if (x.results().isEmpty()) {
             return;
         }
-        o.printf(Locale.ROOT, "  %-6s %-7s %-5s %-6s %s%n", "runs", "share", "flaw", "faults", "finding");
+        o.printf(Locale.ROOT, "  %-6s %-7s %-6s %-24s %s%n", "runs", "share", "faults", "flaw", "finding");
         for (Exploration.Result r : x.results()) {
-            o.printf(Locale.ROOT, "  %-6d %5.1f %%  %-5s %-6s %s%n", r.count(), 100.0 * r.count() / x.runs(),
-                    r.first().flaw().isEmpty() ? "-" : r.first().flaw(),
-                    r.shrunk() == null ? "?" : Integer.toString(r.shrunk().faults().size()), r.first().key());
+            Finding f = r.first();
+            String flaw = !f.flaw().isEmpty() ? f.flaw() : f.invariant().flaws().isEmpty() ? "-"
+                    : "(" + f.invariant().flaws() + ")";
+            o.printf(Locale.ROOT, "  %-6d %5.1f %%  %-6s %-24s %s%n", r.count(), 100.0 * r.count() / x.runs(),
+                    r.shrunk() == null ? "?" : Integer.toString(r.shrunk().faults().size()), flaw, f.key());
         }
     }
 
