@@ -2,6 +2,7 @@ package org.syncsim.explore;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ final class InvariantMonitor implements MetricsRecorder {
     private final long quietTailMicros;
     private final BitSet sent = new BitSet();
     private final Set<Long> accounted = new HashSet<>();
+    /** Per sent message: copies addressed, minus copies delivered or lost so far. */
+    private final Map<Long, int[]> outstanding = new HashMap<>();
     private final long[] newestHeld;
     private final Map<String, Finding> findings = new LinkedHashMap<>();
 
@@ -45,6 +48,11 @@ final class InvariantMonitor implements MetricsRecorder {
     @Override
     public void messageSent(long time, long messageId, int sender, String command, int bytes, long queuedMicros) {
         sent.set(Math.toIntExact(messageId));
+    }
+
+    @Override
+    public void messageFannedOut(long time, long messageId, int addressedCopies) {
+        outstanding.put(messageId, new int[] {addressedCopies});
     }
 
     @Override
@@ -67,6 +75,11 @@ final class InvariantMonitor implements MetricsRecorder {
             add(new Finding(Invariant.CONSERVATION, "copy accounted twice", "the copy of " + command + " message "
                     + messageId + " to " + names.get(recipient) + " was " + what + " a second time at "
                     + SimTime.format(time)));
+        } else {
+            int[] left = outstanding.get(messageId);
+            if (left != null && --left[0] == 0) {
+                outstanding.remove(messageId);
+            }
         }
     }
 
@@ -127,6 +140,7 @@ final class InvariantMonitor implements MetricsRecorder {
             add(new Finding(Invariant.SILENT_DESYNC, "", "at the end, " + String.join(", ", desynced)
                     + " claimed the newest timestamp holding other content"));
         }
+        checkEveryCopyAccounted();
         long tailFrom = r.virtualTimeMicros() - quietTailMicros;
         long late = 0;
         for (TimeBucket b : r.timeline()) {
@@ -139,6 +153,17 @@ final class InvariantMonitor implements MetricsRecorder {
                     + " last " + SimTime.format(quietTailMicros) + " of the quiet period, when nothing happened"));
         }
         return List.copyOf(findings.values());
+    }
+
+    /**
+     * At the end of a run (after the quiet period nothing is in flight): every addressed copy of every sent message
+     * was delivered or lost. (A copy a member who joined in flight got counts too, so a shortfall is certain.)
+     */
+    void checkEveryCopyAccounted() {
+        outstanding.entrySet().stream().filter(e -> e.getValue()[0] > 0).min(Map.Entry.comparingByKey())
+                .ifPresent(e -> add(new Finding(Invariant.CONSERVATION, "copies unaccounted", e.getValue()[0]
+                        + " of the copies of message " + e.getKey() + " were neither delivered nor lost by the end"
+                        + " of the run")));
     }
 
     private void add(Finding f) {

@@ -26,6 +26,23 @@ class InvariantMonitorTest {
     }
 
     @Test
+    void everyAddressedCopyMustBeDeliveredOrLostByTheEnd() {
+        m.messageSent(0, 4, 0, "SECTION", 20, 0);
+        m.messageFannedOut(0, 4, 3);
+        m.messageDelivered(1, 4, 0, 0, "SECTION", 20);
+        m.messageLost(1, 4, 0, 1, "SECTION", 20, DropReason.LOADING_SCREEN);
+        m.checkEveryCopyAccounted();
+        assertEquals(List.of("conservation: copies unaccounted"), keys());
+        InvariantMonitor complete = new InvariantMonitor(List.of("A", "B", "C"), 60_000_000L);
+        complete.messageSent(0, 4, 0, "SECTION", 20, 0);
+        complete.messageFannedOut(0, 4, 2);
+        complete.messageDelivered(1, 4, 0, 0, "SECTION", 20);
+        complete.messageDelivered(1, 4, 0, 2, "SECTION", 20);
+        complete.checkEveryCopyAccounted();
+        assertEquals(List.of(), complete.finish(null));
+    }
+
+    @Test
     void aCopyOfAMessageNeverSentBreaksConservation() {
         m.messageDelivered(1, 3, 0, 1, "BSEC", 20);
         assertEquals(List.of("conservation: copy of an unsent message"), keys());

@@ -509,16 +509,22 @@ public final class GroupBus implements AddonChannel {
         long relayAt = now + s.latency.sendMicros(now, m.bytes());
         if (m.distribution() == Distribution.WHISPER) {
             enqueue(s, clients[m.target()], m, relayAt, true);
+            metrics.messageFannedOut(now, m.id(), 1);
             return;
         }
         int n = clientLimit;
         Client[] cs = clients;
+        int addressed = 0;
         for (int r = 0; r < n; r++) {
             Client c = cs[r];
             if (c != null) {
                 enqueue(s, c, m, relayAt, c.member);
+                if (c.member) {
+                    addressed++;
+                }
             }
         }
+        metrics.messageFannedOut(now, m.id(), addressed);
     }
 
     /** A copy of {@code m} that the server relays to {@code c} at {@code relayAt} (i.i.d. models: the send). */

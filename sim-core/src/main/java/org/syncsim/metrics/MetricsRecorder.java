@@ -65,6 +65,13 @@ public interface MetricsRecorder {
         messageLost(time, sender, recipient, command, bytes, reason);
     }
 
+    /**
+     * The sent message {@code messageId} went out to {@code addressedCopies} recipients (the group's members at the
+     * send, the sender's echo included; 1 for a whisper): each of those copies is later delivered or lost once.
+     */
+    default void messageFannedOut(long time, long messageId, int addressedCopies) {
+    }
+
     /** A client's presence changed (online, loading screen, offline). */
     default void presenceChanged(long time, int client, String presence) {
     }

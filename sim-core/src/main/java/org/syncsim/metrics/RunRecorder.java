@@ -249,9 +249,9 @@ public final class RunRecorder implements MetricsRecorder {
     }
 
     /**
-     * Also tells {@code w} of every message sent, rejected, delivered or lost (with its id), every sync report,
-     * Lua error and detected desync, as they happen (an invariant checker follows a run this way); the
-     * recorder's own figures are the same with or without.
+     * Also tells {@code w} of every message sent (and to how many), rejected, delivered or lost (with its id),
+     * every sync report, Lua error and detected desync, as they happen (an invariant checker follows a run this
+     * way); the recorder's own figures are the same with or without.
      */
     public void watchedBy(MetricsRecorder w) {
         watcher = w;
@@ -264,6 +264,13 @@ public final class RunRecorder implements MetricsRecorder {
         messageSent(time, sender, command, bytes, queuedMicros);
         if (watcher != null) {
             watcher.messageSent(time, messageId, sender, command, bytes, queuedMicros);
+        }
+    }
+
+    @Override
+    public void messageFannedOut(long time, long messageId, int addressedCopies) {
+        if (watcher != null) {
+            watcher.messageFannedOut(time, messageId, addressedCopies);
         }
     }
 
