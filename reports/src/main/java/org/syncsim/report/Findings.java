@@ -3,11 +3,10 @@ package org.syncsim.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.syncsim.metrics.ClientResult;
-import org.syncsim.metrics.CommandCounts;
-import org.syncsim.metrics.RunResult;
 import org.syncsim.metrics.Scalar;
+import org.syncsim.report.Replications.Count;
+import org.syncsim.report.Replications.Flag;
 import org.syncsim.report.html.Html;
 import org.syncsim.report.stats.MeanCi;
 
@@ -29,63 +28,56 @@ public final class Findings {
 
     /** What was abnormal, worst first; a single good line when nothing was. */
     public static List<Finding> abnormal(ReportInput in) {
-        List<RunResult> reps = in.replications();
+        Replications reps = in.replications();
         int n = reps.size();
-        int members = reps.get(0).clients().size();
+        int members = reps.clientCount();
         List<Finding> out = new ArrayList<>();
 
-        int repsWaiting = (int) reps.stream().filter(r -> r.waitingAtEnd() > 0).count();
-        if (repsWaiting > 0) {
+        Replications.Flagged waiting = reps.flagged(Flag.WAITING);
+        if (waiting.replications() > 0) {
             out.add(new Finding(Severity.BAD, String.format(java.util.Locale.ROOT,
-                    "%s never got the newest data: %s.", inRuns(repsWaiting, n, "member", reps.stream()
-                            .mapToInt(RunResult::waitingAtEnd).sum()),
-                    names(reps, ClientResult::waitingAtEnd, n))));
+                    "%s never got the newest data: %s.", inRuns(waiting.replications(), n, "member", waiting.total()),
+                    names(waiting, n))));
         }
-        java.util.function.Predicate<ClientResult> away = c -> c.staleAtEnd() && !c.waitingAtEnd();
-        long awayTotal = reps.stream().mapToLong(r -> r.clients().stream().filter(away).count()).sum();
+        Replications.Flagged away = reps.flagged(Flag.AWAY);
+        long awayTotal = away.total();
         if (awayTotal > 0) {
-            int repsAway = (int) reps.stream().filter(r -> r.clients().stream().anyMatch(away)).count();
-            out.add(new Finding(Severity.WARN, inRuns(repsAway, n, "member", awayTotal) + " ended out of the group"
-                    + " (offline, left or never joined) holding older data: " + names(reps, away, n) + ". They are not"
-                    + " counted as waiting, which counts group members only."));
+            out.add(new Finding(Severity.WARN, inRuns(away.replications(), n, "member", awayTotal) + " ended out of"
+                    + " the group (offline, left or never joined) holding older data: " + names(away, n) + ". They are"
+                    + " not counted as waiting, which counts group members only."));
         }
-        int repsDesync = (int) reps.stream().filter(r -> r.desyncedAtEnd() > 0).count();
-        if (repsDesync > 0) {
-            out.add(new Finding(Severity.BAD, inRuns(repsDesync, n, "member", reps.stream()
-                    .mapToInt(RunResult::desyncedAtEnd).sum())
+        Replications.Flagged desync = reps.flagged(Flag.DESYNCED);
+        if (desync.replications() > 0) {
+            out.add(new Finding(Severity.BAD, inRuns(desync.replications(), n, "member", desync.total())
                     + " ended with a silent desync (claims the newest timestamp, holds other content): "
-                    + names(reps, ClientResult::desyncedAtEnd, n) + "."));
+                    + names(desync, n) + "."));
         }
-        long aborted = total(reps, ClientResult::abortedHandlers);
+        long aborted = reps.total(Count.ABORTED_HANDLERS);
         if (aborted > 0) {
             out.add(new Finding(Severity.BAD, "Handlers aborted with a Lua error " + aborted + " time"
                     + (aborted == 1 ? "" : "s") + " over " + runs(n) + " (the addon's state was left half-updated): "
-                    + names(reps, c -> c.abortedHandlers() > 0, n) + "."));
+                    + names(reps.flagged(Flag.ABORTED), n) + "."));
         }
-        long disconnects = total(reps, ClientResult::serverDisconnects);
+        long disconnects = reps.total(Count.SERVER_DISCONNECTS);
         if (disconnects > 0) {
-            int repsDisc = (int) reps.stream().filter(r -> r.serverDisconnects() > 0).count();
+            Replications.Flagged disc = reps.flagged(Flag.DISCONNECTED);
             out.add(new Finding(Severity.BAD, "The server disconnected clients for sending too fast: "
-                    + disconnects + " disconnect" + (disconnects == 1 ? "" : "s") + " in " + repsDisc + " of "
-                    + runs(n) + " (" + names(reps, c -> c.serverDisconnects() > 0, n) + ")."));
+                    + disconnects + " disconnect" + (disconnects == 1 ? "" : "s") + " in " + disc.replications()
+                    + " of " + runs(n) + " (" + names(disc, n) + ")."));
         }
-        long malformed = total(reps, ClientResult::malformedMessages);
+        long malformed = reps.total(Count.MALFORMED_MESSAGES);
         if (malformed > 0) {
             out.add(new Finding(Severity.WARN, malformed + " received message" + (malformed == 1 ? " was" : "s were")
                     + " malformed and dropped over " + runs(n) + "."));
         }
-        long refused = total(reps, ClientResult::refusedMessages);
+        long refused = reps.total(Count.REFUSED_MESSAGES);
         if (refused > 0) {
             out.add(new Finding(Severity.WARN, refused + " received message" + (refused == 1 ? " was" : "s were")
                     + " refused by a policy (sender not permitted, or a version out of bounds) over " + runs(n)
-                    + ": " + names(reps, c -> c.refusedMessages() > 0, n) + "."));
+                    + ": " + names(reps.flagged(Flag.REFUSED), n) + "."));
         }
-        Map<String, Long> rejected = new TreeMap<>();
-        Map<String, Long> lost = new TreeMap<>();
-        for (RunResult r : reps) {
-            r.rejectedByReason().forEach((k, v) -> rejected.merge(k, v, Long::sum));
-            r.lostByReason().forEach((k, v) -> lost.merge(k, v, Long::sum));
-        }
+        Map<String, Long> rejected = reps.rejectedByReason();
+        Map<String, Long> lost = reps.lostByReason();
         if (!rejected.isEmpty()) {
             out.add(new Finding(Severity.WARN, "Messages that never left their sender or were discarded by the"
                     + " server, over " + runs(n) + ": " + reasons(rejected) + "."));
@@ -94,19 +86,16 @@ public final class Findings {
             out.add(new Finding(Severity.WARN, "Copies that did not reach a recipient, over " + runs(n) + ": "
                     + reasons(lost) + "."));
         }
-        long hitches = total(reps, ClientResult::hitchFrames);
+        long hitches = reps.total(Count.HITCH_FRAMES);
         if (hitches > 0) {
-            ClientResult worst = reps.stream().flatMap(r -> r.clients().stream())
-                    .max(java.util.Comparator.comparingLong(ClientResult::worstFrameCpuMicros)).orElseThrow();
+            ClientResult worst = reps.worstFrame();
             out.add(new Finding(Severity.WARN, String.format(java.util.Locale.ROOT,
                     "The addon's Lua work froze clients' game: %d frame%s over the hitch threshold over %s; the"
                             + " longest freeze was %.0f ms (%s); %s (a cost model, not a measurement: docs/protocol.md,"
                             + " \"Client CPU\").", hitches, hitches == 1 ? "" : "s", runs(n),
-                    worst.worstFrameCpuMicros() / 1e3, worst.name(), names(reps, c -> c.hitchFrames() > 0, n))));
+                    worst.worstFrameCpuMicros() / 1e3, worst.name(), names(reps.flagged(Flag.HITCHED), n))));
         }
-        Map<String, Long> stops = new TreeMap<>();
-        reps.forEach(r -> stops.merge(r.stopReason(), 1L, Long::sum));
-        long limited = stops.getOrDefault("limit", 0L);
+        long limited = reps.stops().getOrDefault("limit", 0);
         if (limited > 0) {
             out.add(new Finding(Severity.WARN, limited + " of " + runs(n) + " hit the run's time limit before"
                     + " its stop condition."));
@@ -124,9 +113,8 @@ public final class Findings {
      * mean over replications. Counted per client because stale and desynced can overlap (a {@code seed} member still
      * missing sections may also hold a corrupted one).
      */
-    public static double heldNewest(List<RunResult> reps) {
-        return reps.stream().mapToLong(r -> r.clients().stream()
-                .filter(c -> !c.staleAtEnd() && !c.desyncedAtEnd()).count()).average().orElse(0);
+    public static double heldNewest(Replications reps) {
+        return reps.heldNewest();
     }
 
     /**
@@ -134,15 +122,15 @@ public final class Findings {
      * at the median (p95 5.1 s); 2.30 MB sent per run, 97 % of it in BSEC messages."
      */
     public static String headline(ReportInput in) {
-        List<RunResult> reps = in.replications();
+        Replications reps = in.replications();
         Map<String, MeanCi> a = in.aggregate();
-        int members = reps.get(0).clients().size();
+        int members = reps.clientCount();
         double synced = heldNewest(reps);
         StringBuilder b = new StringBuilder();
         b.append(Html.number(synced)).append(" of ").append(members).append(" members held the newest data at the end");
         b.append(reps.size() > 1 ? " (mean of " + reps.size() + " replications)" : "").append("; ");
         MeanCi eps = a.get(Scalar.SYNC_EPISODES.key());
-        boolean anyWait = reps.stream().anyMatch(r -> !r.episodes().isEmpty());
+        boolean anyWait = reps.anyWait();
         MeanCi p50 = a.get(Scalar.TIME_TO_SYNC_P50_S.key());
         if (!p50.hasValue()) {
             b.append(anyWait ? "no member's wait for the new data ended" : "nobody had to wait for data");
@@ -162,12 +150,7 @@ public final class Findings {
                 .append(Html.number(a.get(Scalar.SENT_MESSAGES.key()).mean())).append(" messages per run");
         String top = null;
         double topBytes = 0;
-        Map<String, Double> byCmd = new TreeMap<>();
-        for (RunResult r : reps) {
-            for (Map.Entry<String, CommandCounts> e : r.totalsByCommand().entrySet()) {
-                byCmd.merge(e.getKey(), (double) e.getValue().sentBytes(), Double::sum);
-            }
-        }
+        Map<String, Double> byCmd = reps.sentBytesByCommand();
         double all = byCmd.values().stream().mapToDouble(Double::doubleValue).sum();
         for (Map.Entry<String, Double> e : byCmd.entrySet()) {
             if (e.getValue() > topBytes) {
@@ -205,22 +188,9 @@ public final class Findings {
         return n == 1 ? "1 replication" : n + " replications";
     }
 
-    private static long total(List<RunResult> reps, java.util.function.ToLongFunction<ClientResult> f) {
-        return reps.stream().flatMap(r -> r.clients().stream()).mapToLong(f).sum();
-    }
-
-    /** Client names matching {@code p}, with how many replications each matched when there are several. */
-    private static String names(List<RunResult> reps, java.util.function.Predicate<ClientResult> p, int n) {
-        Map<Integer, Integer> hits = new TreeMap<>();
-        Map<Integer, String> nameOf = new TreeMap<>();
-        for (RunResult r : reps) {
-            for (ClientResult c : r.clients()) {
-                if (p.test(c)) {
-                    hits.merge(c.id(), 1, Integer::sum);
-                    nameOf.put(c.id(), c.name());
-                }
-            }
-        }
+    /** The clients a flag held for, with how many replications each when there are several. */
+    private static String names(Replications.Flagged flagged, int n) {
+        Map<Integer, Integer> hits = flagged.replicationsByClient();
         List<String> parts = new ArrayList<>();
         int shown = 0;
         for (Map.Entry<Integer, Integer> e : hits.entrySet()) {
@@ -228,7 +198,7 @@ public final class Findings {
                 parts.add("and " + (hits.size() - 12) + " more");
                 break;
             }
-            parts.add(nameOf.get(e.getKey()) + (n > 1 ? " (" + e.getValue() + "\u00d7)" : ""));
+            parts.add(flagged.names().get(e.getKey()) + (n > 1 ? " (" + e.getValue() + "\u00d7)" : ""));
         }
         return String.join(", ", parts);
     }

@@ -1,11 +1,8 @@
 package org.syncsim.report;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.syncsim.metrics.RunResult;
-import org.syncsim.metrics.SyncEpisode;
 import org.syncsim.report.stats.MeanCi;
 
 /** Numbers derived from the replications of a run, shared by the charts and the pages. */
@@ -17,10 +14,10 @@ public final class Metrics {
      * Every scalar metric across replications in first-seen order, over the replications that have a value for it
      * (see {@link #values}).
      */
-    public static Map<String, MeanCi> aggregate(List<RunResult> results) {
+    public static Map<String, MeanCi> aggregate(Replications results) {
         Map<String, Boolean> names = new LinkedHashMap<>();
-        for (RunResult r : results) {
-            r.scalars().keySet().forEach(k -> names.putIfAbsent(k, Boolean.TRUE));
+        for (Replications.Scalars r : results.scalars()) {
+            r.metrics().keySet().forEach(k -> names.putIfAbsent(k, Boolean.TRUE));
         }
         Map<String, MeanCi> out = new LinkedHashMap<>();
         for (String name : names.keySet()) {
@@ -34,7 +31,7 @@ public final class Metrics {
      * command it never sent), a run where it has no value ({@code null}, a time to sync where no wait ended) is
      * left out.
      */
-    public static double[] values(List<RunResult> results, String metric) {
+    public static double[] values(Replications results, String metric) {
         return present(perReplication(results, metric));
     }
 
@@ -44,32 +41,15 @@ public final class Metrics {
     }
 
     /** One scalar metric per replication, in order, NaN where the run has no value (for pairing replications). */
-    public static double[] perReplication(List<RunResult> results, String metric) {
-        double[] v = new double[results.size()];
+    public static double[] perReplication(Replications results, String metric) {
+        List<Replications.Scalars> all = results.scalars();
+        double[] v = new double[all.size()];
         for (int i = 0; i < v.length; i++) {
-            Map<String, Double> s = results.get(i).scalars();
+            Map<String, Double> s = all.get(i).metrics();
             Double x = s.containsKey(metric) ? s.get(metric) : Double.valueOf(0);
             v[i] = x == null ? Double.NaN : x;
         }
         return v;
-    }
-
-    /** Durations in seconds of every completed wait of every replication, sorted (the pooled time-to-sync sample). */
-    public static double[] pooledTimeToSync(List<RunResult> results) {
-        List<Double> v = new ArrayList<>();
-        for (RunResult r : results) {
-            for (SyncEpisode e : r.episodes()) {
-                if (e.completed()) {
-                    v.add(e.durationMicros() / 1e6);
-                }
-            }
-        }
-        return v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    }
-
-    /** How many waits there were in all replications: ended, abandoned by leaving, or open at the end. */
-    public static int pooledWaitCount(List<RunResult> results) {
-        return results.stream().mapToInt(r -> r.episodes().size()).sum();
     }
 
     /** Nearest-rank percentile of a sorted sample ({@code p} in 0..1), NaN when empty; as {@code summary.json}. */

@@ -41,8 +41,8 @@ public final class ReportWriter {
         c.add(Charts.bytesOverTime(in));
         c.add(Charts.perClientBytes(in));
         c.add(Charts.worstFreeze(in));
-        c.add(Charts.syncTimeline(in, 0));
-        c.add(Charts.progress(in, 0));
+        c.add(Charts.syncTimeline(in.replications().first(), 0)); // the first replication is the one kept whole
+        c.add(Charts.progress(in.replications().first(), 0));
         if (Charts.anyThrottling(in)) {
             c.add(Charts.throttleQueue(in));
         }

@@ -173,8 +173,7 @@ class RunReportTest {
 
     @Test
     void theProgressChartDrawsEveryClientWithTheMeanTheLowestAndTheShareComplete() {
-        ReportInput in = ConstructedStorm.input(2, "storm", "");
-        var chart = org.syncsim.report.chart.Charts.progress(in, 1);
+        var chart = org.syncsim.report.chart.Charts.progress(ConstructedStorm.replication(1, 1001), 1);
         assertEquals("progress", chart.id());
         assertTrue(chart.title().contains("replication 1"), chart.title());
         assertTrue(chart.caption().contains("ran on seed 1001"), "the seed, out of the title, in the caption");
@@ -183,7 +182,7 @@ class RunReportTest {
                 "share of clients with the newest complete data")) {
             assertTrue(chart.svg().contains(">" + legend + "<"), legend);
         }
-        var last = in.replications().get(1).timeline().get(19);
+        var last = ConstructedStorm.replication(1, 1001).timeline().get(19);
         assertEquals((39 + 0.5) / 40, last.progressMean(), 1e-12, "member 39 holds half at the end");
         assertEquals(0.5, last.progressMin());
         assertEquals(39, last.membersComplete());
@@ -224,7 +223,7 @@ class RunReportTest {
         rec.dataImported(1_000_000, 0, 2);
         ReportInput in = new ReportInput("s", "s", "", "", 1, List.of(), List.of(new ClientInfo("L", "leader"),
                 new ClientInfo("M", "member")), List.of(), List.of(rec.result(1, 30_000_000, 0, "limit")));
-        assertEquals(0, in.replications().get(0).waitingAtEnd(), "out of the group: not waiting");
+        assertEquals(0, in.replications().first().waitingAtEnd(), "out of the group: not waiting");
         assertTrue(Findings.headline(in).startsWith("1 of 2 members held the newest data at the end"),
                 Findings.headline(in));
         List<Findings.Finding> f = Findings.abnormal(in);
@@ -246,8 +245,8 @@ class RunReportTest {
         ReportInput in = new ReportInput("s", "s", "", "", 1, List.of(), List.of(new ClientInfo("L", "leader"),
                 new ClientInfo("M", "member"), new ClientInfo("N", "member")), List.of(),
                 List.of(rec.result(1, 5_000_000, 0, "time")));
-        assertEquals(1, in.replications().get(0).waitingAtEnd());
-        assertEquals(1, in.replications().get(0).desyncedAtEnd());
+        assertEquals(1, in.replications().first().waitingAtEnd());
+        assertEquals(1, in.replications().first().desyncedAtEnd());
         assertEquals(2.0, Findings.heldNewest(in.replications()), "L and N hold the newest data, M does not");
         String h = Findings.headline(in);
         assertTrue(h.startsWith("2 of 3 members held the newest data at the end"), h);

@@ -15,14 +15,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.syncsim.metrics.RunResult;
 import org.syncsim.report.AtomicFiles;
+import org.syncsim.report.Replications;
 import org.syncsim.report.ReportInput;
 import org.syncsim.report.ReportWriter;
 import org.syncsim.report.compare.Comparison;
 import org.syncsim.report.html.RunReportPage;
 import org.syncsim.report.stats.MeanCi;
-import org.syncsim.run.ParallelRuns;
 import org.syncsim.run.RunFailedException;
 import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.ScenarioException;
@@ -123,12 +122,12 @@ final class CompareCommand implements Callable<Integer> {
         for (int i = 0; i < vs.size(); i++) {
             Variant v = vs.get(i);
             LoadedScenario s = v.scenario();
-            List<RunResult> results;
+            Replications results;
             String task = (char) ('A' + Math.min(i, 25)) + ": " + s.scenario().name();
             try (RunCommand.Progress progress = new RunCommand.Progress(task, s.scenario().run().replications(),
                     !quiet && System.console() != null)) {
                 results = v.dir() != null ? Reports.rerun(parent.worlds(), v.dir(), t, progress::update)
-                        : ParallelRuns.run(parent.worlds(), s, t, progress::update);
+                        : Reports.run(parent.worlds(), s, t, progress::update);
             } catch (RunFailedException e) {
                 spec.commandLine().getErr().println("syncsim: variant " + (i + 1) + ": " + e.getMessage());
                 return ExitCodes.SIMULATION_FAILURE;
@@ -278,7 +277,7 @@ final class CompareCommand implements Callable<Integer> {
             m.put("label", v.label());
             m.put("scenario", v.scenario());
             m.put("overrides", v.overrides());
-            m.put("seeds", v.replications().stream().map(RunResult::seed).toList());
+            m.put("seeds", v.replications().seeds());
             m.put("paired_with_baseline", i == 0 || cmp.pairedWithBaseline(i));
             vs.add(m);
         }

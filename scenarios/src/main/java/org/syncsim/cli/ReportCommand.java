@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.syncsim.metrics.RunResult;
+import org.syncsim.report.Replications;
 import org.syncsim.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
                 : ResultsDirectory.open(new ResultsDirectory.Request(out, "--out", true, new ResultsDirectory.Identity(
                         "report", List.of(dir.toAbsolutePath().normalize().toString()), List.of()), replace),
                         spec.commandLine().getErr())) {
-            List<RunResult> results;
+            Replications results;
             try (RunCommand.Progress progress = new RunCommand.Progress(rd.scenario().scenario().name(),
                     rd.scenario().scenario().run().replications(), !quiet && System.console() != null)) {
                 results = Reports.rerun(parent.worlds(), rd, t, progress::update);

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
-import org.syncsim.metrics.RunResult;
 import org.syncsim.report.BudgetLine;
 import org.syncsim.report.ClientInfo;
+import org.syncsim.report.Replications;
 import org.syncsim.report.ReportInput;
 import org.syncsim.run.ParallelRuns;
 import org.syncsim.run.ResultFiles;
@@ -38,7 +38,7 @@ final class Reports {
     }
 
     /** The report input of a finished run. */
-    static ReportInput input(LoadedScenario s, List<String> overrides, List<RunResult> results, String label) {
+    static ReportInput input(LoadedScenario s, List<String> overrides, Replications results, String label) {
         List<ClientInfo> roster = new ArrayList<>();
         for (RosterEntry e : s.roster()) {
             roster.add(new ClientInfo(e.name(), ScenarioLoader.yaml().convertValue(e.role(), String.class)));
@@ -118,16 +118,23 @@ final class Reports {
         return new ResultDir(dir, s, overrides, summary);
     }
 
+    /** Runs a scenario's replications, taking each result in as it finishes (memory does not grow with them). */
+    static Replications run(WorldFactory worlds, LoadedScenario s, int threads, IntConsumer progress) {
+        Replications results = new Replications();
+        ParallelRuns.forEach(worlds, s, threads, progress, results::add);
+        return results;
+    }
+
     /**
      * Re-simulates a results directory and checks that the re-run gives the stored aggregates (else the
      * directory came from another SyncSim version and its report would not show its numbers).
      */
-    static List<RunResult> rerun(WorldFactory worlds, ResultDir rd, int threads, IntConsumer progress)
+    static Replications rerun(WorldFactory worlds, ResultDir rd, int threads, IntConsumer progress)
             throws IOException {
         ScenarioCommands.checkSupported(worlds, rd.scenario());
-        List<RunResult> results;
+        Replications results;
         try {
-            results = ParallelRuns.run(worlds, rd.scenario(), threads, progress);
+            results = run(worlds, rd.scenario(), threads, progress);
         } catch (RunFailedException e) {
             throw new BadInputException(rd.dir() + ": re-running its scenario failed: " + e.getMessage(), e);
         }

@@ -18,14 +18,15 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.syncsim.engine.WriterTrace;
-import org.syncsim.metrics.RunResult;
 import org.syncsim.metrics.Scalar;
 import org.syncsim.report.AtomicFiles;
+import org.syncsim.report.Replications;
 import org.syncsim.report.ReportWriter;
 import org.syncsim.run.Aggregate;
 import org.syncsim.run.ParallelRuns;
 import org.syncsim.run.ReplicationRunner;
 import org.syncsim.run.ResultFiles;
+import org.syncsim.run.ResultStream;
 import org.syncsim.run.RunEstimate;
 import org.syncsim.run.RunFailedException;
 import org.syncsim.scenario.LoadedScenario;
@@ -148,7 +149,11 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the replications and writes the results into {@code rd}'s staging directory, then moves them in. */
+    /**
+     * Runs the replications and writes the results into {@code rd}'s staging directory, then moves them in. The
+     * results stream into the staging directory as the replications finish ({@link ResultStream}), so memory does
+     * not grow with their number.
+     */
     private int runInto(ResultsDirectory rd, LoadedScenario s, List<String> overrides, int t, RunEstimate estimate)
             throws IOException {
         Path dir = rd.dir();
@@ -156,21 +161,27 @@ final class RunCommand implements Callable<Integer> {
             checkTrace(dir, s.scenario().run().replications());
         }
         long wallStart = System.nanoTime();
-        List<RunResult> results;
-        try (Progress progress = new Progress(s.scenario().name(), s.scenario().run().replications(),
-                !quiet && System.console() != null, estimate.seconds())) {
-            results = ParallelRuns.run(parent.worlds(), s, t, progress::update);
-        } catch (RunFailedException e) {
-            spec.commandLine().getErr().println("syncsim: " + e.getMessage());
-            return ExitCodes.SIMULATION_FAILURE;
+        Replications results;
+        double wallSeconds;
+        try (ResultStream stream = new ResultStream(rd.staging(), s)) {
+            try (Progress progress = new Progress(s.scenario().name(), s.scenario().run().replications(),
+                    !quiet && System.console() != null, estimate.seconds())) {
+                ParallelRuns.forEach(parent.worlds(), s, t, progress::update, stream);
+            } catch (RunFailedException e) {
+                spec.commandLine().getErr().println("syncsim: " + e.getMessage());
+                return ExitCodes.SIMULATION_FAILURE;
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("wall_time_s", wallSeconds);
+            info.put("threads", t);
+            info.put("syncsim_version", VersionInfo.version());
+            info.put("java_version", System.getProperty("java.version"));
+            stream.finish(rd.absolute(), overrides, info);
+            results = stream.replications();
         }
-        double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("wall_time_s", wallSeconds);
-        info.put("threads", t);
-        info.put("syncsim_version", VersionInfo.version());
-        info.put("java_version", System.getProperty("java.version"));
-        ResultFiles.write(rd.staging(), rd.absolute(), s, overrides, results, info);
         if (report) {
             ReportWriter.writeRunReport(rd.staging(), Reports.input(s, overrides, results, s.scenario().name()),
                     Reports.generator());
@@ -256,18 +267,16 @@ final class RunCommand implements Callable<Integer> {
         });
     }
 
-    private int failures(List<RunResult> results) {
+    private int failures(Replications results) {
         EnumSet<FailOn> hit = EnumSet.noneOf(FailOn.class);
-        for (RunResult r : results) {
-            if (r.waitingAtEnd() > 0) {
-                hit.add(FailOn.NEVER_SYNCED);
-            }
-            if (r.desyncedAtEnd() > 0) {
-                hit.add(FailOn.DESYNC);
-            }
-            if (r.serverDisconnects() > 0) {
-                hit.add(FailOn.DISCONNECT);
-            }
+        if (results.flagged(Replications.Flag.WAITING).replications() > 0) {
+            hit.add(FailOn.NEVER_SYNCED);
+        }
+        if (results.flagged(Replications.Flag.DESYNCED).replications() > 0) {
+            hit.add(FailOn.DESYNC);
+        }
+        if (results.flagged(Replications.Flag.DISCONNECTED).replications() > 0) {
+            hit.add(FailOn.DISCONNECT);
         }
         hit.retainAll(failOn.isEmpty() ? EnumSet.noneOf(FailOn.class) : EnumSet.copyOf(failOn));
         if (hit.isEmpty()) {
@@ -282,7 +291,7 @@ final class RunCommand implements Callable<Integer> {
             Scalar.TIME_TO_SYNC_MAX_S, Scalar.NEVER_SYNCED_FRACTION, Scalar.DESYNCED_AT_END, Scalar.SENT_MESSAGES,
             Scalar.SENT_BYTES, Scalar.SERVER_DISCONNECTS, Scalar.ABORTED_HANDLERS, Scalar.VIRTUAL_TIME_S);
 
-    private static void printHeadline(PrintWriter o, LoadedScenario s, List<RunResult> results, Path dir,
+    private static void printHeadline(PrintWriter o, LoadedScenario s, Replications results, Path dir,
             double wallSeconds) {
         Map<String, Aggregate> agg = ResultFiles.aggregate(results);
         o.printf("%s: %d replications, seed %d, %.1f s wall time%n", s.scenario().name(), results.size(),

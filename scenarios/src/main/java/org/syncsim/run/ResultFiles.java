@@ -9,22 +9,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import org.syncsim.metrics.ClientResult;
-import org.syncsim.metrics.CommandCounts;
-import org.syncsim.metrics.ProgressChange;
-import org.syncsim.metrics.RunResult;
-import org.syncsim.metrics.TimeBucket;
 import org.syncsim.report.AtomicFiles;
 import org.syncsim.report.Metrics;
+import org.syncsim.report.Replications;
 import org.syncsim.scenario.LoadedScenario;
-import org.syncsim.scenario.RosterEntry;
 import org.syncsim.scenario.ScenarioLoader;
 
 /**
  * The files of a finished run (columns in {@code docs/results.md}): {@code summary.json} (deterministic: no wall
  * time), {@code clients.csv}, {@code timeline.csv}, {@code progress.csv}, and {@code run-info.json} (wall time,
- * threads, version). Every file is written atomically.
+ * threads, version). Every file is written atomically; {@link ResultStream} writes them as the replications arrive.
  */
 public final class ResultFiles {
     public static final String SUMMARY = "summary.json";
@@ -45,7 +39,7 @@ public final class ResultFiles {
      * Every scalar metric aggregated across the replications, in first-seen order, over the replications that
      * have a value for it ({@link Metrics#values}).
      */
-    public static Map<String, Aggregate> aggregate(List<RunResult> results) {
+    public static Map<String, Aggregate> aggregate(Replications results) {
         Map<String, Aggregate> out = new LinkedHashMap<>();
         Metrics.aggregate(results).forEach((name, m) -> out.put(name, Aggregate.of(m)));
         return out;
@@ -56,7 +50,7 @@ public final class ResultFiles {
      * relative to {@code dir}, so that {@code report DIR} finds it (and the text does not depend on where the
      * directories sit, only on how they sit to each other).
      */
-    public static String summaryJson(Path dir, LoadedScenario s, List<String> overrides, List<RunResult> results)
+    public static String summaryJson(Path dir, LoadedScenario s, List<String> overrides, Replications results)
             throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("scenario", s.scenario().name());
@@ -69,12 +63,12 @@ public final class ResultFiles {
         root.put("aggregate", aggregate(results));
         List<Map<String, Object>> reps = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            RunResult r = results.get(i);
+            Replications.Scalars r = results.scalars().get(i);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("replication", i);
             m.put("seed", r.seed());
             m.put("stop", r.stopReason());
-            m.put("metrics", r.scalars());
+            m.put("metrics", r.metrics());
             Map<String, Object> dropped = new LinkedHashMap<>(); // Map.of's order changes from JVM to JVM
             dropped.put("rejected", r.rejectedByReason());
             dropped.put("lost", r.lostByReason());
@@ -98,112 +92,9 @@ public final class ResultFiles {
         return JSON.writeValueAsString(root) + "\n";
     }
 
-    /** The text of {@code clients.csv}: one row per replication and client. */
-    public static String clientsCsv(LoadedScenario s, List<RunResult> results) {
-        TreeSet<String> commands = new TreeSet<>();
-        results.forEach(r -> commands.addAll(r.commands()));
-        StringBuilder b = new StringBuilder();
-        b.append("replication,client,name,role,time_to_sync_s,max_time_to_sync_s,sync_episodes,waiting_at_end,")
-                .append("desynced_at_end,final_data_ts,sent_messages,sent_bytes,received_messages,received_bytes,")
-                .append("requests,responses,duplicate_transfers,aborted_handlers,malformed_messages,")
-                .append("refused_messages,")
-                .append("server_disconnects,rejected_messages,lost_messages,max_queue_delay_s,")
-                .append("cpu_ms,worst_frame_cpu_ms,hitch_frames");
-        for (String c : commands) {
-            b.append(",sent_messages.").append(c).append(",sent_bytes.").append(c)
-                    .append(",received_messages.").append(c).append(",received_bytes.").append(c);
-        }
-        b.append('\n');
-        for (int i = 0; i < results.size(); i++) {
-            for (ClientResult c : results.get(i).clients()) {
-                RosterEntry e = s.roster().get(c.id());
-                b.append(i).append(',').append(c.id()).append(',').append(csv(c.name())).append(',')
-                        .append(ScenarioLoader.yaml().convertValue(e.role(), String.class)).append(',')
-                        .append(seconds(c.lastTimeToSyncMicros())).append(',')
-                        .append(seconds(c.maxTimeToSyncMicros())).append(',')
-                        .append(c.syncEpisodes()).append(',').append(c.waitingAtEnd()).append(',')
-                        .append(c.desyncedAtEnd()).append(',').append(c.finalDataTimestamp()).append(',')
-                        .append(c.sentMessages()).append(',').append(c.sentBytes()).append(',')
-                        .append(c.receivedMessages()).append(',').append(c.receivedBytes()).append(',')
-                        .append(c.requests()).append(',').append(c.responses()).append(',')
-                        .append(c.duplicateTransfers()).append(',').append(c.abortedHandlers()).append(',')
-                        .append(c.malformedMessages()).append(',').append(c.refusedMessages()).append(',')
-                        .append(c.serverDisconnects()).append(',')
-                        .append(c.rejectedMessages()).append(',').append(c.lostMessages()).append(',')
-                        .append(seconds(c.maxQueueDelayMicros())).append(',')
-                        .append(millis(c.cpuMicros())).append(',').append(millis(c.worstFrameCpuMicros()))
-                        .append(',').append(c.hitchFrames());
-                for (String cmd : commands) {
-                    CommandCounts cc = c.byCommand().getOrDefault(cmd, CommandCounts.ZERO);
-                    b.append(',').append(cc.sentMessages()).append(',').append(cc.sentBytes()).append(',')
-                            .append(cc.receivedMessages()).append(',').append(cc.receivedBytes());
-                }
-                b.append('\n');
-            }
-        }
-        return b.toString();
-    }
-
-    /** The text of {@code timeline.csv}: one row per replication and time bucket. */
-    public static String timelineCsv(List<RunResult> results) {
-        TreeSet<String> commands = new TreeSet<>();
-        results.forEach(r -> commands.addAll(r.commands()));
-        StringBuilder b = new StringBuilder("replication,t_s,sent_messages,sent_bytes");
-        for (String c : commands) {
-            b.append(",sent_messages.").append(c).append(",sent_bytes.").append(c);
-        }
-        b.append(",delivered_messages,max_queued_messages,max_queued_bytes,disconnects,progress_mean,progress_min,")
-                .append("members_complete\n");
-        for (int i = 0; i < results.size(); i++) {
-            for (TimeBucket t : results.get(i).timeline()) {
-                long msgs = t.sentByCommand().values().stream().mapToLong(CommandCounts::sentMessages).sum();
-                long bytes = t.sentByCommand().values().stream().mapToLong(CommandCounts::sentBytes).sum();
-                b.append(i).append(',').append(seconds(t.startMicros())).append(',').append(msgs).append(',')
-                        .append(bytes);
-                for (String c : commands) {
-                    CommandCounts cc = t.sentByCommand().getOrDefault(c, CommandCounts.ZERO);
-                    b.append(',').append(cc.sentMessages()).append(',').append(cc.sentBytes());
-                }
-                b.append(',').append(t.deliveredMessages()).append(',').append(t.maxQueuedMessages()).append(',')
-                        .append(t.maxQueuedBytes()).append(',').append(t.disconnects()).append(',')
-                        .append(fraction(t.progressMean())).append(',').append(fraction(t.progressMin())).append(',')
-                        .append(t.membersComplete()).append('\n');
-            }
-        }
-        return b.toString();
-    }
-
-    /**
-     * The text of {@code progress.csv}: each client's progress toward the newest data at the end of the first time
-     * bucket and of every bucket where it changed (long format: a client's progress in a bucket is its last row at
-     * or before it).
-     */
-    public static String progressCsv(List<RunResult> results) {
-        StringBuilder b = new StringBuilder("replication,t_s,client,name,progress\n");
-        for (int i = 0; i < results.size(); i++) {
-            RunResult r = results.get(i);
-            for (ProgressChange p : r.progress()) {
-                b.append(i).append(',').append(seconds(p.bucketStartMicros())).append(',').append(p.client())
-                        .append(',').append(csv(r.clients().get(p.client()).name())).append(',')
-                        .append(fraction(p.progress())).append('\n');
-            }
-        }
-        return b.toString();
-    }
-
-    /**
-     * Writes the four result files and {@code run-info.json} into {@code dir}, {@code summary.json} last, for the
-     * results directory {@code resultsDir} (where a sheet file is named from; {@code dir} may be a staging
-     * directory the files are moved from into {@code resultsDir}).
-     */
-    public static void write(Path dir, Path resultsDir, LoadedScenario s, List<String> overrides,
-            List<RunResult> results, Map<String, Object> runInfo) throws IOException {
-        AtomicFiles.write(dir.resolve(CLIENTS), clientsCsv(s, results));
-        AtomicFiles.write(dir.resolve(TIMELINE), timelineCsv(results));
-        AtomicFiles.write(dir.resolve(PROGRESS), progressCsv(results));
+    /** Writes {@code run-info.json} (wall time, threads, versions: what is not deterministic) into {@code dir}. */
+    static void writeRunInfo(Path dir, Map<String, Object> runInfo) throws IOException {
         AtomicFiles.write(dir.resolve(RUN_INFO), JSON.writeValueAsString(runInfo) + "\n");
-        // the summary last: its presence means the run's files are complete
-        AtomicFiles.write(dir.resolve(SUMMARY), summaryJson(resultsDir, s, overrides, results));
     }
 
     /** Seconds with microsecond precision, or empty for a negative ("none") value. */
@@ -225,7 +116,7 @@ public final class ResultFiles {
                 .toPlainString();
     }
 
-    private static String csv(String s) {
+    static String csv(String s) {
         if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }

@@ -38,14 +38,13 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.syncsim.metrics.ClientResult;
-import org.syncsim.metrics.CommandCounts;
 import org.syncsim.metrics.RunResult;
 import org.syncsim.metrics.SyncEpisode;
 import org.syncsim.metrics.TimeBucket;
 import org.syncsim.protocol.wire.WireSpelling;
 import org.syncsim.report.BudgetLine;
 import org.syncsim.report.Metrics;
+import org.syncsim.report.Replications;
 import org.syncsim.report.ReportInput;
 import org.syncsim.report.html.Html;
 import org.syncsim.report.stats.MeanCi;
@@ -89,10 +88,10 @@ public final class Charts {
      */
     public static ChartImage timeToSyncCdf(List<ReportInput> variants) {
         List<double[]> samples = new ArrayList<>();
-        int[] waits = new int[variants.size()];
+        long[] waits = new long[variants.size()];
         for (int i = 0; i < variants.size(); i++) {
-            samples.add(Metrics.pooledTimeToSync(variants.get(i).replications()));
-            waits[i] = Metrics.pooledWaitCount(variants.get(i).replications());
+            samples.add(variants.get(i).replications().pooledTimeToSync());
+            waits[i] = variants.get(i).replications().pooledWaitCount();
         }
         double longest = samples.stream().filter(s -> s.length > 0).mapToDouble(s -> s[s.length - 1]).max().orElse(0);
         XYSeriesCollection data = new XYSeriesCollection();
@@ -200,14 +199,10 @@ public final class Charts {
      * than three times the peak) would squash the bars into a sliver: the caption names it instead of drawing it.
      */
     public static ChartImage bytesOverTime(ReportInput in) {
-        List<RunResult> reps = in.replications();
-        TreeSet<String> commands = new TreeSet<>();
-        int buckets = 0;
-        for (RunResult r : reps) {
-            commands.addAll(r.commands());
-            buckets = Math.max(buckets, r.timeline().size());
-        }
-        double width = reps.get(0).bucketMicros() / 1e6;
+        Replications reps = in.replications();
+        java.util.SortedSet<String> commands = reps.commands();
+        int buckets = reps.buckets();
+        double width = reps.first().bucketMicros() / 1e6;
         double[] stacked = new double[buckets];
         for (String c : commands) {
             for (int b = 0; b < buckets; b++) {
@@ -294,14 +289,8 @@ public final class Charts {
         return b.toString();
     }
 
-    private static double meanBytes(List<RunResult> reps, String command, int bucket) {
-        double sum = 0;
-        for (RunResult r : reps) {
-            if (bucket < r.timeline().size()) {
-                sum += r.timeline().get(bucket).sentByCommand().getOrDefault(command, CommandCounts.ZERO).sentBytes();
-            }
-        }
-        return sum / reps.size();
+    private static double meanBytes(Replications reps, String command, int bucket) {
+        return reps.bucketBytes(command, bucket) / reps.size();
     }
 
     /** A unit for a byte rate axis, chosen so the peak reads in at most three digits before the point. */
@@ -321,21 +310,14 @@ public final class Charts {
 
     /** Bytes sent and received per client (mean over replications), coloured by role. */
     public static ChartImage perClientBytes(ReportInput in) {
-        List<RunResult> reps = in.replications();
-        int n = reps.get(0).clients().size();
+        Replications reps = in.replications();
+        int n = reps.clientCount();
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> roles = new ArrayList<>();
         for (int c = 0; c < n; c++) {
-            double sent = 0;
-            double recv = 0;
-            for (RunResult r : reps) {
-                ClientResult cr = r.clients().get(c);
-                sent += cr.sentBytes();
-                recv += cr.receivedBytes();
-            }
-            String name = reps.get(0).clients().get(c).name();
-            data.addValue(sent / reps.size(), "sent", name);
-            data.addValue(recv / reps.size(), "received", name);
+            Replications.ClientTotals t = reps.client(c);
+            data.addValue(t.sentBytes() / reps.size(), "sent", t.name());
+            data.addValue(t.receivedBytes() / reps.size(), "received", t.name());
             roles.add(in.role(c));
         }
         CategoryPlot plot = pairsByRole(data, roles, "bytes (mean per replication)", "sent", "received");
@@ -382,21 +364,14 @@ public final class Charts {
      * mean total Lua CPU per replication beside it, coloured by role.
      */
     public static ChartImage worstFreeze(ReportInput in) {
-        List<RunResult> reps = in.replications();
-        int n = reps.get(0).clients().size();
+        Replications reps = in.replications();
+        int n = reps.clientCount();
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> roles = new ArrayList<>();
         for (int c = 0; c < n; c++) {
-            long worst = 0;
-            double total = 0;
-            for (RunResult r : reps) {
-                ClientResult cr = r.clients().get(c);
-                worst = Math.max(worst, cr.worstFrameCpuMicros());
-                total += cr.cpuMicros();
-            }
-            String name = reps.get(0).clients().get(c).name();
-            data.addValue(worst / 1e3, "longest freeze", name);
-            data.addValue(total / reps.size() / 1e3, "Lua CPU in the run", name);
+            Replications.ClientTotals t = reps.client(c);
+            data.addValue(t.worstFrameCpuMicros() / 1e3, "longest freeze", t.name());
+            data.addValue(t.cpuMicros() / reps.size() / 1e3, "Lua CPU in the run", t.name());
             roles.add(in.role(c));
         }
         CategoryPlot plot = pairsByRole(data, roles, "ms of Lua CPU", "longest freeze", "Lua CPU in the run");
@@ -415,11 +390,10 @@ public final class Charts {
     // ---- sync timeline ----
 
     /**
-     * The waits of one replication as horizontal bars per client (Gantt-like), with the first request and the
+     * The waits of one replication ({@code r}, replication number {@code replication}) as horizontal bars per client (Gantt-like), with the first request and the
      * first message received during each wait marked; an unfinished wait runs to the end of the run in red.
      */
-    public static ChartImage syncTimeline(ReportInput in, int replication) {
-        RunResult r = in.replications().get(replication);
+    public static ChartImage syncTimeline(RunResult r, int replication) {
         TreeSet<Integer> ids = new TreeSet<>();
         r.episodes().forEach(e -> ids.add(e.client()));
         List<Integer> rows = new ArrayList<>(ids);
@@ -497,12 +471,12 @@ public final class Charts {
     // ---- progress ----
 
     /**
-     * Every client's progress toward the newest data over one replication, as a thin grey step line each, with the
+     * Every client's progress toward the newest data over one replication ({@code r}, replication number
+     * {@code replication}), as a thin grey step line each, with the
      * mean and the lowest over all clients and the share of clients holding the newest complete data on top: with 40
      * clients the grey lines merge into a band and the coloured lines carry the reading.
      */
-    public static ChartImage progress(ReportInput in, int replication) {
-        RunResult r = in.replications().get(replication);
+    public static ChartImage progress(RunResult r, int replication) {
         double width = r.bucketMicros() / 1e6;
         int clients = r.clients().size();
         XYSeries mean = new XYSeries("mean over clients", true, false);
@@ -551,7 +525,7 @@ public final class Charts {
         ar.setSeriesStroke(1, new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, DASHED, 0f));
         ar.setSeriesPaint(2, PALETTE[2]);
         ar.setSeriesStroke(2, new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, DOTTED, 0f));
-        XYPlot plot = new XYPlot(aggregates, timeAxis(List.of(r)), y, ar);
+        XYPlot plot = new XYPlot(aggregates, timeAxis(Replications.of(List.of(r))), y, ar);
         XYStepRenderer cr = new XYStepRenderer();
         cr.setDefaultPaint(new Color(0, 0, 0, 60));
         cr.setAutoPopulateSeriesPaint(false);
@@ -585,8 +559,7 @@ public final class Charts {
      * either the throttle-queue chart would be two flat zero lines, and the report leaves it out.
      */
     public static boolean anyThrottling(ReportInput in) {
-        return in.replications().stream().flatMap(r -> r.timeline().stream())
-                .anyMatch(t -> t.maxQueuedMessages() > 0 || t.maxQueueDelayMicros() > 0 || t.disconnects() > 0);
+        return in.replications().anyThrottling();
     }
 
     /**
@@ -594,25 +567,16 @@ public final class Charts {
      * in it; mean over replications) with server disconnects marked.
      */
     public static ChartImage throttleQueue(ReportInput in) {
-        List<RunResult> reps = in.replications();
-        int buckets = reps.stream().mapToInt(r -> r.timeline().size()).max().orElse(0);
-        double width = reps.get(0).bucketMicros() / 1e6;
+        Replications reps = in.replications();
+        int buckets = reps.buckets();
+        double width = reps.first().bucketMicros() / 1e6;
         XYSeries depth = new XYSeries("queued messages (all clients)", true, false);
         XYSeries delay = new XYSeries("longest queue delay (s)", true, false);
         long[] disconnects = new long[buckets];
         for (int b = 0; b < buckets; b++) {
-            double d = 0;
-            double q = 0;
-            for (RunResult r : reps) {
-                if (b < r.timeline().size()) {
-                    TimeBucket t = r.timeline().get(b);
-                    d += t.maxQueuedMessages();
-                    q += t.maxQueueDelayMicros() / 1e6;
-                    disconnects[b] += t.disconnects();
-                }
-            }
-            depth.add(b * width, d / reps.size());
-            delay.add(b * width, q / reps.size());
+            disconnects[b] = reps.bucketDisconnects(b);
+            depth.add(b * width, reps.bucketQueuedMessages(b) / reps.size());
+            delay.add(b * width, reps.bucketQueueDelaySeconds(b) / reps.size());
         }
         XYLineAndShapeRenderer r0 = new XYLineAndShapeRenderer(true, false);
         r0.setSeriesPaint(0, PALETTE[0]);
@@ -775,19 +739,10 @@ public final class Charts {
      * A time axis from 0 to a little after the last bucket in which anything was sent, queued or disconnected
      * (a run that ends at a fixed time limit would otherwise squeeze its activity into a sliver).
      */
-    static NumberAxis timeAxis(List<RunResult> reps) {
-        double width = reps.get(0).bucketMicros() / 1e6;
-        int last = 0;
-        int buckets = 0;
-        for (RunResult r : reps) {
-            buckets = Math.max(buckets, r.timeline().size());
-            for (int b = 0; b < r.timeline().size(); b++) {
-                TimeBucket t = r.timeline().get(b);
-                if (!t.sentByCommand().isEmpty() || t.maxQueuedMessages() > 0 || t.disconnects() > 0) {
-                    last = Math.max(last, b);
-                }
-            }
-        }
+    static NumberAxis timeAxis(Replications reps) {
+        double width = reps.first().bucketMicros() / 1e6;
+        int last = reps.lastActiveBucket();
+        int buckets = reps.buckets();
         double end = buckets * width;
         double active = (last + 1) * width;
         NumberAxis x = new NumberAxis("time (s)");

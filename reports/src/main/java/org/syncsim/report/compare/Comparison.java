@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.syncsim.metrics.RunResult;
 import org.syncsim.report.Metrics;
+import org.syncsim.report.Replications;
 import org.syncsim.report.ReportInput;
 import org.syncsim.report.stats.MeanCi;
 
@@ -32,17 +32,7 @@ public record Comparison(List<ReportInput> variants) {
 
     /** Whether this variant's replications ran on the baseline's seeds, one for one. */
     public boolean pairedWithBaseline(int variant) {
-        List<RunResult> a = variants.get(0).replications();
-        List<RunResult> b = variants.get(variant).replications();
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).seed() != b.get(i).seed()) {
-                return false;
-            }
-        }
-        return true;
+        return variants.get(0).replications().seeds().equals(variants.get(variant).replications().seeds());
     }
 
     /** Every metric seen in any variant, in first-seen order. */
@@ -60,8 +50,8 @@ public record Comparison(List<ReportInput> variants) {
      * the number of replications, and 0 when no seed has both.
      */
     public Difference difference(String metric, int variant) {
-        List<RunResult> base = variants.get(0).replications();
-        List<RunResult> other = variants.get(variant).replications();
+        Replications base = variants.get(0).replications();
+        Replications other = variants.get(variant).replications();
         double[] pa = Metrics.perReplication(base, metric);
         double[] pb = Metrics.perReplication(other, metric);
         double[] a = Metrics.present(pa);

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.syncsim.metrics.ClientResult;
-import org.syncsim.metrics.RunResult;
 import org.syncsim.metrics.Scalar;
 import org.syncsim.report.Findings;
+import org.syncsim.report.Replications;
 import org.syncsim.report.ReportInput;
 import org.syncsim.report.Unit;
 import org.syncsim.report.chart.ChartImage;
@@ -43,14 +42,14 @@ public final class RunReportPage {
 
     public static String render(ReportInput in, List<ChartImage> charts, String generator) {
         Map<String, MeanCi> agg = in.aggregate();
-        List<RunResult> reps = in.replications();
+        Replications reps = in.replications();
         StringBuilder b = new StringBuilder(Page.head("SyncSim report: " + in.scenario()));
         b.append("<header>\n<h1>").append(esc(in.scenario())).append("</h1>\n");
         if (in.description() != null && !in.description().isBlank()) {
             b.append("<p class=\"desc\">").append(esc(in.description())).append("</p>\n");
         }
         b.append("<p class=\"meta\">").append(reps.size()).append(" replication").append(reps.size() == 1 ? "" : "s")
-                .append(", master seed ").append(in.seed()).append(", ").append(reps.get(0).clients().size())
+                .append(", master seed ").append(in.seed()).append(", ").append(reps.clientCount())
                 .append(" clients");
         if (!in.overrides().isEmpty()) {
             b.append(", overrides: <code>").append(esc(String.join(" ", in.overrides()))).append("</code>");
@@ -92,16 +91,15 @@ public final class RunReportPage {
         return b.toString();
     }
 
-    private static String stops(List<RunResult> reps) {
-        Map<String, Integer> m = new java.util.TreeMap<>();
-        reps.forEach(r -> m.merge(r.stopReason(), 1, Integer::sum));
+    private static String stops(Replications reps) {
+        Map<String, Integer> m = reps.stops();
         StringBuilder b = new StringBuilder();
         m.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(reps.size() > 1 ? " \u00d7" + v : ""));
         return b.toString();
     }
 
     private static String cards(ReportInput in, Map<String, MeanCi> agg) {
-        int members = in.replications().get(0).clients().size();
+        int members = in.replications().clientCount();
         int reps = in.replications().size();
         double synced = Findings.heldNewest(in.replications());
         StringBuilder b = new StringBuilder("<div class=\"cards\">\n");
@@ -172,7 +170,7 @@ public final class RunReportPage {
     }
 
     private static String clientTable(ReportInput in) {
-        List<RunResult> reps = in.replications();
+        Replications reps = in.replications();
         int n = reps.size();
         StringBuilder b = new StringBuilder("<table id=\"client-table\" class=\"sortable\">\n<thead><tr>"
                 + "<th class=\"t\">client</th><th class=\"t\">role</th><th>had newest data at end</th><th>waits</th>"
@@ -180,47 +178,21 @@ public final class RunReportPage {
                 + "<th>responses</th><th>duplicates</th><th>aborted handlers</th><th>disconnects</th>"
                 + "<th>lost copies</th><th>Lua CPU</th><th>longest freeze</th><th>hitch frames</th></tr></thead>\n"
                 + "<tbody>\n");
-        for (int c = 0; c < reps.get(0).clients().size(); c++) {
-            int ok = 0;
-            double waits = 0;
-            double last = 0;
-            int lastN = 0;
-            long worst = -1;
-            double sent = 0;
-            double recv = 0;
-            double req = 0;
-            double resp = 0;
-            double dup = 0;
-            long aborted = 0;
-            long disc = 0;
-            double lost = 0;
-            double cpu = 0;
-            long freeze = 0;
-            double hitches = 0;
-            for (RunResult r : reps) {
-                ClientResult cr = r.clients().get(c);
-                ok += cr.waitingAtEnd() || cr.desyncedAtEnd() ? 0 : 1;
-                waits += cr.syncEpisodes();
-                if (cr.lastTimeToSyncMicros() >= 0) {
-                    last += cr.lastTimeToSyncMicros() / 1e6;
-                    lastN++;
-                }
-                worst = Math.max(worst, cr.maxTimeToSyncMicros());
-                sent += cr.sentBytes();
-                recv += cr.receivedBytes();
-                req += cr.requests();
-                resp += cr.responses();
-                dup += cr.duplicateTransfers();
-                aborted += cr.abortedHandlers();
-                disc += cr.serverDisconnects();
-                lost += cr.lostMessages();
-                cpu += cr.cpuMicros() / 1e3;
-                freeze = Math.max(freeze, cr.worstFrameCpuMicros());
-                hitches += cr.hitchFrames();
-            }
+        for (int c = 0; c < reps.clientCount(); c++) {
+            Replications.ClientTotals t = reps.client(c);
+            int ok = t.intactReplications();
+            double waits = t.syncEpisodes();
+            double last = t.lastTimeToSyncSeconds();
+            int lastN = t.lastTimeToSyncCount();
+            long worst = t.worstWaitMicros();
+            double sent = t.sentBytes();
+            double recv = t.receivedBytes();
+            long aborted = t.abortedHandlers();
+            long disc = t.serverDisconnects();
+            double cpu = t.cpuMillis();
+            long freeze = t.worstFrameCpuMicros();
             boolean bad = ok < n || aborted > 0 || disc > 0;
-            ClientResult first = reps.get(0).clients().get(c);
-            b.append("<tr").append(bad ? " class=\"bad\"" : "").append("><td class=\"t\">").append(esc(first.name()))
+            b.append("<tr").append(bad ? " class=\"bad\"" : "").append("><td class=\"t\">").append(esc(t.name()))
                     .append("</td><td class=\"t\">").append(esc(in.role(c))).append("</td>")
                     .append(cell(ok, ok + " of " + n))
                     .append(cell(waits / n, Html.number(waits / n)))
@@ -229,12 +201,15 @@ public final class RunReportPage {
                     .append(worst < 0 ? "<td data-value=\"-1\" class=\"muted\">–</td>"
                             : cell(worst / 1e6, Html.seconds(worst / 1e6)))
                     .append(cell(sent / n, Html.bytes(sent / n))).append(cell(recv / n, Html.bytes(recv / n)))
-                    .append(cell(req / n, Html.number(req / n))).append(cell(resp / n, Html.number(resp / n)))
-                    .append(cell(dup / n, Html.number(dup / n))).append(cell(aborted, Long.toString(aborted)))
-                    .append(cell(disc, Long.toString(disc))).append(cell(lost / n, Html.number(lost / n)))
+                    .append(cell(t.requests() / n, Html.number(t.requests() / n)))
+                    .append(cell(t.responses() / n, Html.number(t.responses() / n)))
+                    .append(cell(t.duplicateTransfers() / n, Html.number(t.duplicateTransfers() / n)))
+                    .append(cell(aborted, Long.toString(aborted)))
+                    .append(cell(disc, Long.toString(disc)))
+                    .append(cell(t.lostMessages() / n, Html.number(t.lostMessages() / n)))
                     .append(cell(cpu / n, Html.number(cpu / n) + " ms"))
                     .append(cell(freeze / 1e3, Html.number(freeze / 1e3) + " ms"))
-                    .append(cell(hitches / n, Html.number(hitches / n)))
+                    .append(cell(t.hitchFrames() / n, Html.number(t.hitchFrames() / n)))
                     .append("</tr>\n");
         }
         return b.append("</tbody>\n</table>\n").toString();

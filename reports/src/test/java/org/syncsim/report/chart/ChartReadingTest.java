@@ -63,7 +63,7 @@ class ChartReadingTest {
         XYPlot plot = (XYPlot) drawn(image).getPlot();
         assertInstanceOf(StackedXYBarRenderer.class, plot.getRenderer(), "bars, not areas interpolated over buckets");
         IntervalXYDataset d = (IntervalXYDataset) plot.getDataset();
-        double width = in.replications().get(0).bucketMicros() / 1e6;
+        double width = in.replications().first().bucketMicros() / 1e6;
         assertEquals(d.getXValue(0, 1), d.getStartXValue(0, 1), 1e-9, "a bucket's bar starts at its start");
         assertEquals(d.getXValue(0, 1) + width, d.getEndXValue(0, 1), 1e-9, "and ends at its end");
         String label = plot.getRangeAxis().getLabel();
@@ -88,14 +88,14 @@ class ChartReadingTest {
     @Test
     void syncTimelineTitleHasNoSeedAndItsMarkersAreDrawnOverASingleBar() {
         ReportInput in = OneWait.input("a", 3.0);
-        ChartImage image = Charts.syncTimeline(in, 0);
+        ChartImage image = Charts.syncTimeline(in.replications().first(), 0);
         XYPlot plot = (XYPlot) drawn(image).getPlot();
         assertFalse(image.title().contains("seed"), image.title());
-        assertTrue(image.caption().contains("seed " + in.replications().get(0).seed()), "the seed is in the caption");
+        assertTrue(image.caption().contains("seed " + in.replications().first().seed()), "the seed is in the caption");
         assertEquals(DatasetRenderingOrder.FORWARD, plot.getDatasetRenderingOrder(), "markers over the bars");
         assertTrue(plot.getRangeAxis().getLowerBound() < -0.4 && plot.getRangeAxis().getUpperBound() > 0.4,
                 "a single bar leaves room around it");
-        assertFalse(Charts.progress(in, 0).title().contains("seed"));
+        assertFalse(Charts.progress(in.replications().first(), 0).title().contains("seed"));
     }
 
     @Test
