@@ -22,7 +22,7 @@ import org.syncsim.scenario.LoadedScenario;
  */
 public final class ParallelRuns {
     /** Replications submitted ahead of the one awaited, per thread: enough to keep every thread busy. */
-    private static final int AHEAD_PER_THREAD = 4;
+    static final int AHEAD_PER_THREAD = 4;
 
     private ParallelRuns() {
     }

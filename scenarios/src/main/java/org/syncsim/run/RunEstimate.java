@@ -18,11 +18,13 @@ import org.syncsim.scenario.StopCondition;
  * normal import ({@code leader-import-40}) took 0.86 s, so the model overestimates quieter scenarios. Wall time
  * is that over the threads in use.
  *
- * <p>Memory: every replication's per-client rows, timeline buckets and summary entry are kept until the result
- * files are written ({@code summary.json} and the CSV files list every replication):
- * {@value #BYTES_PER_MEMBER} bytes per member, {@value #BYTES_PER_BUCKET} per timeline bucket and
- * {@value #BYTES_PER_REPLICATION} more per replication, with the buckets counted up to the timeline's end plus
- * two minutes (or {@code run.limit}, or the {@code until: t} end, if earlier).
+ * <p>Memory: the rows of the CSV files stream to disk as replications finish ({@link ResultStream}); what is kept
+ * until the end is, per replication, its scalar metrics and summary entry ({@value #BYTES_PER_REPLICATION} bytes)
+ * and the durations of its members' waits ({@value #BYTES_PER_MEMBER_REPLICATION} bytes per member), plus a few
+ * whole replications: the first (the report draws it) and those in flight (four per thread,
+ * {@link ParallelRuns}), each {@value #BYTES_PER_MEMBER} bytes per member and {@value #BYTES_PER_BUCKET} per
+ * timeline bucket, with the buckets counted up to the timeline's end plus two minutes (or {@code run.limit}, or the
+ * {@code until: t} end, if earlier).
  *
  * @param replications replications to run
  * @param members clients per replication
@@ -36,7 +38,8 @@ public record RunEstimate(int replications, int members, long cells, double seco
     static final double PER_MEMBER_CELL_US = 2.3;
     static final long BYTES_PER_MEMBER = 3_000;
     static final long BYTES_PER_BUCKET = 1_000;
-    static final long BYTES_PER_REPLICATION = 20_000;
+    static final long BYTES_PER_REPLICATION = 4_000;
+    static final long BYTES_PER_MEMBER_REPLICATION = 16;
     /** Estimated wall time above which a run needs {@code --allow-large}: one hour. */
     public static final double MAX_SECONDS = 3600;
     /** Share of the Java heap the kept results may take without {@code --allow-large}. */
@@ -63,8 +66,9 @@ public record RunEstimate(int replications, int members, long cells, double seco
             end = Math.min(end, at.end().micros());
         }
         double buckets = Math.ceil((double) end / Math.max(1, run.bucket().micros()));
-        double bytes = (double) n * (BYTES_PER_REPLICATION + (double) members * BYTES_PER_MEMBER
-                + buckets * BYTES_PER_BUCKET);
+        double whole = 2 + ParallelRuns.AHEAD_PER_THREAD * Math.max(1, Math.min(threads, n));
+        double bytes = (double) n * (BYTES_PER_REPLICATION + (double) members * BYTES_PER_MEMBER_REPLICATION)
+                + whole * ((double) members * BYTES_PER_MEMBER + buckets * BYTES_PER_BUCKET);
         return new RunEstimate(n, members, cells, seconds, bytes);
     }
 
