@@ -22,6 +22,7 @@ import org.syncsim.report.ReportWriter;
 import org.syncsim.report.compare.Comparison;
 import org.syncsim.report.html.RunReportPage;
 import org.syncsim.report.stats.MeanCi;
+import org.syncsim.run.RunEstimate;
 import org.syncsim.run.RunFailedException;
 import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.ScenarioException;
@@ -90,6 +91,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no difference table.")
     boolean quiet;
 
+    @Option(names = "--allow-large", description = {"Run even when the variants together (results directories are"
+            + " simulated again) are estimated at more than an hour or 60 % of the Java heap, as syncsim run"
+            + " --allow-large.", "Without it such a comparison is refused with the estimate (exit 2)."})
+    boolean allowLarge;
+
     /** One variant, resolved before anything runs: its scenario, its results directory if any, its label. */
     private record Variant(LoadedScenario scenario, Reports.ResultDir dir, List<String> applied, String label) {
     }
@@ -98,6 +104,12 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int t = threads.resolve();
         List<Variant> vs = resolveVariants(); // bad input fails here, before anything runs
+        RunEstimate estimate = null;
+        for (Variant v : vs) {
+            RunEstimate e = RunEstimate.of(v.scenario(), t);
+            estimate = estimate == null ? e : estimate.plus(e);
+        }
+        RunCommand.checkSize(estimate, allowLarge, "replications (--replications)");
         List<String> settings = new ArrayList<>();
         sets.forEach(x -> settings.add("--set " + x));
         labels.forEach(x -> settings.add("--label " + x));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.syncsim.report.Replications;
 import org.syncsim.report.ReportWriter;
+import org.syncsim.run.RunEstimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,10 +43,18 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--allow-large", description = {"Simulate DIR again even when that is estimated at more than an"
+            + " hour or 60 % of the Java heap, as syncsim run --allow-large.",
+        "Without it such a report is refused with the estimate (exit 2)."})
+    boolean allowLarge;
+
     @Override
     public Integer call() throws IOException {
         Reports.ResultDir rd = Reports.readResultDir(dir);
         int t = threads.resolve();
+        // the report simulates DIR's scenario again: the same bounds as syncsim run, before anything is touched
+        RunCommand.checkSize(RunEstimate.of(rd.scenario(), t), allowLarge,
+                "replications (syncsim run --replications N, then report that directory)");
         if (out == null && replace) {
             throw new BadInputException("--replace: only with --out DIR (the report of DIR is always DIR's own)");
         }

@@ -135,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
         if (trace == null && traceReplication != 0) {
             throw new BadInputException("--trace-replication " + traceReplication + ": needs --trace FILE");
         }
-        RunEstimate estimate = checkSize(RunEstimate.of(s, t), allowLarge, "--replications");
+        RunEstimate estimate = checkSize(RunEstimate.of(s, t), allowLarge, "replications (--replications)");
         if (!quiet && estimate.seconds() > Progress.SHOW_AFTER_S) {
             spec.commandLine().getErr().println("syncsim: estimated " + estimate.describe());
             spec.commandLine().getErr().flush();
@@ -208,7 +208,8 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * Refuses (bad input) a run estimated to take more than an hour or more heap than it may use, unless
-     * {@code allowLarge}; the message gives the estimate and the ways out. Returns the estimate.
+     * {@code allowLarge}; the message gives the estimate and the ways out ({@code fewer} says what to run fewer
+     * of, and how: "replications (--replications)"). Returns the estimate.
      */
     static RunEstimate checkSize(RunEstimate e, boolean allowLarge, String fewer) {
         if (allowLarge) {
@@ -218,12 +219,12 @@ final class RunCommand implements Callable<Integer> {
         if (e.tooBig(heap)) {
             throw new BadInputException("this run is estimated at " + e.describe() + ", more than "
                     + Math.round(RunEstimate.MAX_HEAP_SHARE * 100) + " % of the Java heap (" + heap / (1024 * 1024)
-                    + " MB): run fewer " + fewer.replace("--", "") + " (" + fewer + "), give Java more heap"
+                    + " MB): run fewer " + fewer + ", give Java more heap"
                     + " (SYNCSIM_JAVA_OPTS=-Xmx8g ./syncsim ...), or pass --allow-large to try anyway");
         }
         if (e.tooLong()) {
             throw new BadInputException("this run is estimated at " + e.describe() + ", more than an hour: run"
-                    + " fewer " + fewer.replace("--", "") + " (" + fewer + ") or a smaller raid or sheet, or pass"
+                    + " fewer " + fewer + " or a smaller raid or sheet, or pass"
                     + " --allow-large if it is meant (a progress bar shows the time left)");
         }
         return e;

@@ -72,6 +72,15 @@ public record RunEstimate(int replications, int members, long cells, double seco
         return new RunEstimate(n, members, cells, seconds, bytes);
     }
 
+    /**
+     * This run and then {@code other} (the variants of a comparison run one after another and are all kept): the
+     * replications, times and memory add up; members and cells are the larger.
+     */
+    public RunEstimate plus(RunEstimate other) {
+        return new RunEstimate(replications + other.replications, Math.max(members, other.members),
+                Math.max(cells, other.cells), seconds + other.seconds, bytes + other.bytes);
+    }
+
     /** Whether the estimated wall time is above {@link #MAX_SECONDS}. */
     public boolean tooLong() {
         return seconds > MAX_SECONDS;

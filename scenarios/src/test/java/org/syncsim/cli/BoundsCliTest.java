@@ -70,6 +70,47 @@ class BoundsCliTest {
     }
 
     @Test
+    void compareChecksTheEstimateOfAllItsVariantsAsRunDoes() throws IOException {
+        String small = scenario(SMALL);
+        Outcome o = run(RunCommandTest.TRIVIAL, "compare", small, small, "--replications", "1000000000", "--out",
+                dir.resolve("c").toString());
+        assertEquals(ExitCodes.BAD_INPUT, o.code(), o.err());
+        assertTrue(o.err().startsWith("syncsim: this run is estimated at about "), o.err());
+        assertTrue(o.err().contains("2000000000 replications x 3 members"), "both variants: " + o.err());
+        assertTrue(o.err().contains("--allow-large"), o.err());
+        assertOneLine(o.err());
+        assertFalse(Files.exists(dir.resolve("c")), "nothing ran, nothing was written");
+
+        Outcome longOne = run(RunCommandTest.TRIVIAL, concat(new String[] {"compare", small, small, "--out",
+            dir.resolve("c").toString()}, LONG));
+        assertEquals(ExitCodes.BAD_INPUT, longOne.code(), longOne.err());
+        assertTrue(longOne.err().contains("more than an hour"), longOne.err());
+    }
+
+    @Test
+    void reportOfADirectoryChecksTheEstimateOfItsReRunAsRunDoes() throws IOException {
+        Path results = dir.resolve("r");
+        assertEquals(ExitCodes.OK, run(RunCommandTest.TRIVIAL, "run", scenario(SMALL), "--quiet", "--out",
+                results.toString()).code());
+        Path summary = results.resolve("summary.json");
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("resolved_scenario").get("run"))
+                .put("replications", 1_000_000_000);
+        Files.writeString(summary, json.toString());
+        Outcome o = run(RunCommandTest.TRIVIAL, "report", results.toString(), "--out", dir.resolve("page").toString());
+        assertEquals(ExitCodes.BAD_INPUT, o.code(), o.err());
+        assertTrue(o.err().contains("1000000000 replications x 3 members"), o.err());
+        assertTrue(o.err().contains("syncsim run --replications N"), o.err());
+        assertTrue(o.err().contains("--allow-large"), o.err());
+        assertOneLine(o.err());
+        assertFalse(Files.exists(dir.resolve("page")), "nothing ran, nothing was written");
+        Outcome own = run(RunCommandTest.TRIVIAL, "report", results.toString());
+        assertEquals(ExitCodes.BAD_INPUT, own.code(), own.err());
+        assertFalse(Files.exists(results.resolve("report.html")));
+    }
+
+    @Test
     void aRunEstimatedAtOverAnHourNeedsAllowLargeAndThenShowsItsEstimate() throws IOException {
         Outcome refused = run(RunCommandTest.TRIVIAL, concat(new String[] {"run", scenario(SMALL), "--out",
             dir.resolve("o").toString()}, LONG));
