@@ -22,6 +22,7 @@ public final class ReportWriter {
     public static final String REPORT = "report.html";
     public static final String COMPARISON = "comparison.html";
     public static final String CHARTS = "charts";
+    public static final String DESIGN_REPORT = "design-report.html";
 
     /** The metrics of a comparison's bar chart, with their axis labels. */
     public static final Map<String, String> COMPARISON_METRICS = RunReportPage.labels(Scalar::shortLabel,
@@ -78,6 +79,16 @@ public final class ReportWriter {
         writeCharts(dir, charts);
         Path page = dir.resolve(COMPARISON);
         write(page, ComparisonPage.render(cmp, charts, generator).getBytes(StandardCharsets.UTF_8));
+        return page;
+    }
+
+    /** Writes {@code dir/design-report.html} and its charts; returns the page's path. */
+    public static Path writeDesignReport(Path dir, org.syncsim.report.design.DesignAnalysis a, String generator)
+            throws IOException {
+        List<ChartImage> charts = org.syncsim.report.chart.DesignCharts.all(a);
+        writeCharts(dir, charts);
+        Path page = dir.resolve(DESIGN_REPORT);
+        write(page, org.syncsim.report.html.DesignPage.render(a, charts, generator).getBytes(StandardCharsets.UTF_8));
         return page;
     }
 

@@ -332,6 +332,25 @@ final class ResultsDirectory implements AutoCloseable {
         finish();
     }
 
+    /**
+     * Moves staged files into the directory now, before {@link #commit}, and records them in its manifest (marked
+     * incomplete until the commit): for a command whose parts are worth keeping when it is interrupted, such as the
+     * finished cells of {@code design-report}, which a rerun then skips. The directory is created if need be.
+     */
+    void publish(List<String> files) throws IOException {
+        Files.createDirectories(dir);
+        Manifest old = Manifest.read(dir);
+        TreeSet<String> union = new TreeSet<>(files);
+        if (old != null) {
+            union.addAll(old.files());
+        }
+        // the manifest first, so that every file in the directory is known to be ours
+        new Manifest(identity, List.copyOf(union), false).write(dir);
+        for (String f : files) {
+            moveIn(f);
+        }
+    }
+
     private void moveIn(String f) throws IOException {
         Path target = dir.resolve(f);
         Files.createDirectories(target.getParent());

@@ -96,7 +96,7 @@ public final class ScenarioLoader {
      * The UTF-8 text of a {@code what} file ("scenario", "sheet"), with a sentence instead of the JDK's for the
      * usual mistakes: a missing file, a directory, a binary file ({@code Input length = 1} from the decoder).
      */
-    static String readText(Path file, String what) {
+    public static String readText(Path file, String what) {
         if (Files.isDirectory(file)) {
             throw new ScenarioException(file + ": is a directory; expected a " + what + " file (YAML or JSON text)");
         }
@@ -181,6 +181,23 @@ public final class ScenarioLoader {
             throw new ScenarioException("--set: " + describeWithoutLocation(e), e);
         }
         return check(base.source() + " (with --set)", base.source(), null, mapper.getFactory(), s);
+    }
+
+    /**
+     * Reads another SyncSim YAML document (a design matrix) with the scenarios' strict mapper, so that a bad field
+     * or value is reported as a scenario's is: {@code source:line:column: field: message}.
+     */
+    public static <T> T readDocument(String source, String text, Class<T> type) {
+        try {
+            return YAML.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new ScenarioException(describe(source, text, YAML.getFactory(), e), e);
+        }
+    }
+
+    /** A problem at a JSON pointer of a YAML document, located as the loader locates a scenario's problems. */
+    public static ScenarioException problemAt(String source, String text, String pointer, String message) {
+        return new ScenarioException(report(source, text, YAML.getFactory(), List.of(new Problem(pointer, message))));
     }
 
     /** Writes a scenario back as YAML (every default filled in). */

@@ -116,7 +116,8 @@ public final class ComparisonPage {
         return b.append("</tbody>\n</table>\n").toString();
     }
 
-    private static String signed(Unit u, double v) {
+    /** A difference with its sign (a proper minus, ± for zero) and unit; a dash for NaN. */
+    static String signed(Unit u, double v) {
         return Double.isNaN(v) ? u.format(v) : (v > 0 ? "+" : v < 0 ? "\u2212" : "\u00b1") + u.format(Math.abs(v));
     }
 }

@@ -1,0 +1,25 @@
+package org.syncsim.report.design;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The results of one cell as read back from its results file: every scalar metric per replication (NaN where the
+ * replication has no value, a time to sync where no wait ended), with the seeds they ran on.
+ *
+ * @param file the results file, relative to the page
+ * @param command the command that reproduces the cell
+ */
+public record CellResult(String id, String base, String configuration, String file, String command,
+        List<Long> seeds, Map<String, double[]> metrics) {
+    public CellResult {
+        seeds = List.copyOf(seeds);
+        metrics = Map.copyOf(metrics);
+    }
+
+    /** One metric per replication; a metric the cell never recorded counts 0 (a command nobody sent). */
+    public double[] values(String metric) {
+        double[] v = metrics.get(metric);
+        return v != null ? v : new double[seeds.size()];
+    }
+}

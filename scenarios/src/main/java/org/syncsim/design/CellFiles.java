@@ -1,0 +1,79 @@
+package org.syncsim.design;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.report.AtomicFiles;
+import org.syncsim.report.design.CellResult;
+import org.syncsim.run.ResultFiles;
+
+/**
+ * A cell's results file, {@code cells/<id>/summary.json} in the format of {@code syncsim run}'s (every metric per
+ * replication with its seed, the aggregates, the resolved scenario and the overrides): written atomically as the
+ * cell finishes, recognised as finished when a rerun finds it with the same resolved scenario and overrides, and
+ * read back for the page, which shows nothing these files do not hold.
+ */
+public final class CellFiles {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CellFiles() {
+    }
+
+    /** Writes the cell's results file under {@code staging}, naming sheet files as seen from {@code dir}'s cell. */
+    public static void write(Path staging, Path dir, DesignCell cell, List<RunResult> results) throws IOException {
+        AtomicFiles.write(staging.resolve(cell.file()), text(dir, cell, results));
+    }
+
+    /**
+     * Whether {@code dir} already holds the cell's results for the same resolved scenario, overrides, seed and
+     * replications (a matrix edited since gives other cells, which run again).
+     */
+    public static boolean finished(Path dir, DesignCell cell) {
+        Path f = dir.resolve(cell.file());
+        if (!Files.isRegularFile(f)) {
+            return false;
+        }
+        try {
+            JsonNode have = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
+            JsonNode want = JSON.readTree(text(dir, cell, List.of()));
+            return have.path("resolved_scenario").equals(want.path("resolved_scenario"))
+                    && have.path("overrides").equals(want.path("overrides"))
+                    && have.path("per_replication").size() == cell.resolved().scenario().run().replications();
+        } catch (IOException e) {
+            return false; // damaged: run it again
+        }
+    }
+
+    /** Reads a finished cell's results back: seeds and every scalar per replication (null as NaN, absent as 0). */
+    public static CellResult read(Path dir, DesignCell cell) throws IOException {
+        JsonNode root = JSON.readTree(Files.readString(dir.resolve(cell.file()), StandardCharsets.UTF_8));
+        JsonNode reps = root.path("per_replication");
+        List<Long> seeds = new ArrayList<>();
+        Map<String, double[]> metrics = new HashMap<>();
+        for (int i = 0; i < reps.size(); i++) {
+            JsonNode r = reps.get(i);
+            seeds.add(r.path("seed").asLong());
+            for (Iterator<Map.Entry<String, JsonNode>> it = r.path("metrics").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                double[] v = metrics.computeIfAbsent(e.getKey(), k -> new double[reps.size()]);
+                v[i] = e.getValue().isNull() ? Double.NaN : e.getValue().asDouble();
+            }
+        }
+        return new CellResult(cell.id(), cell.base().id(), cell.configuration(), cell.file(), cell.command(), seeds,
+                metrics);
+    }
+
+    private static String text(Path dir, DesignCell cell, List<RunResult> results) throws IOException {
+        return ResultFiles.summaryJson(dir.resolve(cell.file()).getParent(), cell.resolved(), cell.overrides(),
+                results);
+    }
+}

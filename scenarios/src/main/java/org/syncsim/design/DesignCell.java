@@ -1,0 +1,42 @@
+package org.syncsim.design;
+
+import java.util.List;
+import org.syncsim.report.design.BaseScenario;
+import org.syncsim.scenario.LoadedScenario;
+
+/**
+ * One cell of a design matrix: a base scenario (event, raid size, sheet, network) under one configuration, with
+ * the overrides that make it from its bundled scenario or file and the command that reproduces it.
+ *
+ * @param id the cell's directory name under {@code cells/}: {@code <base>--<configuration>}
+ * @param base the base scenario's id, {@code <event>-<size>-<sheet>-<network>}
+ * @param configuration the configuration's id
+ * @param scenario the bundled scenario name or file the cell starts from
+ * @param overrides every {@code --set} the cell applies, in order (seed and replications last)
+ * @param resolved the scenario with the overrides applied
+ */
+public record DesignCell(String id, BaseScenario base, String configuration, String scenario, List<String> overrides,
+        LoadedScenario resolved) {
+    public DesignCell {
+        overrides = List.copyOf(overrides);
+    }
+
+    /** The results file of the cell, relative to the report's directory. */
+    public String file() {
+        return "cells/" + id + "/summary.json";
+    }
+
+    /** The command that reproduces the cell's numbers: {@code ./syncsim run SCENARIO --set ...}. */
+    public String command() {
+        StringBuilder b = new StringBuilder("./syncsim run ").append(shell(scenario));
+        for (String o : overrides) {
+            b.append(" --set ").append(shell(o));
+        }
+        return b.toString();
+    }
+
+    /** Quotes a word for a POSIX shell when it holds anything but plain characters. */
+    static String shell(String word) {
+        return word.matches("[A-Za-z0-9_./:=,@%+-]+") ? word : "'" + word.replace("'", "'\"'\"'") + "'";
+    }
+}
