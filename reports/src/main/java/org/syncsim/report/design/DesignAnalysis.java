@@ -76,9 +76,13 @@ public final class DesignAnalysis {
     public record Ranked(ConfigInfo configuration, Effect best, Effect worst, double score) {
     }
 
+    /** The harms that disqualify a base scenario's savings: bytes saved by not syncing are no gain. */
+    static final List<Scalar> HARMS = List.of(Scalar.WAITING_AT_END, Scalar.DESYNCED_AT_END);
+
     /**
      * The compared configurations ranked by their largest relative reduction whose paired interval lies below
-     * zero, on any metric and base scenario (a reduction from a baseline mean of 0 is impossible, so every score is
+     * zero, on any metric and base scenario where the configuration proves no more members never synced or
+     * silently desynced (else sending nothing would rank first) (a reduction from a baseline mean of 0 is impossible, so every score is
      * a share of something that happened); configurations without one follow, in matrix order. Each also carries
      * its largest proven relative increase (an increase from 0 counts as the largest).
      */
@@ -88,12 +92,14 @@ public final class DesignAnalysis {
             Effect best = null;
             Effect worst = null;
             for (BaseScenario b : in.bases()) {
+                boolean harms = HARMS.stream().map(h -> effect(b.id(), c.id(), h.key()))
+                        .anyMatch(e -> e != null && e.worse());
                 for (Scalar m : METRICS) {
                     Effect e = effect(b.id(), c.id(), m.key());
                     if (e == null || !e.hasValue()) {
                         continue;
                     }
-                    if (e.better() && (best == null || e.relative() < best.relative())) {
+                    if (e.better() && !harms && (best == null || e.relative() < best.relative())) {
                         best = e;
                     }
                     if (e.worse() && (worst == null || increase(e) > increase(worst))) {

@@ -5,7 +5,8 @@ import org.syncsim.report.stats.MeanCi;
 /**
  * The change of one metric from the baseline to a configuration on one base scenario, paired by seed over the
  * replications where both have a value: the means of both over those seeds, and the mean per-seed difference with
- * its paired 95 % interval ({@link MeanCi#pairedDifference}). The relative change divides the difference and its
+ * its paired 95 % interval ({@link MeanCi#pairedDifference}, its low end kept at or above −100 %, {@link #low}). The
+ * relative change divides the difference and its
  * interval by the baseline's mean over the same seeds (NaN when that mean is 0).
  */
 public record Effect(String base, String configuration, String metric, CellResult baselineCell, CellResult cell,
@@ -21,9 +22,18 @@ public record Effect(String base, String configuration, String metric, CellResul
         return difference.mean() / baselineMean;
     }
 
-    /** The low end of the relative difference's interval, or NaN without one. */
+    /**
+     * The low end of the difference's interval, or null without one. Every metric here is at least 0, so the
+     * configuration's mean cannot fall below 0: the low end is raised to −(baseline mean), a −100 % change, where
+     * Student's t would reach past it.
+     */
+    public Double low() {
+        return difference.low() == null ? null : Math.max(difference.low(), -baselineMean);
+    }
+
+    /** The low end of the relative difference's interval (at least −100 %), or NaN without one. */
     public double relativeLow() {
-        return difference.low() == null ? Double.NaN : difference.low() / baselineMean;
+        return difference.low() == null ? Double.NaN : low() / baselineMean;
     }
 
     /** The high end of the relative difference's interval, or NaN without one. */

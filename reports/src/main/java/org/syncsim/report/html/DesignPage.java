@@ -41,7 +41,7 @@ public final class DesignPage {
         WORDS.put(Scalar.HITCH_FRAMES, "frame stalls");
     }
 
-    private static final String STYLE = "<style>.num{white-space:nowrap}td.fx{min-width:5.5em}td.fx small{color:#555;"
+    private static final String STYLE = "<style>.num{white-space:nowrap}table.ablation{font-size:.8em}td.fx{min-width:5em}td.fx small{color:#555;"
             + "display:block;font-size:.78em}ol.ranked li{margin:.45em 0}code{font-size:.85em}td.cmd{text-align:left;"
             + "font-family:monospace;font-size:.78em;word-break:break-all}</style>\n";
 
@@ -108,7 +108,7 @@ public final class DesignPage {
                 .append(" to ").append(num(e, "mean", e.mean(), u.format(e.mean()))).append(" per run (");
         if (e.baselineMean() == 0) {
             b.append(num(e, "diff", e.difference().mean(), signed(u, e.difference().mean()))).append(", 95 % CI ")
-                    .append(signed(u, e.difference().low())).append(" to ").append(signed(u, e.difference().high()));
+                    .append(signed(u, e.low())).append(" to ").append(signed(u, e.difference().high()));
         } else {
             b.append(num(e, "rel", e.relative(), percent(e.relative()))).append(", 95 % CI ")
                     .append(percent(e.relativeLow())).append(" to ").append(percent(e.relativeHigh()));
@@ -145,7 +145,9 @@ public final class DesignPage {
                     Unit u = Unit.of(m.key());
                     b.append("<span class=\"num\" data-kind=\"mean-all\" data-metric=\"").append(m.key())
                             .append("\" data-file=\"").append(esc(head.file())).append("\" data-value=\"")
-                            .append(ci.mean()).append("\">").append(esc(u.format(ci.mean()))).append("</span>");
+                            .append(ci.mean()).append('"').append(ci.low() == null ? "" : " data-low=\"" + ci.low()
+                                    + "\" data-high=\"" + ci.high() + "\"").append('>')
+                            .append(esc(u.format(ci.mean()))).append("</span>");
                     if (ci.low() != null) {
                         b.append("<small class=\"muted\"> [").append(esc(u.format(ci.low()))).append(", ")
                                 .append(esc(u.format(ci.high()))).append("]</small>");
@@ -175,7 +177,7 @@ public final class DesignPage {
         boolean relative = e.baselineMean() != 0;
         String text = relative ? percent(e.relative()) : signed(u, d.mean());
         String range = d.low() == null ? "" : relative ? "[" + percent(e.relativeLow()) + ", "
-                + percent(e.relativeHigh()) + "]" : "[" + signed(u, d.low()) + ", " + signed(u, d.high()) + "]";
+                + percent(e.relativeHigh()) + "]" : "[" + signed(u, e.low()) + ", " + signed(u, d.high()) + "]";
         String colour = "";
         if (e.better() || e.worse()) {
             double strength = relative ? Math.min(1, Math.abs(e.relative())) : 1;
@@ -231,9 +233,15 @@ public final class DesignPage {
 
     /** A number of an effect with where it comes from. */
     private static String num(Effect e, String kind, double value, String text) {
+        String range = "";
+        if (e.low() != null && (kind.equals("rel") || kind.equals("diff"))) {
+            boolean rel = kind.equals("rel");
+            range = " data-low=\"" + (rel ? e.relativeLow() : e.low()) + "\" data-high=\""
+                    + (rel ? e.relativeHigh() : e.difference().high()) + "\"";
+        }
         return "<span class=\"num\" data-kind=\"" + kind + "\" data-metric=\"" + esc(e.metric()) + "\" data-file=\""
                 + esc(e.cell().file()) + "\" data-base-file=\"" + esc(e.baselineCell().file()) + "\" data-value=\""
-                + value + "\">" + esc(text) + "</span>";
+                + value + "\"" + range + ">" + esc(text) + "</span>";
     }
 
     private static String percent(double f) {
