@@ -630,12 +630,7 @@ public final class Charts {
      * with its 95 % confidence interval as whiskers.
      */
     public static ChartImage headlineBars(List<ReportInput> variants, Map<String, String> metrics) {
-        CategoryAxis variantsAxis = new CategoryAxis(null);
-        variantsAxis.setTickLabelFont(SMALL);
-        variantsAxis.setMaximumCategoryLabelLines(3);
-        CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(variantsAxis);
-        combined.setOrientation(PlotOrientation.HORIZONTAL);
-        combined.setGap(12);
+        CombinedDomainCategoryPlot combined = sideBySide(3);
         for (Map.Entry<String, String> m : metrics.entrySet()) {
             DefaultCategoryDataset data = new DefaultCategoryDataset();
             List<double[]> intervals = new ArrayList<>();
@@ -666,6 +661,20 @@ public final class Charts {
                 "Bar: mean over replications; whisker: 95 % confidence interval of the mean. A time to sync has no"
                         + " bar where no wait ended in any replication (the tables show a dash).",
                 chart(title, combined, false), Math.max(900, 190 * metrics.size()), h);
+    }
+
+    /**
+     * An empty chart of panels side by side sharing one category axis of horizontal bars (a variant or
+     * configuration per bar), labels wrapped to at most {@code labelLines} lines; add one panel per metric.
+     */
+    static CombinedDomainCategoryPlot sideBySide(int labelLines) {
+        CategoryAxis categories = new CategoryAxis(null);
+        categories.setTickLabelFont(SMALL);
+        categories.setMaximumCategoryLabelLines(labelLines);
+        CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(categories);
+        combined.setOrientation(PlotOrientation.HORIZONTAL);
+        combined.setGap(12);
+        return combined;
     }
 
     /**

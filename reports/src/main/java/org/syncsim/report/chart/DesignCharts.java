@@ -59,12 +59,7 @@ public final class DesignCharts {
     /** Per configuration, the relative change against the baseline on the focus scenario, with paired intervals. */
     public static ChartImage improvement(DesignAnalysis a) {
         String focus = a.input().focus();
-        CategoryAxis configs = new CategoryAxis(null);
-        configs.setTickLabelFont(SMALL);
-        configs.setMaximumCategoryLabelLines(2);
-        CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(configs);
-        combined.setOrientation(PlotOrientation.HORIZONTAL);
-        combined.setGap(12);
+        CombinedDomainCategoryPlot combined = Charts.sideBySide(2);
         for (Scalar m : IMPROVEMENT) {
             DefaultCategoryDataset data = new DefaultCategoryDataset();
             List<double[]> intervals = new ArrayList<>();
