@@ -12,12 +12,12 @@ import org.syncsim.design.CellFiles;
 import org.syncsim.design.DesignCell;
 import org.syncsim.design.DesignMatrix;
 import org.syncsim.design.DesignPlan;
-import org.syncsim.metrics.RunResult;
 import org.syncsim.report.AtomicFiles;
 import org.syncsim.report.ReportWriter;
 import org.syncsim.report.design.CellResult;
 import org.syncsim.report.design.DesignAnalysis;
 import org.syncsim.report.design.DesignInput;
+import org.syncsim.report.Replications;
 import org.syncsim.run.ParallelRuns;
 import org.syncsim.run.RunEstimate;
 import org.syncsim.run.RunFailedException;
@@ -134,11 +134,12 @@ final class DesignReportCommand implements Callable<Integer> {
             int done = 0;
             for (DesignCell cell : todo) {
                 int before = done;
-                List<RunResult> results = ParallelRuns.run(parent.worlds(), cell.resolved(), t,
-                        d -> progress.update(before + d));
+                Replications results = new Replications();
+                ParallelRuns.forEach(parent.worlds(), cell.resolved(), t, d -> progress.update(before + d),
+                        results::add);
                 CellFiles.write(rd.staging(), rd.absolute(), cell, results);
                 rd.publish(List.of(cell.file()));
-                done += results.size();
+                done += cell.resolved().scenario().run().replications();
             }
         } catch (RunFailedException e) {
             err.println("syncsim: " + e.getMessage() + " (the finished cells are kept; run the command again to"

@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.syncsim.metrics.RunResult;
 import org.syncsim.report.AtomicFiles;
+import org.syncsim.report.Replications;
 import org.syncsim.report.design.CellResult;
 import org.syncsim.run.ResultFiles;
 
@@ -29,7 +29,7 @@ public final class CellFiles {
     }
 
     /** Writes the cell's results file under {@code staging}, naming sheet files as seen from {@code dir}'s cell. */
-    public static void write(Path staging, Path dir, DesignCell cell, List<RunResult> results) throws IOException {
+    public static void write(Path staging, Path dir, DesignCell cell, Replications results) throws IOException {
         AtomicFiles.write(staging.resolve(cell.file()), text(dir, cell, results));
     }
 
@@ -44,7 +44,7 @@ public final class CellFiles {
         }
         try {
             JsonNode have = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
-            JsonNode want = JSON.readTree(text(dir, cell, List.of()));
+            JsonNode want = JSON.readTree(text(dir, cell, new Replications()));
             return have.path("resolved_scenario").equals(want.path("resolved_scenario"))
                     && have.path("overrides").equals(want.path("overrides"))
                     && have.path("per_replication").size() == cell.resolved().scenario().run().replications();
@@ -72,7 +72,7 @@ public final class CellFiles {
                 metrics);
     }
 
-    private static String text(Path dir, DesignCell cell, List<RunResult> results) throws IOException {
+    private static String text(Path dir, DesignCell cell, Replications results) throws IOException {
         return ResultFiles.summaryJson(dir.resolve(cell.file()).getParent(), cell.resolved(), cell.overrides(),
                 results);
     }
