@@ -131,16 +131,29 @@ final class DesignReportCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (RunCommand.Progress progress = new RunCommand.Progress("design-report", reps,
                 !quiet && System.console() != null, estimate)) {
-            int done = 0;
-            for (DesignCell cell : todo) {
-                int before = done;
-                Replications results = new Replications();
-                ParallelRuns.forEach(parent.worlds(), cell.resolved(), t, d -> progress.update(before + d),
-                        results::add);
-                CellFiles.write(rd.staging(), rd.absolute(), cell, results);
-                rd.publish(List.of(cell.file()));
-                done += cell.resolved().scenario().run().replications();
-            }
+            // every cell's replications on one pool, so that a cell's slowest replication leaves no thread idle;
+            // each cell is written and published as soon as its last replication is in
+            Replications[] pending = new Replications[todo.size()];
+            int[] received = new int[todo.size()];
+            ParallelRuns.forEachOf(parent.worlds(), todo.stream().map(DesignCell::resolved).toList(), t,
+                    progress::update, (k, r) -> {
+                        DesignCell cell = todo.get(k);
+                        if (pending[k] == null) {
+                            pending[k] = new Replications();
+                        }
+                        pending[k].add(r);
+                        if (++received[k] == cell.resolved().scenario().run().replications()) {
+                            try {
+                                CellFiles.write(rd.staging(), rd.absolute(), cell, pending[k]);
+                                rd.publish(List.of(cell.file()));
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                            pending[k] = null;
+                        }
+                    });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         } catch (RunFailedException e) {
             err.println("syncsim: " + e.getMessage() + " (the finished cells are kept; run the command again to"
                     + " resume)");

@@ -44,7 +44,25 @@ public final class ParallelRuns {
      */
     public static void forEach(WorldFactory factory, LoadedScenario s, int threads, IntConsumer progress,
             Consumer<RunResult> sink) {
-        int n = s.scenario().run().replications();
+        forEachOf(factory, List.of(s), threads, progress, (k, r) -> sink.accept(r));
+    }
+
+    /** One result of {@link #forEachOf}: which scenario of the list it belongs to, and the replication's result. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(int scenario, RunResult result);
+    }
+
+    /**
+     * Runs every replication of every scenario in {@code scenarios} on one pool, scenario after scenario, and gives
+     * each result to {@code sink} in that order (scenario, then replication), on the calling thread. The
+     * replications of the next scenario start while the last ones of a scenario still run, so the threads stay
+     * busy across scenarios with few replications each (a design report's cells); {@code progress} counts the
+     * replications of all of them.
+     */
+    public static void forEachOf(WorldFactory factory, List<LoadedScenario> scenarios, int threads,
+            IntConsumer progress, Sink sink) {
+        int n = scenarios.stream().mapToInt(x -> x.scenario().run().replications()).sum();
         ReplicationRunner runner = new ReplicationRunner(factory);
         int poolSize = Math.max(1, Math.min(threads, n));
         ExecutorService pool = Executors.newFixedThreadPool(poolSize, r -> {
@@ -53,22 +71,31 @@ public final class ParallelRuns {
             return t;
         });
         try {
-            ArrayDeque<Future<RunResult>> inFlight = new ArrayDeque<>();
-            int submitted = 0;
+            record Pending(int scenario, Future<RunResult> result) {
+            }
+            ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+            int scenario = 0;
+            int replication = 0;
             int done = 0;
             while (done < n) {
-                while (submitted < n && inFlight.size() < poolSize * AHEAD_PER_THREAD) {
-                    int rr = submitted++;
-                    inFlight.add(pool.submit(() -> runner.run(s, rr)));
+                while (scenario < scenarios.size() && inFlight.size() < poolSize * AHEAD_PER_THREAD) {
+                    LoadedScenario s = scenarios.get(scenario);
+                    if (replication >= s.scenario().run().replications()) {
+                        scenario++;
+                        replication = 0;
+                        continue;
+                    }
+                    int rr = replication++;
+                    inFlight.add(new Pending(scenario, pool.submit(() -> runner.run(s, rr))));
                 }
-                Future<RunResult> f = inFlight.peek();
+                Pending p = inFlight.peek();
                 try {
-                    RunResult r = f.get(200, TimeUnit.MILLISECONDS);
+                    RunResult r = p.result().get(200, TimeUnit.MILLISECONDS);
                     inFlight.poll();
                     done++;
-                    sink.accept(r);
+                    sink.accept(p.scenario(), r);
                 } catch (TimeoutException e) {
-                    progress.accept(done + (int) inFlight.stream().filter(Future::isDone).count());
+                    progress.accept(done + (int) inFlight.stream().filter(x -> x.result().isDone()).count());
                 }
             }
             progress.accept(n);
