@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import org.syncsim.engine.TraceSink;
 import org.syncsim.metrics.RunResult;
 import org.syncsim.scenario.LoadedScenario;
 
@@ -47,6 +49,16 @@ public final class ParallelRuns {
         forEachOf(factory, List.of(s), threads, progress, (k, r) -> sink.accept(r));
     }
 
+    /**
+     * As {@link #forEach(WorldFactory, LoadedScenario, int, IntConsumer, Consumer)}, with replication {@code r}'s
+     * event trace going to {@code traces.apply(r)} (none where null; a trace changes no result). A trace sink is
+     * called from the replication's worker thread only.
+     */
+    public static void forEach(WorldFactory factory, LoadedScenario s, int threads, IntConsumer progress,
+            Consumer<RunResult> sink, IntFunction<TraceSink> traces) {
+        run(factory, List.of(s), threads, progress, (k, r) -> sink.accept(r), (k, r) -> traces.apply(r));
+    }
+
     /** One result of {@link #forEachOf}: which scenario of the list it belongs to, and the replication's result. */
     @FunctionalInterface
     public interface Sink {
@@ -62,6 +74,15 @@ public final class ParallelRuns {
      */
     public static void forEachOf(WorldFactory factory, List<LoadedScenario> scenarios, int threads,
             IntConsumer progress, Sink sink) {
+        run(factory, scenarios, threads, progress, sink, (k, r) -> null);
+    }
+
+    private interface Traces {
+        TraceSink of(int scenario, int replication);
+    }
+
+    private static void run(WorldFactory factory, List<LoadedScenario> scenarios, int threads, IntConsumer progress,
+            Sink sink, Traces traces) {
         int n = scenarios.stream().mapToInt(x -> x.scenario().run().replications()).sum();
         ReplicationRunner runner = new ReplicationRunner(factory);
         int poolSize = Math.max(1, Math.min(threads, n));
@@ -85,8 +106,9 @@ public final class ParallelRuns {
                         replication = 0;
                         continue;
                     }
+                    int k = scenario;
                     int rr = replication++;
-                    inFlight.add(new Pending(scenario, pool.submit(() -> runner.run(s, rr))));
+                    inFlight.add(new Pending(k, pool.submit(() -> runner.run(s, rr, traces.of(k, rr)))));
                 }
                 Pending p = inFlight.peek();
                 try {

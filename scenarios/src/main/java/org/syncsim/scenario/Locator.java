@@ -11,12 +11,12 @@ import java.io.IOException;
  * Finds where in a file's text the value at a JSON pointer is written, by re-reading the text as tokens: the
  * field name for an object member, the value for an array element. Falls back to the nearest enclosing value.
  */
-final class Locator {
+public final class Locator {
     private Locator() {
     }
 
     /** {@code line:column} (1-based) of the pointer's value in {@code text}, or null if the text does not hold it. */
-    static String locate(JsonFactory factory, String text, String pointer) {
+    public static String locate(JsonFactory factory, String text, String pointer) {
         JsonPointer target = JsonPointer.compile(pointer);
         while (true) {
             JsonLocation loc = find(factory, text, target);
