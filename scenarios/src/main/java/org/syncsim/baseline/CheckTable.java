@@ -70,8 +70,9 @@ public final class CheckTable {
                     old.replication(), old.seed(), lengths, d.first());
             o.println("      now:      " + (d.line() == null ? "(the trace has ended)" : tabs(d.line())));
             o.println("      recorded: " + (d.baselineKind() == null ? "(the trace had ended)"
-                    : "a " + d.baselineKind() + " event" + (d.line() != null && kindOf(d.line()).equals(
-                            d.baselineKind()) ? " with other time or details" : "")));
+                    : article(d.baselineKind()) + " " + d.baselineKind() + " event" + (d.line() != null
+                            && kindOf(d.line()).equals(d.baselineKind()) ? " with other time or details"
+                            : " (" + kindOf(d.line()) + " now)")));
         } else {
             o.printf(Locale.ROOT, "    trace of replication %d (seed %d, %s): first difference within events %d to"
                     + " %d (past the %d events recorded one by one)%n", old.replication(), old.seed(), lengths,
@@ -82,6 +83,10 @@ public final class CheckTable {
             o.println("      the same in both, just before:");
             d.before().forEach(l -> o.println("                " + tabs(l)));
         }
+    }
+
+    private static String article(String word) {
+        return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
     }
 
     private static String kindOf(String line) {

@@ -80,12 +80,12 @@ public final class FingerprintTrace implements TraceSink {
 
     /**
      * Event {@code i} against the baseline: past its end (named here when every event before is known to match:
-     * the baseline ended on a block boundary or within the prefix; else the block's hash names the block), or
-     * another code within the prefix.
+     * the prefix codes them all, or the baseline ended on a block boundary; else the block's hash names the block),
+     * or another code within the prefix.
      */
     private void compare(long i, byte code, String line) {
-        boolean checked = i < expectedPrefix.length || expected.events() % Fingerprint.BLOCK_EVENTS == 0;
-        if (i >= expected.events() && checked) {
+        boolean allCoded = expectedPrefix.length == expected.events();
+        if (i >= expected.events() && (allCoded || expected.events() % Fingerprint.BLOCK_EVENTS == 0)) {
             divergence = new Divergence(true, i, i, display(line), null, before());
         } else if (i < expectedPrefix.length && expectedPrefix[(int) i] != code) {
             divergence = new Divergence(true, i, i, display(line), kindOf(expectedPrefix[(int) i]), before());
@@ -95,7 +95,7 @@ public final class FingerprintTrace implements TraceSink {
     /** Closes the last, partial block; call once the replication has ended. */
     public void finish() {
         if (expected != null && divergence == null && events < expected.events()
-                && (events < expectedPrefix.length || events % Fingerprint.BLOCK_EVENTS == 0)) {
+                && (events <= expectedPrefix.length || events % Fingerprint.BLOCK_EVENTS == 0)) {
             divergence = new Divergence(true, events, events, null, kindAt(events), before());
         }
         if (events % Fingerprint.BLOCK_EVENTS != 0) {
