@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Exit codes: 0 ok; 1 the simulation found a failure you asked to fail on",
-            "(--fail-on) or a replication hit run.event-cap; 2 bad input; 3 internal error",
+            "(--fail-on), a replication hit run.event-cap, or a baseline check found a",
+            "change; 2 bad input; 3 internal error",
             "(a bug in SyncSim, or out of memory: one line names a log file with the trace).",
             "Bad input includes no command at all, and a run estimated to take more than an",
             "hour or too much memory without --allow-large (syncsim run --help)."
