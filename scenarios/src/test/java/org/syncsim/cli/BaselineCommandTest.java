@@ -17,13 +17,7 @@ class BaselineCommandTest {
     @TempDir
     Path dir;
 
-    private static final String RAID = """
-            raid: { size: 6 }
-            timeline:
-              - { t: 10s, do: import, who: Raider01 }
-              - { t: 12s, do: reload, who: Raider04 }
-            run: { replications: 3, until: all-synced, limit: 5m }
-            """;
+    private static final String RAID = TraceOptionTest.RAID;
 
     private Path scenario(String yaml) throws IOException {
         Path f = dir.resolve("raid.yaml");

@@ -18,7 +18,8 @@ class TraceOptionTest {
     @TempDir
     Path dir;
 
-    private static final String RAID = """
+    /** Six members, an import and a reload: a small scenario whose trace is a few hundred events. */
+    static final String RAID = """
             raid: { size: 6 }
             timeline:
               - { t: 10s, do: import, who: Raider01 }
