@@ -348,4 +348,18 @@ class HeadClientHandlersTest {
         assertEquals("VER:0.1.0", whispers.get(0).text());
         assertFalse(raid.channel.log().stream().anyMatch(s -> s.distribution() == Distribution.WHISPER));
     }
+
+    @Test
+    void noVersionReplyToANewerPeerWhetherItsMajorOrItsMinorIsAhead() {
+        // §3.8: a different MAJOR is incompatible but "newer" when theirs is higher; same MAJOR and a higher MINOR is
+        // newer (and compatible, >= DATA_COMPAT); only an older incompatible sender gets SendVersionResponse.
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        raid.inject(10, f, "VER:1.0.0");
+        raid.inject(11, f, "VER:0.2.0");
+        raid.inject(12, f, "VER:0.1.0");
+        raid.runUntil(13);
+        assertEquals(0, raid.channel.refused().stream().filter(s -> s.distribution() == Distribution.WHISPER).count());
+        assertEquals(0, sends(raid, 0, "VER", 10));
+    }
 }
