@@ -147,7 +147,7 @@ final class ExploreCommand implements Callable<Integer> {
                             + " runs each");
                     err.flush();
                 }
-                x.shrink(t, shrinkRuns, r -> { });
+                x.shrink(t, shrinkRuns);
                 err.flush();
             }
             FindingsWriter.write(rd.staging(), x, command);

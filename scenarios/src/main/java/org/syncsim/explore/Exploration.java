@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import org.syncsim.run.ParallelRuns;
 import org.syncsim.run.RunFailedException;
 
 /**
@@ -63,7 +62,7 @@ public final class Exploration {
      * {@code maxRuns} ran.
      */
     public void search(int threads, int maxRuns, BooleanSupplier more, Progress progress) {
-        ExecutorService pool = daemons(threads, "syncsim-explore");
+        ExecutorService pool = ParallelRuns.daemons(threads, "syncsim-explore");
         try {
             record Pending(Schedule schedule, Future<List<Finding>> findings) {
             }
@@ -96,8 +95,8 @@ public final class Exploration {
     }
 
     /** Shrinks the first schedule of every finding, at most {@code runsEach} runs each, findings in parallel. */
-    public void shrink(int threads, int runsEach, Consumer<Result> done) {
-        ExecutorService pool = daemons(threads, "syncsim-shrink");
+    public void shrink(int threads, int runsEach) {
+        ExecutorService pool = ParallelRuns.daemons(threads, "syncsim-shrink");
         try {
             Map<String, Future<Result>> jobs = new LinkedHashMap<>();
             for (Map.Entry<String, Result> e : found.entrySet()) {
@@ -111,9 +110,7 @@ public final class Exploration {
                 }));
             }
             for (Map.Entry<String, Future<Result>> j : jobs.entrySet()) {
-                Result r = j.getValue().get();
-                found.put(j.getKey(), r);
-                done.accept(r);
+                found.put(j.getKey(), j.getValue().get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -123,14 +120,5 @@ public final class Exploration {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** A pool of daemon threads, so that an interrupted command never waits for a run in flight. */
-    private static ExecutorService daemons(int threads, String name) {
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 }

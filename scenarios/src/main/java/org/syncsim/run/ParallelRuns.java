@@ -86,11 +86,7 @@ public final class ParallelRuns {
         int n = scenarios.stream().mapToInt(x -> x.scenario().run().replications()).sum();
         ReplicationRunner runner = new ReplicationRunner(factory);
         int poolSize = Math.max(1, Math.min(threads, n));
-        ExecutorService pool = Executors.newFixedThreadPool(poolSize, r -> {
-            Thread t = new Thread(r, "syncsim-replication");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = daemons(poolSize, "syncsim-replication");
         try {
             record Pending(int scenario, Future<RunResult> result) {
             }
@@ -135,5 +131,17 @@ public final class ParallelRuns {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A pool of {@code threads} daemon threads named {@code name}, so that an interrupted command never waits for
+     * work in flight.
+     */
+    public static ExecutorService daemons(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

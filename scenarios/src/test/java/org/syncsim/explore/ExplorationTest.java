@@ -45,7 +45,7 @@ public class ExplorationTest {
         Explorer e = explorer("head", 3);
         Exploration x = Exploration.of(StandardWorld.FACTORY, e.base(), e.settings());
         x.search(2, 40, () -> true, (r, f) -> { });
-        x.shrink(2, 40, r -> { });
+        x.shrink(2, 40);
         Map<String, Exploration.Result> found = x.results().stream()
                 .collect(Collectors.toMap(r -> r.first().key(), Function.identity()));
         assertTrue(found.containsKey("silent-desync"), found.keySet().toString());

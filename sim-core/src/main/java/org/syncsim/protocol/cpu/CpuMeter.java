@@ -26,7 +26,6 @@ public final class CpuMeter {
     private final LongSupplier now;
     private final Map<Integer, String> decoded = new HashMap<>();
     private boolean keepDecoded;
-    private long frame = Long.MIN_VALUE;
     /** The current frame's span [{@code frameStart}, {@code nextFrameStart}): a charge inside it needs no lookup. */
     private long frameStart = Long.MAX_VALUE;
     private long nextFrameStart = Long.MIN_VALUE;
@@ -125,13 +124,10 @@ public final class CpuMeter {
         }
         long t = now.getAsLong();
         if (t < frameStart || t >= nextFrameStart) {
-            long f = frames.indexAtOrBefore(t);
+            long f = frames.indexAtOrBefore(t); // another frame than the current one: its total starts at 0
             frameStart = frames.instant(f);
             nextFrameStart = frames.instant(f + 1);
-            if (f != frame) {
-                frame = f;
-                frameMicros = 0;
-            }
+            frameMicros = 0;
         }
         frameMicros += micros;
         metrics.cpuCharged(t, client, work.key(), micros, frameMicros);
