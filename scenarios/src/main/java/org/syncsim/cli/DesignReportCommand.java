@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.syncsim.design.CellFiles;
 import org.syncsim.design.DesignCell;
 import org.syncsim.design.DesignMatrix;
 import org.syncsim.design.DesignPlan;
@@ -17,9 +16,7 @@ import org.syncsim.report.ReportWriter;
 import org.syncsim.report.design.CellResult;
 import org.syncsim.report.design.DesignAnalysis;
 import org.syncsim.report.design.DesignInput;
-import org.syncsim.report.Replications;
-import org.syncsim.run.ParallelRuns;
-import org.syncsim.run.RunEstimate;
+import org.syncsim.run.CellFiles;
 import org.syncsim.run.RunFailedException;
 import org.syncsim.scenario.ScenarioException;
 import picocli.CommandLine.Command;
@@ -114,9 +111,9 @@ final class DesignReportCommand implements Callable<Integer> {
     /** Runs the cells not finished yet, publishing each as it ends, then writes the page from every cell's file. */
     private int runInto(ResultsDirectory rd, DesignPlan plan, int t, List<String> settings) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        List<DesignCell> todo = plan.cells().stream().filter(c -> !CellFiles.finished(rd.absolute(), c)).toList();
-        int reps = todo.stream().mapToInt(c -> c.resolved().scenario().run().replications()).sum();
-        double estimate = todo.stream().mapToDouble(c -> RunEstimate.of(c.resolved(), t).seconds()).sum();
+        List<DesignCell> todo = CellRuns.unfinished(rd, plan.cells());
+        int reps = CellRuns.replications(todo);
+        double estimate = CellRuns.estimate(todo, t);
         if (!quiet) {
             if (todo.size() < plan.cells().size()) {
                 err.println("syncsim: " + (plan.cells().size() - todo.size()) + " of " + plan.cells().size()
@@ -131,29 +128,7 @@ final class DesignReportCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (RunCommand.Progress progress = new RunCommand.Progress("design-report", reps,
                 !quiet && System.console() != null, estimate)) {
-            // every cell's replications on one pool, so that a cell's slowest replication leaves no thread idle;
-            // each cell is written and published as soon as its last replication is in
-            Replications[] pending = new Replications[todo.size()];
-            int[] received = new int[todo.size()];
-            ParallelRuns.forEachOf(parent.worlds(), todo.stream().map(DesignCell::resolved).toList(), t,
-                    progress::update, (k, r) -> {
-                        DesignCell cell = todo.get(k);
-                        if (pending[k] == null) {
-                            pending[k] = new Replications();
-                        }
-                        pending[k].add(r);
-                        if (++received[k] == cell.resolved().scenario().run().replications()) {
-                            try {
-                                CellFiles.write(rd.staging(), rd.absolute(), cell, pending[k]);
-                                rd.publish(List.of(cell.file()));
-                            } catch (IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            }
-                            pending[k] = null;
-                        }
-                    });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+            CellRuns.run(rd, parent.worlds(), todo, t, progress::update);
         } catch (RunFailedException e) {
             err.println("syncsim: " + e.getMessage() + " (the finished cells are kept; run the command again to"
                     + " resume)");
@@ -162,7 +137,9 @@ final class DesignReportCommand implements Callable<Integer> {
         List<CellResult> cells = new ArrayList<>();
         Set<String> files = new HashSet<>();
         for (DesignCell c : plan.cells()) {
-            cells.add(CellFiles.read(rd.absolute(), c));
+            CellFiles.Values v = CellFiles.read(rd.absolute(), c);
+            cells.add(new CellResult(c.id(), c.base().id(), c.configuration(), c.file(), c.command(), v.seeds(),
+                    v.metrics()));
             files.add(c.file());
         }
         DesignMatrix m = plan.matrix().matrix();

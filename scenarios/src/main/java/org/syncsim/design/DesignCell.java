@@ -2,6 +2,7 @@ package org.syncsim.design;
 
 import java.util.List;
 import org.syncsim.report.design.BaseScenario;
+import org.syncsim.run.Cell;
 import org.syncsim.scenario.LoadedScenario;
 
 /**
@@ -16,27 +17,19 @@ import org.syncsim.scenario.LoadedScenario;
  * @param resolved the scenario with the overrides applied
  */
 public record DesignCell(String id, BaseScenario base, String configuration, String scenario, List<String> overrides,
-        LoadedScenario resolved) {
+        LoadedScenario resolved) implements Cell {
     public DesignCell {
         overrides = List.copyOf(overrides);
     }
 
     /** The results file of the cell, relative to the report's directory. */
+    @Override
     public String file() {
         return "cells/" + id + "/summary.json";
     }
 
-    /** The command that reproduces the cell's numbers: {@code ./syncsim run SCENARIO --set ...}. */
+    @Override
     public String command() {
-        StringBuilder b = new StringBuilder("./syncsim run ").append(shell(scenario));
-        for (String o : overrides) {
-            b.append(" --set ").append(shell(o));
-        }
-        return b.toString();
-    }
-
-    /** Quotes a word for a POSIX shell when it holds anything but plain characters. */
-    static String shell(String word) {
-        return word.matches("[A-Za-z0-9_./:=,@%+-]+") ? word : "'" + word.replace("'", "'\"'\"'") + "'";
+        return Cell.runCommand(scenario, overrides);
     }
 }

@@ -1,4 +1,4 @@
-package org.syncsim.design;
+package org.syncsim.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.syncsim.report.AtomicFiles;
 import org.syncsim.report.Replications;
-import org.syncsim.report.design.CellResult;
-import org.syncsim.run.ResultFiles;
 
 /**
- * A cell's results file, {@code cells/<id>/summary.json} in the format of {@code syncsim run}'s (every metric per
+ * A {@link Cell}'s results file, e.g. {@code cells/<id>/summary.json}, in the format of {@code syncsim run}'s (every metric per
  * replication with its seed, the aggregates, the resolved scenario and the overrides): written atomically as the
  * cell finishes, recognised as finished when a rerun finds it with the same resolved scenario and overrides, and
  * read back for the page, which shows nothing these files do not hold.
@@ -29,7 +27,7 @@ public final class CellFiles {
     }
 
     /** Writes the cell's results file under {@code staging}, naming sheet files as seen from {@code dir}'s cell. */
-    public static void write(Path staging, Path dir, DesignCell cell, Replications results) throws IOException {
+    public static void write(Path staging, Path dir, Cell cell, Replications results) throws IOException {
         AtomicFiles.write(staging.resolve(cell.file()), text(dir, cell, results));
     }
 
@@ -37,7 +35,7 @@ public final class CellFiles {
      * Whether {@code dir} already holds the cell's results for the same resolved scenario, overrides, seed and
      * replications (a matrix edited since gives other cells, which run again).
      */
-    public static boolean finished(Path dir, DesignCell cell) {
+    public static boolean finished(Path dir, Cell cell) {
         Path f = dir.resolve(cell.file());
         if (!Files.isRegularFile(f)) {
             return false;
@@ -53,8 +51,16 @@ public final class CellFiles {
         }
     }
 
-    /** Reads a finished cell's results back: seeds and every scalar per replication (null as NaN, absent as 0). */
-    public static CellResult read(Path dir, DesignCell cell) throws IOException {
+    /**
+     * A finished cell's results as read back: every scalar metric per replication (NaN where the replication has
+     * no value, a time to sync where no wait ended; 0 where it lacks the metric, a command nobody sent), with the
+     * seeds they ran on.
+     */
+    public record Values(List<Long> seeds, Map<String, double[]> metrics) {
+    }
+
+    /** Reads a finished cell's results back. */
+    public static Values read(Path dir, Cell cell) throws IOException {
         JsonNode root = JSON.readTree(Files.readString(dir.resolve(cell.file()), StandardCharsets.UTF_8));
         JsonNode reps = root.path("per_replication");
         List<Long> seeds = new ArrayList<>();
@@ -68,11 +74,10 @@ public final class CellFiles {
                 v[i] = e.getValue().isNull() ? Double.NaN : e.getValue().asDouble();
             }
         }
-        return new CellResult(cell.id(), cell.base().id(), cell.configuration(), cell.file(), cell.command(), seeds,
-                metrics);
+        return new Values(seeds, metrics);
     }
 
-    private static String text(Path dir, DesignCell cell, Replications results) throws IOException {
+    private static String text(Path dir, Cell cell, Replications results) throws IOException {
         return ResultFiles.summaryJson(dir.resolve(cell.file()).getParent(), cell.resolved(), cell.overrides(),
                 results);
     }
