@@ -23,6 +23,7 @@ public final class ReportWriter {
     public static final String COMPARISON = "comparison.html";
     public static final String CHARTS = "charts";
     public static final String DESIGN_REPORT = "design-report.html";
+    public static final String SWEEP = "sweep.html";
 
     /** The metrics of a comparison's bar chart, with their axis labels. */
     public static final Map<String, String> COMPARISON_METRICS = RunReportPage.labels(Scalar::shortLabel,
@@ -89,6 +90,16 @@ public final class ReportWriter {
         writeCharts(dir, charts);
         Path page = dir.resolve(DESIGN_REPORT);
         write(page, org.syncsim.report.html.DesignPage.render(a, charts, generator).getBytes(StandardCharsets.UTF_8));
+        return page;
+    }
+
+    /** Writes {@code dir/sweep.html} and its charts; returns the page's path. */
+    public static Path writeSweep(Path dir, org.syncsim.report.sweep.SweepAnalysis a, String generator)
+            throws IOException {
+        List<ChartImage> charts = org.syncsim.report.chart.SweepCharts.all(a);
+        writeCharts(dir, charts);
+        Path page = dir.resolve(SWEEP);
+        write(page, org.syncsim.report.html.SweepPage.render(a, charts, generator).getBytes(StandardCharsets.UTF_8));
         return page;
     }
 

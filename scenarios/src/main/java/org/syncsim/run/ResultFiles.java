@@ -116,7 +116,7 @@ public final class ResultFiles {
                 .toPlainString();
     }
 
-    static String csv(String s) {
+    public static String csv(String s) {
         if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }

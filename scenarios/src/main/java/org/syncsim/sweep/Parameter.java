@@ -94,11 +94,4 @@ public record Parameter(String key, List<String> values, Range range, @JsonPrope
 
     /** Significant digits a number keeps: enough for any setting, few enough that 0.1 + 0.2 reads 0.3. */
     public static final int SIGNIFICANT = 6;
-
-    /** The value as a number for charts: the leading number of {@code value} without the unit, else NaN. */
-    public static double numeric(String value) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")
-                .matcher(value.trim());
-        return m.find() ? Double.parseDouble(m.group()) : Double.NaN;
-    }
 }

@@ -35,4 +35,31 @@ public final class ChartRenderer {
         }
         return new ChartImage(id, title, caption, svg, png);
     }
+
+    /**
+     * As {@link #render}, with hover areas: every data item with a tooltip (from the renderer's tooltip generator)
+     * becomes an {@code <area>} of the PNG whose title is the tooltip.
+     */
+    public static ChartImage renderWithHover(String id, String title, String caption, JFreeChart chart, int width,
+            int height) {
+        ChartImage plain = render(id, title, caption, chart, width, height);
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo(
+                new org.jfree.chart.entity.StandardEntityCollection());
+        byte[] png;
+        try {
+            png = ChartUtils.encodeAsPNG(chart.createBufferedImage(width, height, info));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder areas = new StringBuilder();
+        for (Object o : info.getEntityCollection().getEntities()) {
+            if (o instanceof org.jfree.chart.entity.XYItemEntity e && e.getToolTipText() != null) {
+                String t = org.syncsim.report.html.Html.esc(e.getToolTipText());
+                areas.append("<area shape=\"").append(e.getShapeType()).append("\" coords=\"")
+                        .append(e.getShapeCoords()).append("\" title=\"").append(t).append("\" alt=\"").append(t)
+                        .append("\" nohref>\n");
+            }
+        }
+        return new ChartImage(id, title, caption, plain.svg(), png, areas.toString());
+    }
 }

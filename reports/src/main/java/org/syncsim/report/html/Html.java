@@ -30,8 +30,17 @@ public final class Html {
         return b.toString();
     }
 
-    /** A chart as a figure with its SVG inline as a data URI (no external resource). */
+    /**
+     * A chart as a figure with its SVG inline as a data URI (no external resource); a chart with hover areas as its
+     * PNG with an image map, since an SVG shown as an image takes no pointer.
+     */
     public static String figure(ChartImage c) {
+        if (c.imageMap() != null) {
+            String png = "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png());
+            return "<figure class=\"chart\" id=\"chart-" + esc(c.id()) + "\"><img alt=\"" + esc(c.title())
+                    + "\" src=\"" + png + "\" usemap=\"#map-" + esc(c.id()) + "\"><map name=\"map-" + esc(c.id())
+                    + "\">\n" + c.imageMap() + "</map><figcaption>" + esc(c.caption()) + "</figcaption></figure>\n";
+        }
         String uri = "data:image/svg+xml;base64,"
                 + Base64.getEncoder().encodeToString(c.svg().getBytes(StandardCharsets.UTF_8));
         return "<figure class=\"chart\" id=\"chart-" + esc(c.id()) + "\"><img alt=\"" + esc(c.title())

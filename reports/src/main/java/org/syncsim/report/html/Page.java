@@ -22,7 +22,7 @@ final class Page {
             figure.chart{margin:1.2em 0}figure.chart img{max-width:100%;height:auto;border:1px solid #eee}
             figcaption{color:#555;font-size:.9em}details{margin:1em 0}pre{background:#f7f7f7;padding:.8em;overflow:auto;
             font-size:.85em}.wide{overflow:auto;max-height:85vh;margin:.6em 0}.wide table{margin:0}
-            #client-table{font-size:.8em}#client-table td{white-space:nowrap}.sig{font-weight:600}.muted{color:#888}
+            #client-table{font-size:.8em}#client-table td,table.compact td{white-space:nowrap}.sig{font-weight:600}.muted{color:#888}
             footer{color:#888;font-size:.8em;margin-top:2em}
             """;
 
