@@ -92,7 +92,7 @@ final class CompareCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--allow-large", description = {"Run even when the variants together (results directories are"
-            + " simulated again) are estimated at more than an hour or 60 % of the Java heap, as syncsim run"
+            + " simulated again) are estimated at more than an hour or 60 %% of the Java heap, as syncsim run"
             + " --allow-large.", "Without it such a comparison is refused with the estimate (exit 2)."})
     boolean allowLarge;
 

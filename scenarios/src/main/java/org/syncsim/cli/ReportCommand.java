@@ -44,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--allow-large", description = {"Simulate DIR again even when that is estimated at more than an"
-            + " hour or 60 % of the Java heap, as syncsim run --allow-large.",
+            + " hour or 60 %% of the Java heap, as syncsim run --allow-large.",
         "Without it such a report is refused with the estimate (exit 2)."})
     boolean allowLarge;
 

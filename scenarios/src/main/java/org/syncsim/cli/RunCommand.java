@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--allow-large", description = {"Run even when the estimate says the run takes more than an hour"
-            + " or its results more than 60 % of the Java heap (raise the heap with SYNCSIM_JAVA_OPTS=-Xmx8g).",
+            + " or its results more than 60 %% of the Java heap (raise the heap with SYNCSIM_JAVA_OPTS=-Xmx8g).",
         "Without it such a run is refused with the estimate (exit 2)."})
     boolean allowLarge;
 

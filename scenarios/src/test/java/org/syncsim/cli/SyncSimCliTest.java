@@ -60,6 +60,26 @@ class SyncSimCliTest {
     }
 
     @Test
+    void everyCommandsHelpFormatsWithoutAWarning() {
+        // picocli formats descriptions with String.format: a bare "60 %" in one prints a warning to stderr and
+        // shows the text unformatted
+        PrintStream saved = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (Map.Entry<String, CommandLine> c : SyncSimCli.commandLine().getSubcommands().entrySet()) {
+                c.getValue().getUsageMessage();
+                for (CommandLine sub : c.getValue().getSubcommands().values()) {
+                    sub.getUsageMessage();
+                }
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void versionNamesTheProgramAndExitsZero() {
         assertEquals(ExitCodes.OK, run("--version"), err);
         assertTrue(out.startsWith("syncsim "), out);
