@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a scenario at every point of a parameter sweep (values, ranges, log ranges, random or"
                 + " Latin-hypercube samples of any --set key) and write sweep.csv, sweep.json and sweep.html: every"
-                + " metric's mean and 95 % interval per point, charts against the parameters, the Pareto front.",
+                + " metric's mean and 95 %% interval per point, charts against the parameters, the Pareto front.",
             "Each point's results go to points/<point>/summary.json as it finishes; --resume continues an interrupted"
                 + " sweep without running those again. The file format is in docs/sweeps.md."})
 final class SweepCommand implements Callable<Integer> {

@@ -92,6 +92,9 @@ public record Parameter(String key, List<String> values, Range range, @JsonPrope
         return (d.scale() < 0 ? d.setScale(0) : d).toPlainString() + unit;
     }
 
-    /** Significant digits a number keeps: enough for any setting, few enough that 0.1 + 0.2 reads 0.3. */
-    public static final int SIGNIFICANT = 6;
+    /**
+     * Significant digits a number keeps: a sampled 4.912s reads as a setting, and a step of 0.1 cannot drift
+     * (0.1 + 0.2 reads 0.3).
+     */
+    public static final int SIGNIFICANT = 4;
 }

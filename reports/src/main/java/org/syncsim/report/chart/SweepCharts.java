@@ -246,6 +246,8 @@ public final class SweepCharts {
         if (min > 0 && max / min > 20) {
             LogAxis l = new LogAxis(label);
             l.setSmallestValue(min / 2);
+            l.setNumberFormatOverride(new java.text.DecimalFormat("0.###",
+                    java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
             return l;
         }
         NumberAxis n = new NumberAxis(label);
