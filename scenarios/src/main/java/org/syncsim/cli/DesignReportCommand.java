@@ -54,15 +54,8 @@ final class DesignReportCommand implements Callable<Integer> {
             + " a minute.")
     boolean quick;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field in every cell.")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--replications", paramLabel = "N", description = "Replications of every cell (overrides the"
-            + " matrix's).")
-    Integer replications;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed of every cell (overrides the matrix's).")
-    Long seed;
+    @Mixin
+    BatchSettings batch = new BatchSettings();
 
     @Mixin
     ThreadsOption threads = new ThreadsOption();
@@ -87,18 +80,11 @@ final class DesignReportCommand implements Callable<Integer> {
         try {
             DesignMatrix.Loaded m = DesignMatrix.load(matrix != null ? matrix
                     : quick ? DesignMatrix.QUICK : DesignMatrix.DEFAULT);
-            plan = DesignPlan.expand(m, sets, replications, seed, parent.worlds());
+            plan = DesignPlan.expand(m, batch.sets, batch.replications, batch.seed, parent.worlds());
         } catch (ScenarioException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-        List<String> settings = new ArrayList<>();
-        sets.forEach(x -> settings.add("--set " + x));
-        if (replications != null) {
-            settings.add("--replications " + replications);
-        }
-        if (seed != null) {
-            settings.add("--seed " + seed);
-        }
+        List<String> settings = batch.asArguments();
         String source = matrix != null ? ResultsDirectory.Identity.source(matrix) : plan.matrix().source();
         try (ResultsDirectory rd = ResultsDirectory.open(new ResultsDirectory.Request(out != null ? out
                 : parent.resultsRoot().resolve(plan.matrix().matrix().name()), "--out", out != null,

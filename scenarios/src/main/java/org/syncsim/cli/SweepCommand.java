@@ -51,16 +51,8 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The sweep file (docs/sweeps.md).")
     String file;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field at every point"
-            + " (after the file's set:).")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--replications", paramLabel = "N", description = "Replications per point (overrides the"
-            + " file's).")
-    Integer replications;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed (overrides the file's).")
-    Long seed;
+    @Mixin
+    BatchSettings batch = new BatchSettings();
 
     @Mixin
     ThreadsOption threads = new ThreadsOption();
@@ -84,18 +76,12 @@ final class SweepCommand implements Callable<Integer> {
         int t = threads.resolve();
         SweepPlan plan;
         try {
-            plan = SweepPlan.expand(SweepFile.load(file), sets, replications, seed, parent.worlds());
+            plan = SweepPlan.expand(SweepFile.load(file), batch.sets, batch.replications, batch.seed,
+                    parent.worlds());
         } catch (ScenarioException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-        List<String> settings = new ArrayList<>();
-        sets.forEach(x -> settings.add("--set " + x));
-        if (replications != null) {
-            settings.add("--replications " + replications);
-        }
-        if (seed != null) {
-            settings.add("--seed " + seed);
-        }
+        List<String> settings = batch.asArguments();
         SweepFile s = plan.file().sweep();
         try (ResultsDirectory rd = ResultsDirectory.open(new ResultsDirectory.Request(out != null ? out
                 : parent.resultsRoot().resolve(s.name()), "--out", out != null,
@@ -153,7 +139,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepPoint first = plan.points().get(0);
         SweepInput in = new SweepInput(s.name(), s.description() != null ? s.description() : "",
                 plan.file().source(), s.scenario(), s.parameters().stream().map(Parameter::key).toList(), sampled,
-                first.resolved().scenario().run().replications(), seed != null ? seed : s.seed(),
+                first.resolved().scenario().run().replications(), batch.seed != null ? batch.seed : s.seed(),
                 s.commonRandomNumbers(), points, command);
         SweepAnalysis a = new SweepAnalysis(in);
         AtomicFiles.write(rd.staging().resolve(SweepTables.CSV), SweepTables.csv(a));

@@ -759,6 +759,17 @@ public final class Charts {
         return x;
     }
 
+    /** For a Pareto chart: series 0 the candidates as dots, series 1 the front as a dashed line. */
+    static XYLineAndShapeRenderer paretoRenderer() {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        r.setSeriesLinesVisible(0, false);
+        r.setSeriesPaint(0, PALETTE[0]);
+        r.setSeriesShapesVisible(1, false);
+        r.setSeriesPaint(1, PALETTE[5]);
+        r.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, DASHED, 0f));
+        return r;
+    }
+
     static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
         JFreeChart c = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 14), plot, legend);
         c.setBackgroundPaint(Color.WHITE);

@@ -213,13 +213,7 @@ public final class SweepCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(all);
         data.addSeries(front);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
-        r.setSeriesLinesVisible(0, false);
-        r.setSeriesPaint(0, Charts.PALETTE[0]);
-        r.setSeriesShapesVisible(1, false);
-        r.setSeriesPaint(1, Charts.PALETTE[5]);
-        r.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
-                new float[] {6f, 3f}, 0f));
+        XYLineAndShapeRenderer r = Charts.paretoRenderer();
         r.setDefaultToolTipGenerator((dataset, series, item) -> series != 0 ? null : tooltip(a, shown.get(item)));
         NumberAxis x = new NumberAxis("bytes sent per run (kB, mean)");
         x.setAutoRangeIncludesZero(false);
