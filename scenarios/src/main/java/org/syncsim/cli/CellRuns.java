@@ -7,7 +7,7 @@ import java.util.function.IntConsumer;
 import org.syncsim.report.Replications;
 import org.syncsim.run.Cell;
 import org.syncsim.run.CellFiles;
-import org.syncsim.run.ParallelRuns;
+import org.syncsim.run.CellEngine;
 import org.syncsim.run.WorldFactory;
 
 /**
@@ -25,16 +25,17 @@ final class CellRuns {
     }
 
     /**
-     * Runs {@code todo} on {@code threads} threads, telling {@code progress} the replications finished.
+     * Runs {@code todo} on {@code engine} ({@code threads} threads for the local one), telling {@code progress} the
+     * replications finished.
      *
      * @throws IOException if a cell's file cannot be written
      * @throws org.syncsim.run.RunFailedException if a replication fails (the cells finished so far are kept)
      */
-    static void run(ResultsDirectory rd, WorldFactory worlds, List<? extends Cell> todo, int threads,
-            IntConsumer progress) throws IOException {
+    static void run(ResultsDirectory rd, WorldFactory worlds, CellEngine engine, List<? extends Cell> todo,
+            int threads, IntConsumer progress) throws IOException {
         Replications[] pending = new Replications[todo.size()];
         try {
-            ParallelRuns.forEachOf(worlds, todo.stream().map(Cell::resolved).toList(), threads, progress, (k, r) -> {
+            engine.run(worlds, todo, threads, progress, (k, r) -> {
                 Cell cell = todo.get(k);
                 if (pending[k] == null) {
                     pending[k] = new Replications();

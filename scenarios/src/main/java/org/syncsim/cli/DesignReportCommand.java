@@ -16,6 +16,7 @@ import org.syncsim.report.ReportWriter;
 import org.syncsim.report.design.CellResult;
 import org.syncsim.report.design.DesignAnalysis;
 import org.syncsim.report.design.DesignInput;
+import org.syncsim.run.CellEngine;
 import org.syncsim.run.CellFiles;
 import org.syncsim.run.RunFailedException;
 import org.syncsim.scenario.ScenarioException;
@@ -59,6 +60,9 @@ final class DesignReportCommand implements Callable<Integer> {
 
     @Mixin
     ThreadsOption threads = new ThreadsOption();
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<matrix name>)."
             + " Must be new, empty, or written by SyncSim; the same command on it resumes.")
@@ -112,9 +116,10 @@ final class DesignReportCommand implements Callable<Integer> {
             err.flush();
         }
         long started = System.nanoTime();
-        try (RunCommand.Progress progress = new RunCommand.Progress("design-report", reps,
+        try (CellEngine eng = engine.open();
+                RunCommand.Progress progress = new RunCommand.Progress("design-report", reps,
                 !quiet && System.console() != null, estimate)) {
-            CellRuns.run(rd, parent.worlds(), todo, t, progress::update);
+            CellRuns.run(rd, parent.worlds(), eng, todo, t, progress::update);
         } catch (RunFailedException e) {
             err.println("syncsim: " + e.getMessage() + " (the finished cells are kept; run the command again to"
                     + " resume)");

@@ -14,6 +14,7 @@ import org.syncsim.report.ReportWriter;
 import org.syncsim.report.sweep.PointResult;
 import org.syncsim.report.sweep.SweepAnalysis;
 import org.syncsim.report.sweep.SweepInput;
+import org.syncsim.run.CellEngine;
 import org.syncsim.run.CellFiles;
 import org.syncsim.run.RunFailedException;
 import org.syncsim.scenario.ScenarioException;
@@ -56,6 +57,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Mixin
     ThreadsOption threads = new ThreadsOption();
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<sweep name>)."
             + " Must be new, empty, or written by SyncSim.")
@@ -117,9 +121,10 @@ final class SweepCommand implements Callable<Integer> {
             err.flush();
         }
         long started = System.nanoTime();
-        try (RunCommand.Progress progress = new RunCommand.Progress("sweep", reps, !quiet && System.console() != null,
+        try (CellEngine eng = engine.open();
+                RunCommand.Progress progress = new RunCommand.Progress("sweep", reps, !quiet && System.console() != null,
                 estimate)) {
-            CellRuns.run(rd, parent.worlds(), todo, t, progress::update);
+            CellRuns.run(rd, parent.worlds(), eng, todo, t, progress::update);
         } catch (RunFailedException e) {
             err.println("syncsim: " + e.getMessage() + " (the finished points are kept; rerun with --resume)");
             return ExitCodes.SIMULATION_FAILURE;
@@ -156,7 +161,9 @@ final class SweepCommand implements Callable<Integer> {
                 o.printf(Locale.ROOT, "  lowest time to sync p95: %.3f s at %s%n",
                         a.stat(best, SweepAnalysis.FRONT_TIME.key()).mean(), best.describe());
             }
-            o.printf("  %d points on the Pareto front of time to sync p95 against bytes%n", a.paretoFront().size());
+            int front = a.paretoFront().size();
+            o.printf("  %d point%s on the Pareto front of time to sync p95 against bytes%n", front,
+                    front == 1 ? "" : "s");
             o.printf("  table in %s, page in %s%n", rd.dir().resolve(SweepTables.CSV),
                     rd.dir().resolve(ReportWriter.SWEEP));
             o.flush();

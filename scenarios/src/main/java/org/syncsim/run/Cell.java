@@ -12,7 +12,10 @@ public interface Cell {
     /** The results file, relative to the batch's directory, e.g. {@code cells/<id>/summary.json}. */
     String file();
 
-    /** The scenario with every override applied. */
+    /** The bundled scenario name or scenario file the cell starts from. */
+    String scenario();
+
+    /** The scenario with every override applied: {@link #scenario()} with {@link #overrides()}. */
     LoadedScenario resolved();
 
     /** Every {@code --set} the cell applies, in order. */

@@ -45,5 +45,5 @@ public record ClientResult(
         boolean desyncedAtEnd,
         long cpuMicros,
         long worstFrameCpuMicros,
-        long hitchFrames) {
+        long hitchFrames) implements java.io.Serializable {
 }

@@ -8,5 +8,6 @@ package org.syncsim.metrics;
  * @param bucketStartMicros the bucket {@code [start, start + width)} at whose end the client had this progress
  * @param progress 0 to 1, as the clients report it ({@link MetricsRecorder#progress})
  */
-public record ProgressChange(long bucketStartMicros, int client, double progress) {
+public record ProgressChange(long bucketStartMicros, int client, double progress)
+        implements java.io.Serializable {
 }

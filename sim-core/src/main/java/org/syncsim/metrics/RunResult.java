@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * The immutable outcome of one run (one replication): per-client results, totals per command, time buckets,
- * and the headline numbers. Holds no wall-clock time, so two runs with the same seed compare equal.
+ * and the headline numbers. Holds no wall-clock time, so two runs with the same seed compare equal. Serializable,
+ * with every part, so that a distributed engine can ship it from the machine that ran it.
  *
  * @param commands every command seen, sorted
  * @param totalsByCommand all clients together, per command ({@code received} counts every delivered copy)
@@ -36,7 +37,7 @@ public record RunResult(
         SortedMap<String, Long> rejectedByReason,
         SortedMap<String, Long> lostByReason,
         List<SyncEpisode> episodes,
-        List<ProgressChange> progress) {
+        List<ProgressChange> progress) implements java.io.Serializable {
 
     /** A result without the episode log or progress. */
     public RunResult(long seed, long virtualTimeMicros, long eventsProcessed, String stopReason, long bucketMicros,

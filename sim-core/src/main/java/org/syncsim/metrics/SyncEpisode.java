@@ -7,7 +7,7 @@ package org.syncsim.metrics;
  * abandoned by leaving the group or still open at the end of the run).
  */
 public record SyncEpisode(int client, long startMicros, long requestMicros, long firstMessageMicros,
-        long endMicros) {
+        long endMicros) implements java.io.Serializable {
 
     /** Whether the client ended the wait holding the newest data. */
     public boolean completed() {

@@ -26,7 +26,7 @@ public record TimeBucket(
         long maxQueueDelayMicros,
         double progressMean,
         double progressMin,
-        int membersComplete) {
+        int membersComplete) implements java.io.Serializable {
 
     /** A bucket without queue-delay or progress information (0). */
     public TimeBucket(long startMicros, SortedMap<String, CommandCounts> sentByCommand, long deliveredMessages,

@@ -1,0 +1,116 @@
+package org.syncsim.distributed;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.syncsim.metrics.RunResult;
+import org.syncsim.run.Cell;
+import org.syncsim.run.CellEngine;
+import org.syncsim.run.ParallelRuns;
+import org.syncsim.run.RunFailedException;
+import org.syncsim.run.StandardWorld;
+import org.syncsim.run.WorldFactory;
+
+/**
+ * The cells' replications as Spark tasks: one Spark job per cell, one task per replication
+ * ({@link ReplicationTask}), several jobs in flight so that every executor core stays busy, each cell's results
+ * handed on in replication order as its job completes. Spark retries a failed or lost task on another executor
+ * ({@code spark.task.maxFailures}, 4 on a cluster; {@code local[N,F]} in local mode); a replication's result depends
+ * only on its scenario and seed, so a retried task gives the same result.
+ *
+ * <p>Under {@code spark-submit} the master and every setting come from it; otherwise the engine starts Spark
+ * embedded on {@code --master} (default {@code local[*]}), which is how tests and a single machine use it.
+ */
+public final class SparkEngine implements CellEngine {
+    /** The engine's name, as {@code --engine} takes it. */
+    public static final String NAME = "spark";
+
+    /** Registers the engine with {@link java.util.ServiceLoader} ({@code META-INF/services}). */
+    public static final class Factory implements CellEngine.Factory {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public CellEngine open(String master) {
+            return new SparkEngine(master);
+        }
+    }
+
+    /** Jobs in flight per core Spark offers: enough that a core finishing a job's last task finds the next one. */
+    static final int JOBS_PER_CORE = 2;
+
+    private final JavaSparkContext spark;
+
+    SparkEngine(String master) {
+        SparkConf conf = new SparkConf().setAppName("syncsim");
+        if (master != null) {
+            conf.setMaster(master);
+        } else {
+            conf.setIfMissing("spark.master", "local[*]");
+        }
+        conf.setIfMissing("spark.ui.enabled", "false");
+        spark = new JavaSparkContext(conf);
+        spark.setLogLevel("WARN");
+    }
+
+    @Override
+    public void run(WorldFactory worlds, List<? extends Cell> cells, int threads, IntConsumer progress,
+            ParallelRuns.Sink sink) {
+        if (worlds != StandardWorld.FACTORY) {
+            throw new IllegalArgumentException("the Spark engine runs the standard world only (executors build their"
+                    + " own)");
+        }
+        int inFlight = Math.max(2, JOBS_PER_CORE * spark.defaultParallelism());
+        record Pending(int cell, JavaFutureAction<List<RunResult>> results) {
+        }
+        ArrayDeque<Pending> pending = new ArrayDeque<>();
+        int next = 0;
+        int done = 0;
+        try {
+            while (next < cells.size() || !pending.isEmpty()) {
+                while (next < cells.size() && pending.size() < inFlight) {
+                    pending.add(new Pending(next, submit(cells.get(next))));
+                    next++;
+                }
+                Pending p = pending.poll();
+                List<RunResult> results = p.results().get();
+                for (RunResult r : results) {
+                    sink.accept(p.cell(), r);
+                }
+                done += results.size();
+                progress.accept(done);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailedException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new RunFailedException("a Spark task failed (after Spark's retries): " + e.getCause().getMessage(),
+                    e.getCause());
+        } finally {
+            pending.forEach(p -> p.results().cancel(true));
+        }
+    }
+
+    /** One job: the cell's replications as tasks, one partition each, collected in replication order. */
+    private JavaFutureAction<List<RunResult>> submit(Cell cell) {
+        ReplicationTask task = new ReplicationTask(cell.scenario(), cell.overrides());
+        if (!task.resolve().scenario().equals(cell.resolved().scenario())) {
+            throw new IllegalStateException("cell " + cell.file() + " does not resolve to the same scenario from its"
+                    + " command (" + cell.command() + "), so executors would run another scenario");
+        }
+        int n = cell.resolved().scenario().run().replications();
+        return spark.parallelize(IntStream.range(0, n).boxed().toList(), n).map(task).collectAsync();
+    }
+
+    @Override
+    public void close() {
+        spark.stop();
+    }
+}

@@ -1,0 +1,93 @@
+package org.syncsim.distributed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.syncsim.cli.SyncSimCli;
+import org.syncsim.run.StandardWorld;
+import picocli.CommandLine;
+
+/** A sweep on embedded Spark ({@code local[2]}) writes the local engine's files, byte for byte. */
+class SparkEngineTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        CommandLine cl = SyncSimCli.commandLine(StandardWorld.FACTORY);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return new Result(cl.execute(args), out.toString(), err.toString());
+    }
+
+    private Path sweep() throws IOException {
+        Path f = dir.resolve("tiny.yaml");
+        Files.writeString(f, """
+                scenario: plan-lost-requests
+                set: [protocol.policies.backoff.kind=exponential]
+                replications: 3
+                parameters:
+                  - key: protocol.policies.backoff.base
+                    values: [5s, 10s]
+                  - key: protocol.policies.backoff.multiplier
+                    range: { from: 2, to: 3, step: 1 }
+                """);
+        return f;
+    }
+
+    @Test
+    void aSweepOnSparkWritesTheLocalEnginesFilesByteForByte() throws IOException {
+        Path f = sweep();
+        Result local = run("sweep", f.toString(), "--quiet", "--out", dir.resolve("local").toString());
+        assertEquals(0, local.code(), local.err());
+        Result spark = run("sweep", f.toString(), "--quiet", "--engine", "spark", "--master", "local[2]", "--out",
+                dir.resolve("spark").toString());
+        assertEquals(0, spark.code(), spark.err());
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir.resolve("local"))) {
+            files = s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".png")).toList();
+        }
+        assertTrue(files.stream().anyMatch(p -> p.endsWith("sweep.csv")), files.toString());
+        assertEquals(4, files.stream().filter(p -> p.toString().contains("points")).count(), files.toString());
+        for (Path p : files) {
+            Path rel = dir.resolve("local").relativize(p);
+            if (!rel.toString().equals(".syncsim-results.json")) {
+                assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(dir.resolve("spark").resolve(rel)),
+                        rel.toString());
+            }
+        }
+    }
+
+    @Test
+    void aSparkRerunWithResumeRunsOnlyTheMissingPoints() throws IOException {
+        Path f = sweep();
+        Path out = dir.resolve("resume");
+        assertEquals(0, run("sweep", f.toString(), "--quiet", "--engine", "spark", "--master", "local[2]", "--out",
+                out.toString()).code());
+        byte[] csv = Files.readAllBytes(out.resolve("sweep.csv"));
+        Path lost;
+        try (Stream<Path> s = Files.list(out.resolve("points"))) {
+            lost = s.sorted().findFirst().orElseThrow().resolve("summary.json");
+        }
+        Files.delete(lost);
+        Result again = run("sweep", f.toString(), "--resume", "--engine", "spark", "--master", "local[2]", "--out",
+                out.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("4 points (1 run now)"), again.out());
+        assertArrayEquals(csv, Files.readAllBytes(out.resolve("sweep.csv")));
+    }
+}
