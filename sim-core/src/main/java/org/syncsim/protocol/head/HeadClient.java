@@ -505,7 +505,8 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
                 metrics.messageMalformed(env.sim().now(), id, "BSEC blob does not decode");
                 return;
             }
-            stage(b.ts(), sender, resume).offerSection(b.index(), b.data());
+            stage(b.ts(), sender, resume).offerSection(b.index(), b.data(), rt.chunks, clock.getTime(),
+                    env.decoder());
             tryApplyStaged(resume);
             return;
         }
@@ -948,7 +949,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             if (held != null && !st.holds(e.getKey())) {
                 String blob = env.memos().sectionHashes().restamped(held, u.ts());
                 cpu.encode(BlobSizes.of(blob));
-                st.offerSection(e.getKey(), blob);
+                st.offerSection(e.getKey(), blob, rt.chunks, clock.getTime(), env.decoder());
             }
         }
         tryApplyStaged(resume);

@@ -33,7 +33,21 @@ final class PushStaging {
         this.pusher = pusher;
     }
 
-    void offerSection(int index, String data) {
+    /**
+     * Takes a section of this push, unless the section is already held whole: a later push of the same version
+     * (a repair, or a whole push pulled after the repair rounds) carries the same blob, often as a new chunk
+     * reference whose chunks can be lost in turn, and replacing a usable blob with it would undo what the earlier
+     * push delivered, so that the staging completes only when one push arrives without any loss.
+     */
+    void offerSection(int index, String data, ChunkManager chunks, double now, PayloadDecoder decoder) {
+        String held = sections.get(index);
+        if (held != null) {
+            held = resolved(held, chunks, now);
+            if (!ChunkSender.isReference(held) && decoder.sectionUsable(held)) {
+                sections.put(index, held);
+                return;
+            }
+        }
         sections.put(index, data);
     }
 
@@ -42,7 +56,11 @@ final class PushStaging {
         return sections.containsKey(index);
     }
 
+    /** Takes the structure of this push, unless one already decoded (for the reason {@link #offerSection} gives). */
     void offerStructure(String data) {
+        if (names != null) {
+            return;
+        }
         structure = data;
         names = null;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.syncsim.engine.SimTime;
 import org.syncsim.protocol.TestChannel;
@@ -13,6 +14,7 @@ import org.syncsim.protocol.client.ClientSnapshot;
 import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SheetSpec;
+import org.syncsim.protocol.plan.Backoff;
 import org.syncsim.protocol.plan.PlanPolicies;
 import org.syncsim.protocol.plan.Recovery;
 
@@ -99,6 +101,50 @@ class RecoveryTest {
         assertTrue(raid.metrics.syncedAt.containsKey(victim));
         assertEquals(0, raid.metrics.count("aborted"), "no RequestMissingSectionsWhisper (B29)");
         for (int i = 0; i < 6; i++) {
+            assertFalse(raid.get(i).checkDesync(), "client " + i);
+        }
+    }
+
+    @Test
+    void aSectionHeldWholeIsKeptWhenALaterPushOfTheSameVersionLosesItsChunks() {
+        HeadRaid probe = new HeadRaid(45, true);
+        AssignmentSet old = HeadRaid.sheet(probe.sim, "sheet/old", SheetSpec.defaults());
+        AssignmentSet fresh = HeadRaid.sheet(probe.sim, "sheet/new", SheetSpec.defaults());
+        // no repair round: once the push is quiet the victim pulls the whole version again, retried every 10 s
+        PlanPolicies off = PlanPolicies.OFF;
+        PlanPolicies policies = new PlanPolicies(off.responders(), off.coalescing(), new Backoff.Fixed(10, 2),
+                off.skipRedundant(), off.throttle(), new Recovery.Resume(TIMEOUT, 0), off.versionCheck(),
+                off.versioning(), off.permissions(), off.compressedCache(), off.differential());
+        HeadRaid raid = HeadRaid.holding(45, 3, old, T0, policies);
+        int victim = 2;
+        java.util.Map<Integer, Integer> transfers = new java.util.HashMap<>();
+        AtomicInteger firstPush = new AtomicInteger();
+        // every chunked section is one CHUNKED header and its CHUNKs, in section order, before the BSECs: the
+        // import's push loses the chunks of the second chunked section, every later push those of the first
+        raid.channel.setDropRule((s, r, t) -> {
+            if (r != victim) {
+                return false;
+            }
+            boolean first = raid.sim.now() < SimTime.seconds(102);
+            if (t.startsWith("CHUNKED:")) {
+                int n = transfers.merge(s, 1, Integer::sum);
+                if (first) {
+                    firstPush.set(n);
+                }
+            }
+            int n = transfers.getOrDefault(s, 0);
+            return t.startsWith("CHUNK:") && (first ? n == 2 : n % firstPush.get() == 1);
+        });
+        raid.at(100, () -> raid.get(0).importSheet(fresh));
+        raid.at(102, () -> transfers.clear());
+        raid.runUntil(300);
+
+        assertTrue(firstPush.get() >= 2, "chunked sections in a push: " + firstPush.get());
+        assertTrue(raid.channel.count("BSREQ", SimTime.seconds(102)) >= 1, "the victim pulled the version again");
+        assertTrue(raid.metrics.syncedAt.containsKey(victim), "the import's first section and the later push's"
+                + " second one make the version whole");
+        assertEquals(HeadRaid.EPOCH + 100, raid.get(victim).snapshot().assignmentsTimestamp());
+        for (int i = 0; i < 3; i++) {
             assertFalse(raid.get(i).checkDesync(), "client " + i);
         }
     }
