@@ -19,6 +19,22 @@ public record Finding(Invariant invariant, String kind, String detail) {
         return kind.isEmpty() ? invariant.key() : invariant.key() + ": " + kind;
     }
 
+    /**
+     * The spec §9 flaws behind this finding, space-separated: the one its kind names ({@link #flaw}), else those
+     * through which {@code head} can break its invariant ({@link Invariant#flaws}); empty when neither names one
+     * (a SyncSim bug, or a Lua error of a flaw outside §9). The one mapping of findings to B-numbers: the
+     * explorer's table and the design report's flaws chart both read it.
+     */
+    public String flaws() {
+        String named = flaw();
+        return named.isEmpty() ? invariant.flaws() : named;
+    }
+
+    /** Whether {@link #flaws} is the flaw the finding names itself rather than its invariant's candidates. */
+    public boolean namesItsFlaw() {
+        return !flaw().isEmpty();
+    }
+
     /** The spec §9 flaw the kind names ({@code B29}), or empty. */
     public String flaw() {
         Matcher m = FLAW.matcher(kind);

@@ -86,8 +86,7 @@ public final class FindingsWriter {
         o.printf(Locale.ROOT, "  %-6s %-7s %-6s %-24s %s%n", "runs", "share", "faults", "flaw", "finding");
         for (Exploration.Result r : x.results()) {
             Finding f = r.first();
-            String flaw = !f.flaw().isEmpty() ? f.flaw() : f.invariant().flaws().isEmpty() ? "-"
-                    : "(" + f.invariant().flaws() + ")";
+            String flaw = f.flaws().isEmpty() ? "-" : f.namesItsFlaw() ? f.flaws() : "(" + f.flaws() + ")";
             o.printf(Locale.ROOT, "  %-6d %5.1f %%  %-6s %-24s %s%n", r.count(), 100.0 * r.count() / x.runs(),
                     r.shrunk() == null ? "?" : Integer.toString(r.shrunk().faults().size()), flaw, f.key());
         }

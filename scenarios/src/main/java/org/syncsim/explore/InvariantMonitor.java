@@ -1,6 +1,5 @@
 package org.syncsim.explore;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.syncsim.engine.SimTime;
-import org.syncsim.metrics.ClientResult;
 import org.syncsim.metrics.CommandCounts;
 import org.syncsim.metrics.DropReason;
 import org.syncsim.metrics.MetricsRecorder;
@@ -31,7 +29,7 @@ final class InvariantMonitor implements MetricsRecorder {
     private final Set<Long> accounted = new HashSet<>();
     /** Per sent message: copies addressed, minus copies delivered or lost so far. */
     private final Map<Long, int[]> outstanding = new HashMap<>();
-    private final long[] newestHeld;
+    private final FlawMonitor flaws;
     private final Map<String, Finding> findings = new LinkedHashMap<>();
 
     /**
@@ -41,8 +39,7 @@ final class InvariantMonitor implements MetricsRecorder {
     InvariantMonitor(List<String> names, long quietTailMicros) {
         this.names = List.copyOf(names);
         this.quietTailMicros = quietTailMicros;
-        newestHeld = new long[names.size()];
-        java.util.Arrays.fill(newestHeld, Long.MIN_VALUE);
+        flaws = new FlawMonitor(names, this::add);
     }
 
     @Override
@@ -85,24 +82,17 @@ final class InvariantMonitor implements MetricsRecorder {
 
     @Override
     public void clientSynced(long time, int client, long dataTimestamp) {
-        if (dataTimestamp < newestHeld[client]) {
-            add(new Finding(Invariant.MONOTONIC, "", names.get(client) + " held version " + newestHeld[client]
-                    + ", then reported holding the older " + dataTimestamp + " at " + SimTime.format(time)));
-        }
-        newestHeld[client] = Math.max(newestHeld[client], dataTimestamp);
+        flaws.clientSynced(time, client, dataTimestamp);
     }
 
     @Override
     public void handlerAborted(long time, int client, String command, String where) {
-        String kind = withoutNumbers(where);
-        add(new Finding(Invariant.LUA_ERROR, kind.startsWith(command) ? kind : command + ": " + kind, names.get(client)
-                + "'s " + command + " handler raised \"" + where + "\" at " + SimTime.format(time)));
+        flaws.handlerAborted(time, client, command, where);
     }
 
     @Override
     public void desyncDetected(long time, int client, long claimedTimestamp) {
-        add(new Finding(Invariant.SILENT_DESYNC, "", names.get(client) + " claimed version " + claimedTimestamp
-                + " holding other content at " + SimTime.format(time)));
+        flaws.desyncDetected(time, client, claimedTimestamp);
     }
 
     /** An exception that ended the run. */
@@ -122,24 +112,7 @@ final class InvariantMonitor implements MetricsRecorder {
         if (r == null) {
             return List.copyOf(findings.values());
         }
-        List<String> waiting = new ArrayList<>();
-        List<String> desynced = new ArrayList<>();
-        for (ClientResult c : r.clients()) {
-            if (c.waitingAtEnd()) {
-                waiting.add(c.name());
-            }
-            if (c.desyncedAtEnd()) {
-                desynced.add(c.name());
-            }
-        }
-        if (!waiting.isEmpty()) {
-            add(new Finding(Invariant.CONVERGENCE, "", waiting.size() + " member(s) in the group lacked the newest"
-                    + " data at " + SimTime.format(r.virtualTimeMicros()) + ": " + String.join(", ", waiting)));
-        }
-        if (!desynced.isEmpty()) {
-            add(new Finding(Invariant.SILENT_DESYNC, "", "at the end, " + String.join(", ", desynced)
-                    + " claimed the newest timestamp holding other content"));
-        }
+        flaws.finish(r);
         checkEveryCopyAccounted();
         long tailFrom = r.virtualTimeMicros() - quietTailMicros;
         long late = 0;
@@ -168,10 +141,5 @@ final class InvariantMonitor implements MetricsRecorder {
 
     private void add(Finding f) {
         findings.putIfAbsent(f.key(), f);
-    }
-
-    /** A Lua error's message with its counts and times replaced, so that one flaw is one finding. */
-    static String withoutNumbers(String where) {
-        return where.replaceAll("(?<![A-Za-z\\d.])\\d+(\\.\\d+)?", "N");
     }
 }
