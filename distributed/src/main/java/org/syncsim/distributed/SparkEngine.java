@@ -8,17 +8,15 @@ import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.syncsim.metrics.RunResult;
 import org.syncsim.run.Cell;
 import org.syncsim.run.CellEngine;
-import org.syncsim.run.ParallelRuns;
 import org.syncsim.run.RunFailedException;
 import org.syncsim.run.StandardWorld;
 import org.syncsim.run.WorldFactory;
 
 /**
  * The cells' replications as Spark tasks: one Spark job per cell, one task per replication
- * ({@link ReplicationTask}), several jobs in flight so that every executor core stays busy, each cell's results
+ * ({@link ReplicationTask}, with the cell's watch if it has one), several jobs in flight so that every executor core stays busy, each cell's results
  * handed on in replication order as its job completes. Spark retries a failed or lost task on another executor
  * ({@code spark.task.maxFailures}, 4 on a cluster; {@code local[N,F]} in local mode); a replication's result depends
  * only on its scenario and seed, so a retried task gives the same result.
@@ -61,14 +59,13 @@ public final class SparkEngine implements CellEngine {
     }
 
     @Override
-    public void run(WorldFactory worlds, List<? extends Cell> cells, int threads, IntConsumer progress,
-            ParallelRuns.Sink sink) {
+    public void run(WorldFactory worlds, List<? extends Cell> cells, int threads, IntConsumer progress, Sink sink) {
         if (worlds != StandardWorld.FACTORY) {
             throw new IllegalArgumentException("the Spark engine runs the standard world only (executors build their"
                     + " own)");
         }
         int inFlight = Math.max(2, JOBS_PER_CORE * spark.defaultParallelism());
-        record Pending(int cell, JavaFutureAction<List<RunResult>> results) {
+        record Pending(int cell, JavaFutureAction<List<ReplicationTask.Outcome>> results) {
         }
         ArrayDeque<Pending> pending = new ArrayDeque<>();
         int next = 0;
@@ -80,9 +77,9 @@ public final class SparkEngine implements CellEngine {
                     next++;
                 }
                 Pending p = pending.poll();
-                List<RunResult> results = p.results().get();
-                for (RunResult r : results) {
-                    sink.accept(p.cell(), r);
+                List<ReplicationTask.Outcome> results = p.results().get();
+                for (ReplicationTask.Outcome o : results) {
+                    sink.accept(p.cell(), o.result(), o.seen());
                 }
                 done += results.size();
                 progress.accept(done);
@@ -99,8 +96,8 @@ public final class SparkEngine implements CellEngine {
     }
 
     /** One job: the cell's replications as tasks, one partition each, collected in replication order. */
-    private JavaFutureAction<List<RunResult>> submit(Cell cell) {
-        ReplicationTask task = new ReplicationTask(cell.scenario(), cell.overrides());
+    private JavaFutureAction<List<ReplicationTask.Outcome>> submit(Cell cell) {
+        ReplicationTask task = new ReplicationTask(cell.scenario(), cell.overrides(), cell.watch());
         if (!task.resolve().scenario().equals(cell.resolved().scenario())) {
             throw new IllegalStateException("cell " + cell.file() + " does not resolve to the same scenario from its"
                     + " command (" + cell.command() + "), so executors would run another scenario");

@@ -73,6 +73,42 @@ class SparkEngineTest {
     }
 
     @Test
+    void aDesignReportOnSparkWritesTheLocalEnginesCellsAndFlawsByteForByte() throws IOException {
+        Path matrix = dir.resolve("tiny-matrix.yaml");
+        Files.writeString(matrix, """
+                name: tiny
+                replications: 2
+                events:
+                  late-joiner: { scenario: late-joiner }
+                raid-sizes: [10]
+                sheets:
+                  small: { set: [data.sections=4, data.rows=12, data.columns=7] }
+                networks:
+                  clean: {}
+                grid:
+                  - {}
+                configurations:
+                  - { id: head }
+                  - { id: responders, policy: responders }
+                """);
+        assertEquals(0, run("design-report", matrix.toString(), "--quiet", "--out", dir.resolve("dl").toString())
+                .code());
+        assertEquals(0, run("design-report", matrix.toString(), "--quiet", "--engine", "spark", "--master",
+                "local[2]", "--out", dir.resolve("ds").toString()).code());
+        List<Path> cells;
+        try (Stream<Path> s = Files.walk(dir.resolve("dl").resolve("cells"))) {
+            cells = s.filter(Files::isRegularFile).toList();
+        }
+        assertEquals(4, cells.size(), "a summary.json and a flaws.json per cell: " + cells);
+        for (Path p : cells) {
+            Path rel = dir.resolve("dl").relativize(p);
+            assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(dir.resolve("ds").resolve(rel)), rel.toString());
+        }
+        assertArrayEquals(Files.readAllBytes(dir.resolve("dl/design-report.html")),
+                Files.readAllBytes(dir.resolve("ds/design-report.html")));
+    }
+
+    @Test
     void aSparkRerunWithResumeRunsOnlyTheMissingPoints() throws IOException {
         Path f = sweep();
         Path out = dir.resolve("resume");

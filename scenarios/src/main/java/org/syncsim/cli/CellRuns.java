@@ -1,7 +1,9 @@
 package org.syncsim.cli;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.syncsim.report.Replications;
@@ -34,21 +36,26 @@ final class CellRuns {
     static void run(ResultsDirectory rd, WorldFactory worlds, CellEngine engine, List<? extends Cell> todo,
             int threads, IntConsumer progress) throws IOException {
         Replications[] pending = new Replications[todo.size()];
+        List<List<Serializable>> seen = new ArrayList<>();
+        todo.forEach(c -> seen.add(null));
         try {
-            engine.run(worlds, todo, threads, progress, (k, r) -> {
+            engine.run(worlds, todo, threads, progress, (k, r, w) -> {
                 Cell cell = todo.get(k);
                 if (pending[k] == null) {
                     pending[k] = new Replications();
+                    seen.set(k, new ArrayList<>());
                 }
                 pending[k].add(r);
+                seen.get(k).add(w);
                 if (pending[k].size() == cell.resolved().scenario().run().replications()) {
                     try {
-                        CellFiles.write(rd.staging(), rd.absolute(), cell, pending[k]);
-                        rd.publish(List.of(cell.file()));
+                        CellFiles.write(rd.staging(), rd.absolute(), cell, pending[k], seen.get(k));
+                        rd.publish(CellFiles.files(cell));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                     pending[k] = null;
+                    seen.set(k, null);
                 }
             });
         } catch (UncheckedIOException e) {

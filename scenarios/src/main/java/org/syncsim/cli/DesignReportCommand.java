@@ -128,10 +128,8 @@ final class DesignReportCommand implements Callable<Integer> {
         List<CellResult> cells = new ArrayList<>();
         Set<String> files = new HashSet<>();
         for (DesignCell c : plan.cells()) {
-            CellFiles.Values v = CellFiles.read(rd.absolute(), c);
-            cells.add(new CellResult(c.id(), c.base().id(), c.configuration(), c.file(), c.command(), v.seeds(),
-                    v.metrics()));
-            files.add(c.file());
+            cells.add(c.read(rd.absolute()));
+            files.addAll(CellFiles.files(c));
         }
         DesignMatrix m = plan.matrix().matrix();
         String command = "syncsim design-report " + (matrix != null ? matrix : quick ? "--quick" : "")

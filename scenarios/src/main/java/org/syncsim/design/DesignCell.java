@@ -1,8 +1,12 @@
 package org.syncsim.design;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.syncsim.report.design.BaseScenario;
+import org.syncsim.report.design.CellResult;
 import org.syncsim.run.Cell;
+import org.syncsim.run.CellFiles;
 import org.syncsim.scenario.LoadedScenario;
 
 /**
@@ -26,6 +30,24 @@ public record DesignCell(String id, BaseScenario base, String configuration, Str
     @Override
     public String file() {
         return "cells/" + id + "/summary.json";
+    }
+
+    /** The flaws found in each replication of the cell ({@link FlawWatch}), beside {@link #file}. */
+    public String flawsFile() {
+        return "cells/" + id + "/flaws.json";
+    }
+
+    /** Every replication runs the explorer's flaw checks, for the page's flaws per configuration. */
+    @Override
+    public FlawWatch watch() {
+        return FlawWatch.INSTANCE;
+    }
+
+    /** Reads the finished cell's results and flaws back from the report's directory {@code dir}. */
+    public CellResult read(Path dir) throws IOException {
+        CellFiles.Values v = CellFiles.read(dir, this);
+        return new CellResult(id, base.id(), configuration, file(), flawsFile(), command(), v.seeds(), v.metrics(),
+                FlawWatch.read(dir, this));
     }
 
     @Override

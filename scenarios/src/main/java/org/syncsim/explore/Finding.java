@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *     numbers, an exception's class), or empty; findings with the same invariant and kind are the same finding
  * @param detail what happened in this run, in a sentence (members, times, message ids)
  */
-public record Finding(Invariant invariant, String kind, String detail) {
+public record Finding(Invariant invariant, String kind, String detail) implements java.io.Serializable {
     private static final Pattern FLAW = Pattern.compile("\\bB(\\d{1,2})\\b");
 
     /** {@code invariant[kind]}: the key findings are grouped by. */

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.syncsim.engine.SimTime;
 import org.syncsim.metrics.ClientResult;
-import org.syncsim.metrics.MetricsRecorder;
 import org.syncsim.metrics.RunResult;
+import org.syncsim.run.Watch;
 
 /**
  * Follows one run for the {@link Invariant}s a flaw of spec §9 can break (a version going backwards, a Lua error, a
@@ -18,7 +18,7 @@ import org.syncsim.metrics.RunResult;
  * mapping to B-numbers ({@link Finding#flaws()}). Cheap enough for every run: it keeps one number per member. Not
  * thread-safe: one per run.
  */
-public final class FlawMonitor implements MetricsRecorder {
+public final class FlawMonitor implements Watch.Watcher {
     private final List<String> names;
     private final long[] newestHeld;
     private final Consumer<Finding> sink;
@@ -61,8 +61,12 @@ public final class FlawMonitor implements MetricsRecorder {
                 + claimedTimestamp + " holding other content at " + SimTime.format(time)));
     }
 
-    /** What only the end of the run shows: members in the group without the newest data, or silently desynced. */
-    public void finish(RunResult r) {
+    /**
+     * What only the end of the run shows: members in the group without the newest data, or silently desynced. Returns
+     * {@link #findings}.
+     */
+    @Override
+    public ArrayList<Finding> finish(RunResult r) {
         List<String> waiting = new ArrayList<>();
         List<String> desynced = new ArrayList<>();
         for (ClientResult c : r.clients()) {
@@ -81,6 +85,7 @@ public final class FlawMonitor implements MetricsRecorder {
             sink.accept(new Finding(Invariant.SILENT_DESYNC, "", "at the end, " + String.join(", ", desynced)
                     + " claimed the newest timestamp holding other content"));
         }
+        return new ArrayList<>(findings());
     }
 
     /** The first finding of each key, in the order found (empty for a monitor made with a sink). */

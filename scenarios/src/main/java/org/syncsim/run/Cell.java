@@ -24,6 +24,11 @@ public interface Cell {
     /** The command that reproduces the cell's numbers: {@code ./syncsim run SCENARIO --set ...}. */
     String command();
 
+    /** What else each replication is watched for, kept in a file beside {@link #file}; null for nothing. */
+    default Watch watch() {
+        return null;
+    }
+
     /** {@code ./syncsim run SCENARIO} with one {@code --set} per override, each quoted for a POSIX shell. */
     static String runCommand(String scenario, List<String> overrides) {
         StringBuilder b = new StringBuilder("./syncsim run ").append(shell(scenario));

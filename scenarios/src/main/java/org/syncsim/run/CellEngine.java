@@ -1,9 +1,11 @@
 package org.syncsim.run;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.IntConsumer;
+import org.syncsim.metrics.RunResult;
 
 /**
  * Where the replications of a batch of {@link Cell}s run: on this machine's threads ({@value #LOCAL}, the default),
@@ -15,14 +17,19 @@ public interface CellEngine extends AutoCloseable {
     String LOCAL = "local";
 
     /**
-     * Runs every replication of every cell, giving each result to {@code sink} on the calling thread: a cell's in
-     * replication order, cells possibly interleaved.
+     * Runs every replication of every cell, each watched by its cell's {@link Cell#watch} if it has one, giving each
+     * result to {@code sink} on the calling thread: a cell's in replication order, cells possibly interleaved.
      *
      * @param threads the local engine's thread count (a distributed one sizes itself)
      * @param progress told the number of finished replications now and then
      */
-    void run(WorldFactory worlds, List<? extends Cell> cells, int threads, IntConsumer progress,
-            ParallelRuns.Sink sink);
+    void run(WorldFactory worlds, List<? extends Cell> cells, int threads, IntConsumer progress, Sink sink);
+
+    /** One replication's outcome: its cell's index, its result, and what the cell's watch saw (null without one). */
+    @FunctionalInterface
+    interface Sink {
+        void accept(int cell, RunResult result, Serializable seen);
+    }
 
     @Override
     default void close() {
@@ -59,8 +66,7 @@ public interface CellEngine extends AutoCloseable {
                 throw new IllegalArgumentException("--master is for a distributed engine (--engine spark); the local"
                         + " engine runs on this machine's --threads");
             }
-            return (worlds, cells, threads, progress, sink) -> ParallelRuns.forEachOf(worlds,
-                    cells.stream().map(Cell::resolved).toList(), threads, progress, sink);
+            return new LocalCellEngine();
         }
         for (Factory f : ServiceLoader.load(Factory.class)) {
             if (f.name().equals(name)) {

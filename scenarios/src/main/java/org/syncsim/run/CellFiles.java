@@ -3,6 +3,7 @@ package org.syncsim.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +16,11 @@ import org.syncsim.report.AtomicFiles;
 import org.syncsim.report.Replications;
 
 /**
- * A {@link Cell}'s results file, e.g. {@code cells/<id>/summary.json}, in the format of {@code syncsim run}'s (every metric per
- * replication with its seed, the aggregates, the resolved scenario and the overrides): written atomically as the
- * cell finishes, recognised as finished when a rerun finds it with the same resolved scenario and overrides, and
- * read back for the page, which shows nothing these files do not hold.
+ * A {@link Cell}'s results file, e.g. {@code cells/<id>/summary.json}, in the format of {@code syncsim run}'s (every
+ * metric per replication with its seed, the aggregates, the resolved scenario and the overrides), and its
+ * {@link Watch}'s file if it has one: written atomically as the cell finishes (the watch's first), recognised as
+ * finished when a rerun finds both with the same resolved scenario and overrides, and read back for the page, which
+ * shows nothing these files do not hold.
  */
 public final class CellFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,9 +28,21 @@ public final class CellFiles {
     private CellFiles() {
     }
 
-    /** Writes the cell's results file under {@code staging}, naming sheet files as seen from {@code dir}'s cell. */
-    public static void write(Path staging, Path dir, Cell cell, Replications results) throws IOException {
+    /**
+     * Writes the cell's files under {@code staging}, naming sheet files as seen from {@code dir}'s cell; {@code seen}
+     * is what the cell's watch saw in each replication (ignored without a watch).
+     */
+    public static void write(Path staging, Path dir, Cell cell, Replications results, List<Serializable> seen)
+            throws IOException {
+        if (cell.watch() != null) {
+            AtomicFiles.write(staging.resolve(cell.watch().file(cell)), cell.watch().text(cell, seen));
+        }
         AtomicFiles.write(staging.resolve(cell.file()), text(dir, cell, results));
+    }
+
+    /** The cell's files, relative to the batch's directory: its results and its watch's. */
+    public static List<String> files(Cell cell) {
+        return cell.watch() == null ? List.of(cell.file()) : List.of(cell.file(), cell.watch().file(cell));
     }
 
     /**
@@ -37,7 +51,7 @@ public final class CellFiles {
      */
     public static boolean finished(Path dir, Cell cell) {
         Path f = dir.resolve(cell.file());
-        if (!Files.isRegularFile(f)) {
+        if (!files(cell).stream().allMatch(x -> Files.isRegularFile(dir.resolve(x)))) {
             return false;
         }
         try {

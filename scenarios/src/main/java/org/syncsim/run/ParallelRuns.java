@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import org.syncsim.engine.TraceSink;
+import org.syncsim.metrics.MetricsRecorder;
 import org.syncsim.metrics.RunResult;
 import org.syncsim.scenario.LoadedScenario;
 
@@ -56,7 +57,8 @@ public final class ParallelRuns {
      */
     public static void forEach(WorldFactory factory, LoadedScenario s, int threads, IntConsumer progress,
             Consumer<RunResult> sink, IntFunction<TraceSink> traces) {
-        run(factory, List.of(s), threads, progress, (k, r) -> sink.accept(r), (k, r) -> traces.apply(r));
+        run(factory, List.of(s), threads, progress, (k, r) -> sink.accept(r), (k, r) -> traces.apply(r),
+                (k, r) -> null);
     }
 
     /** One result of {@link #forEachOf}: which scenario of the list it belongs to, and the replication's result. */
@@ -74,7 +76,24 @@ public final class ParallelRuns {
      */
     public static void forEachOf(WorldFactory factory, List<LoadedScenario> scenarios, int threads,
             IntConsumer progress, Sink sink) {
-        run(factory, scenarios, threads, progress, sink, (k, r) -> null);
+        run(factory, scenarios, threads, progress, sink, (k, r) -> null, (k, r) -> null);
+    }
+
+    /** The watcher of one replication, or null for none. */
+    @FunctionalInterface
+    public interface Watchers {
+        MetricsRecorder of(int scenario, int replication);
+    }
+
+    /**
+     * As {@link #forEachOf(WorldFactory, List, int, IntConsumer, Sink)}, with each replication watched by
+     * {@code watchers.of(scenario, replication)} ({@link ReplicationRunner#run(LoadedScenario, int, TraceSink,
+     * MetricsRecorder)}; a watcher changes no result). The watcher is made on the calling thread before its
+     * replication starts and is done with by the time its result reaches {@code sink}, on the calling thread too.
+     */
+    public static void forEachOf(WorldFactory factory, List<LoadedScenario> scenarios, int threads,
+            IntConsumer progress, Sink sink, Watchers watchers) {
+        run(factory, scenarios, threads, progress, sink, (k, r) -> null, watchers);
     }
 
     private interface Traces {
@@ -82,7 +101,7 @@ public final class ParallelRuns {
     }
 
     private static void run(WorldFactory factory, List<LoadedScenario> scenarios, int threads, IntConsumer progress,
-            Sink sink, Traces traces) {
+            Sink sink, Traces traces, Watchers watchers) {
         int n = scenarios.stream().mapToInt(x -> x.scenario().run().replications()).sum();
         ReplicationRunner runner = new ReplicationRunner(factory);
         int poolSize = Math.max(1, Math.min(threads, n));
@@ -104,7 +123,8 @@ public final class ParallelRuns {
                     }
                     int k = scenario;
                     int rr = replication++;
-                    inFlight.add(new Pending(k, pool.submit(() -> runner.run(s, rr, traces.of(k, rr)))));
+                    MetricsRecorder w = watchers.of(k, rr);
+                    inFlight.add(new Pending(k, pool.submit(() -> runner.run(s, rr, traces.of(k, rr), w))));
                 }
                 Pending p = inFlight.peek();
                 try {

@@ -13,7 +13,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -77,13 +79,16 @@ class DesignReportCommandTest {
         String page = Files.readString(out.resolve("design-report.html"));
         assertTrue(page.contains("id=\"summary\"") && page.contains("id=\"ablation\"") && page.contains("./syncsim run "),
                 "summary, ablation table and the commands that reproduce the cells");
-        for (String chart : List.of("improvement", "pareto", "rollout", "symptoms")) {
+        for (String chart : List.of("improvement", "pareto", "rollout", "flaws")) {
             assertTrue(Files.isRegularFile(out.resolve("charts/" + chart + ".svg")), chart);
             assertTrue(page.contains("id=\"chart-" + chart + "\""), chart);
         }
         assertEquals(21, countCells(out), "3 base scenarios x 7 configurations");
         int checked = checkNumbers(out, page);
         assertTrue(checked > 100, "numbers checked: " + checked);
+        int flawCounts = checkFlawCounts(out, page);
+        assertTrue(flawCounts >= 7 * 2, "flaw counts checked: " + flawCounts);
+        assertTrue(page.contains("B29 (a Lua error names it)"), "head's B29 Lua error is named on the lossy import");
     }
 
     @Test
@@ -128,14 +133,17 @@ class DesignReportCommandTest {
     void theRankingMovesWhenAPolicysParametersChange() throws IOException {
         assertEquals(0, run("design-report", tinyMatrix("").toString(), "--quiet", "--out",
                 dir.resolve("a").toString()).code());
-        List<String> before = ranking(dir.resolve("a"));
-        assertEquals("responders", before.get(0), "one elected responder saves the most: " + before);
+        Map<String, Integer> before = ranking(dir.resolve("a"));
+        assertEquals("responders", before.keySet().iterator().next(), "one elected responder saves the most: " + before);
+        assertTrue(before.get("responders") > 0, "its bytes saved are a proven gain: " + before);
         // every member may answer: elected responders with a count of the whole raid is head's storm again
         assertEquals(0, run("design-report", tinyMatrix(", set: [\"protocol.policies.responders={kind: elected,"
                 + " count: 40}\"]").toString(), "--quiet", "--out", dir.resolve("b").toString()).code());
-        List<String> after = ranking(dir.resolve("b"));
-        assertNotEquals(before, after);
-        assertEquals("skip-redundant", after.get(0), after.toString());
+        Map<String, Integer> after = ranking(dir.resolve("b"));
+        assertNotEquals(List.copyOf(before.keySet()), List.copyOf(after.keySet()));
+        assertEquals("skip-redundant", after.keySet().iterator().next(), after.toString());
+        assertTrue(after.get("responders") < before.get("responders"), "the storm's bytes are back: " + after);
+        assertEquals(before.get("skip-redundant"), after.get("skip-redundant"), "skip-redundant did not change");
     }
 
     @Test
@@ -154,14 +162,47 @@ class DesignReportCommandTest {
                 r.err());
     }
 
-    private static List<String> ranking(Path out) throws IOException {
-        Matcher m = Pattern.compile("<li data-config=\"([^\"]+)\">").matcher(Files.readString(
-                out.resolve("design-report.html")));
-        List<String> ids = new ArrayList<>();
+    /** The ranked summary's configurations in page order, with their scores. */
+    private static Map<String, Integer> ranking(Path out) throws IOException {
+        Matcher m = Pattern.compile("<li data-config=\"([^\"]+)\" data-score=\"(-?\\d+)\">").matcher(
+                Files.readString(out.resolve("design-report.html")));
+        Map<String, Integer> ids = new LinkedHashMap<>();
         while (m.find()) {
-            ids.add(m.group(1));
+            ids.put(m.group(1), Integer.parseInt(m.group(2)));
         }
         return ids;
+    }
+
+    /**
+     * Recounts every flaw count of the page from the flaws files of the configuration's cells (the runs in which a
+     * finding of that group was found); returns how many.
+     */
+    private static int checkFlawCounts(Path out, String page) throws IOException {
+        Matcher m = Pattern.compile("<span class=\"num\" data-kind=\"flaw-runs\" data-config=\"([^\"]+)\""
+                + " data-flaws=\"([^\"]*)\" data-via=\"([^\"]*)\" data-value=\"(\\d+)\">").matcher(page);
+        int n = 0;
+        while (m.find()) {
+            String config = m.group(1);
+            int runs = 0;
+            List<Path> files;
+            try (Stream<Path> s = Files.list(out.resolve("cells"))) {
+                files = s.filter(d -> d.getFileName().toString().endsWith("--" + config)).map(d -> d.resolve(
+                        "flaws.json")).toList();
+            }
+            for (Path f : files) {
+                for (JsonNode rep : JSON.readTree(Files.readString(f)).path("per_replication")) {
+                    boolean found = false;
+                    for (JsonNode x : rep.path("findings")) {
+                        String via = x.path("named").asBoolean() ? "" : x.path("invariant").asText();
+                        found |= x.path("flaws").asText().equals(m.group(2)) && via.equals(m.group(3));
+                    }
+                    runs += found ? 1 : 0;
+                }
+            }
+            assertEquals(runs, Integer.parseInt(m.group(4)), m.group());
+            n++;
+        }
+        return n;
     }
 
     private static long countCells(Path out) throws IOException {

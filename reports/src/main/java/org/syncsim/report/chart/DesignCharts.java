@@ -29,6 +29,7 @@ import org.syncsim.report.design.CellResult;
 import org.syncsim.report.design.ConfigInfo;
 import org.syncsim.report.design.DesignAnalysis;
 import org.syncsim.report.design.Effect;
+import org.syncsim.report.design.FlawFinding;
 import org.syncsim.report.Metrics;
 import org.syncsim.report.stats.MeanCi;
 
@@ -52,7 +53,7 @@ public final class DesignCharts {
         if (rolloutConfigs(a).size() > 1) {
             c.add(rollout(a));
         }
-        c.add(symptoms(a));
+        c.add(flaws(a));
         return c;
     }
 
@@ -173,35 +174,43 @@ public final class DesignCharts {
                 Charts.chart(title, combined, true), 1000, 640);
     }
 
-    /** Per configuration, the share of its runs in which each harm happened at all. */
-    public static ChartImage symptoms(DesignAnalysis a) {
+    /**
+     * Per configuration, the share of its runs in which each group of spec §9 flaws was found
+     * ({@link DesignAnalysis#flawRuns}): a bar that is there for the baseline and missing for a configuration is a
+     * flaw that configuration removes.
+     */
+    public static ChartImage flaws(DesignAnalysis a) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<FlawFinding.Group> groups = a.flawGroups();
         for (ConfigInfo c : a.input().configurations()) {
-            for (Map.Entry<Scalar, Double> e : a.symptomRates(c.id()).entrySet()) {
-                data.addValue(Double.isNaN(e.getValue()) ? null : 100 * e.getValue(), e.getKey().shortLabel(),
-                        c.label());
+            Map<FlawFinding.Group, Integer> runs = a.flawRuns(c.id());
+            int total = a.flawRunsTotal(c.id());
+            for (FlawFinding.Group g : groups) {
+                data.addValue(total == 0 ? null : 100.0 * runs.getOrDefault(g, 0) / total, g.label(), c.label());
             }
         }
         BarRenderer r = new BarRenderer();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setItemMargin(0.02);
-        for (int i = 0; i < DesignAnalysis.SYMPTOMS.size(); i++) {
+        for (int i = 0; i < groups.size(); i++) {
             r.setSeriesPaint(i, Charts.PALETTE[i % Charts.PALETTE.length]);
         }
         CategoryAxis configs = new CategoryAxis(null);
         configs.setTickLabelFont(SMALL);
-        NumberAxis y = new NumberAxis("runs where it happened (%)");
+        NumberAxis y = new NumberAxis("runs in which it was found (%)");
         y.setRange(0, 100);
         CategoryPlot p = new CategoryPlot(data, configs, y, r);
         p.setOrientation(PlotOrientation.HORIZONTAL);
-        String title = "Harms observed per configuration";
-        return ChartRenderer.render("symptoms", title, "Share of each configuration's runs (all base scenarios"
-                + " pooled) in which members never synced, a member ended silently desynced, a handler aborted on a Lua"
-                + " error, the server disconnected someone, or a frame froze beyond the hitch threshold. The runs count"
-                + " symptoms, not the spec's flaws one by one; the configurations table names the flaws (B-numbers)"
-                + " each policy targets.", Charts.chart(title, p, true), 1000,
-                Math.max(320, 140 + 46 * a.input().configurations().size()));
+        String title = "Spec \u00a79 flaws found per configuration";
+        return ChartRenderer.render("flaws", title, "Share of each configuration's runs (all base scenarios pooled)"
+                + " in which each group of flaws was found: a Lua error naming its flaw, or a broken invariant (a"
+                + " member never synced: convergence; a member claiming the newest version over other content:"
+                + " silent-desync; a member going back to an older version: monotonic) with the flaws through which"
+                + " head can break it. A group with a bar for " + a.input().baseline() + " and none for a"
+                + " configuration is one it removes; the table below the charts counts the runs.",
+                Charts.chart(title, p, true), 1000, Math.max(320, 140 + (22 + 12 * Math.max(1, groups.size()))
+                        * a.input().configurations().size()));
     }
 
     /** The configurations of the roll-out chart: the baseline, the roll-outs and plan, by share of plan members. */

@@ -16,6 +16,7 @@ import org.syncsim.report.design.ConfigInfo;
 import org.syncsim.report.design.DesignAnalysis;
 import org.syncsim.report.design.DesignInput;
 import org.syncsim.report.design.Effect;
+import org.syncsim.report.design.FlawFinding;
 import org.syncsim.report.stats.MeanCi;
 
 /**
@@ -68,6 +69,7 @@ public final class DesignPage {
         b.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
         charts.forEach(c -> b.append(Html.figure(c)));
         b.append("</section>\n");
+        flaws(b, a);
         configurations(b, a);
         cells(b, a);
         b.append(Page.tail(generator));
@@ -75,28 +77,52 @@ public final class DesignPage {
     }
 
     private static void summary(StringBuilder b, DesignAnalysis a) {
-        b.append("<section id=\"summary\">\n<h2>In short</h2>\n<p class=\"meta\">Configurations ranked by the largest"
-                + " reduction they proved (paired interval wholly below zero) on any metric and base scenario; each"
-                + " line names it and, if there is one, the largest increase proven.</p>\n<ol class=\"ranked\">\n");
+        String base = esc(a.input().baseline());
+        b.append("<section id=\"summary\">\n<h2>In short</h2>\n<p class=\"meta\">Configurations ranked by what they"
+                + " prove against ").append(base).append(" over every base scenario. A change is proven where its"
+                + " paired 95 % interval excludes zero. Each proven reduction adds, each proven increase subtracts,"
+                + " the metric's weight: members never synced and silent desyncs 2 (the sync failed); Lua errors,"
+                + " server disconnects, time to sync p95 and bytes sent 1 (what a sync costs). Where a configuration"
+                + " proves more members never synced or silently desynced, its savings there do not count (bytes"
+                + " saved by not syncing are no gain); where it proves a change in members never synced, the time to"
+                + " sync does not count either way (it is then measured over other members: one who now syncs late"
+                + " instead of never adds a long wait). Ties: fewer weighted increases first, then the larger sum of"
+                + " relative reductions, then matrix order. Each line says what the configuration gains and what it"
+                + " costs, with the largest of each.</p>\n<ol class=\"ranked\">\n");
         for (DesignAnalysis.Ranked r : a.ranking()) {
-            b.append("<li data-config=\"").append(esc(r.configuration().id())).append("\"><b>")
-                    .append(esc(r.configuration().label())).append("</b> ");
-            if (r.best() == null) {
-                b.append("proved no reduction against ").append(esc(a.input().baseline()))
-                        .append(" on any metric (every interval includes zero or the change is an increase).");
+            b.append("<li data-config=\"").append(esc(r.configuration().id())).append("\" data-score=\"")
+                    .append(r.score()).append("\"><b>").append(esc(r.configuration().label())).append("</b>: score ")
+                    .append(r.score() > 0 ? "+" : r.score() < 0 ? "\u2212" : "").append(Math.abs(r.score()))
+                    .append(" over ").append(r.bases()).append(" base scenario").append(r.bases() == 1 ? "" : "s")
+                    .append(". <i>Gains</i>: ");
+            if (r.gains().isEmpty()) {
+                b.append("none proven against ").append(base).append('.');
             } else {
-                b.append("cuts ");
+                b.append(counts(r.gains())).append("; the largest: it cuts ");
                 sentence(b, a, r.best());
                 b.append('.');
             }
-            if (r.worst() != null) {
-                b.append(r.best() == null ? " It" : " But it").append(" raises ");
+            b.append(" <i>Costs</i>: ");
+            if (r.losses().isEmpty()) {
+                b.append("none proven.");
+            } else {
+                b.append(counts(r.losses())).append("; the largest: it raises ");
                 sentence(b, a, r.worst());
                 b.append('.');
             }
             b.append("</li>\n");
         }
         b.append("</ol>\n</section>\n");
+    }
+
+    /** "members never synced in 2 base scenarios, bytes sent in 5", most important metric first. */
+    private static String counts(List<Effect> effects) {
+        Map<String, Integer> n = new LinkedHashMap<>();
+        effects.forEach(e -> n.merge(e.metric(), 1, Integer::sum));
+        StringBuilder t = new StringBuilder();
+        n.forEach((m, k) -> t.append(t.length() == 0 ? "" : ", ").append(esc(WORDS.get(scalar(m)))).append(" in ")
+                .append(k).append(k == 1 ? " base scenario" : " base scenarios"));
+        return t.toString();
     }
 
     /** "the bytes sent of the late joiner, 40 members, … from X to Y (−Z %, 95 % CI …)". */
@@ -188,6 +214,60 @@ public final class DesignPage {
                 + u.format(e.baselineMean()) + " to " + u.format(e.mean())) + "\">"
                 + num(e, relative ? "rel" : "diff", relative ? e.relative() : d.mean(), text)
                 + (range.isEmpty() ? "" : "<small>" + esc(range) + "</small>") + "</td>";
+    }
+
+    /**
+     * Per configuration, in how many runs each group of spec §9 flaws was found, and which groups it removes or adds
+     * against the baseline; every count carries the configuration and group, so a script can recount it from the
+     * cells' flaws files.
+     */
+    private static void flaws(StringBuilder b, DesignAnalysis a) {
+        DesignInput in = a.input();
+        List<FlawFinding.Group> groups = a.flawGroups();
+        b.append("<section id=\"flaws\">\n<h2>Flaws found per configuration</h2>\n<p class=\"meta\">Every run was"
+                + " checked as <code>syncsim explore</code> checks its schedules: a Lua error names its flaw of spec"
+                + " \u00a79 itself (B29: <code>RequestMissingSectionsWhisper</code> is undefined); a member left"
+                + " without the newest data (convergence), one claiming the newest version over other content"
+                + " (silent-desync) and one going back to an older version (monotonic) each name the flaws through"
+                + " which head can break that invariant, any one of which may be the cause. Each count is the runs"
+                + " (over the base scenarios ").append(esc(in.baseline())).append(" also ran) in which the group was"
+                + " found; the runs are in each cell's <code>flaws.json</code>, with what happened. <i>Removes</i>:"
+                + " found under ").append(esc(in.baseline())).append(", never under the configuration; <i>adds</i>:"
+                + " the reverse.</p>\n");
+        if (groups.isEmpty()) {
+            b.append("<p>No run broke any of these invariants.</p>\n</section>\n");
+            return;
+        }
+        b.append("<div class=\"wide\"><table id=\"flaw-table\">\n<thead><tr><th class=\"t\">configuration</th>"
+                + "<th>runs</th>");
+        groups.forEach(g -> b.append("<th>").append(esc(g.label())).append("</th>"));
+        b.append("<th class=\"t\">removes</th><th class=\"t\">adds</th></tr></thead>\n<tbody>\n");
+        for (ConfigInfo c : in.configurations()) {
+            Map<FlawFinding.Group, Integer> runs = a.flawRuns(c.id());
+            int total = a.flawRunsTotal(c.id());
+            b.append("<tr><td class=\"t\">").append(esc(c.label())).append("</td><td>").append(total).append("</td>");
+            for (FlawFinding.Group g : groups) {
+                int k = runs.getOrDefault(g, 0);
+                b.append("<td>").append("<span class=\"num\" data-kind=\"flaw-runs\" data-config=\"")
+                        .append(esc(c.id())).append("\" data-flaws=\"").append(esc(g.flaws()))
+                        .append("\" data-via=\"").append(esc(g.via())).append("\" data-value=\"").append(k)
+                        .append("\">").append(k).append("</span>");
+                if (total > 0 && k > 0) {
+                    b.append("<small class=\"muted\"> (").append(Html.percent((double) k / total)).append(")</small>");
+                }
+                b.append("</td>");
+            }
+            boolean baseline = c.id().equals(in.baseline());
+            b.append("<td class=\"t\">").append(baseline ? "(baseline)" : groupList(a.flawsRemoved(c.id())))
+                    .append("</td><td class=\"t\">").append(baseline ? "" : groupList(a.flawsAdded(c.id())))
+                    .append("</td></tr>\n");
+        }
+        b.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    private static String groupList(List<FlawFinding.Group> groups) {
+        return groups.isEmpty() ? "\u2013" : esc(String.join("; ", groups.stream().map(FlawFinding.Group::label)
+                .toList()));
     }
 
     private static void configurations(StringBuilder b, DesignAnalysis a) {
