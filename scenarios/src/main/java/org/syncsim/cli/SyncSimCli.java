@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {CommandLine.HelpCommand.class, ListCommand.class, ShowCommand.class, ValidateCommand.class,
             RunCommand.class, ReportCommand.class, CompareCommand.class, ThrottleCommand.class,
-            PoliciesCommand.class, DesignReportCommand.class, SweepCommand.class, ExploreCommand.class,
-            BaselineCommand.class},
+            PoliciesCommand.class, DesignReportCommand.class, SweepCommand.class, TuneCommand.class,
+            ExploreCommand.class, BaselineCommand.class},
         footer = {
             "",
             "Exit codes: 0 ok; 1 the simulation found a failure you asked to fail on",
