@@ -12,6 +12,7 @@ import org.syncsim.report.AtomicFiles;
 import org.syncsim.report.tune.TuneReport;
 import org.syncsim.report.tune.TuneReports;
 import org.syncsim.run.Cell;
+import org.syncsim.run.CellEngine;
 import org.syncsim.run.CellFiles;
 import org.syncsim.run.RunFailedException;
 import org.syncsim.scenario.ScenarioException;
@@ -59,6 +60,9 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads = new ThreadsOption();
 
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<tune name>)."
             + " Must be new, empty, or written by SyncSim; the same command on it resumes.")
     Path out;
@@ -95,8 +99,9 @@ final class TuneCommand implements Callable<Integer> {
         int[] cached = {0};
         Set<String> files = new HashSet<>();
         Tuner.Outcome o;
-        try (RunCommand.Progress progress = new RunCommand.Progress("tune", total,
-                !quiet && System.console() != null)) {
+        try (CellEngine eng = engine.open();
+                RunCommand.Progress progress = new RunCommand.Progress("tune", total,
+                        !quiet && System.console() != null)) {
             Tuner.Runner runner = new Tuner.Runner() {
                 @Override
                 public boolean finished(Cell point) {
@@ -110,13 +115,14 @@ final class TuneCommand implements Callable<Integer> {
                 @Override
                 public void run(List<? extends Cell> points) throws IOException {
                     int before = done[0];
-                    CellRuns.run(rd, parent.worlds(), points, t, n -> progress.update(Math.min(total, before + n)));
+                    CellRuns.run(rd, parent.worlds(), eng, points, t,
+                            n -> progress.update(Math.min(total, before + n)));
                     done[0] = before + CellRuns.replications(points);
                 }
 
                 @Override
                 public CellFiles.Values read(Cell point) throws IOException {
-                    files.add(point.file());
+                    files.addAll(CellFiles.files(point));
                     return CellFiles.read(rd.absolute(), point);
                 }
             };

@@ -10,7 +10,8 @@ import java.util.List;
  * values, given in exactly one way. A grid parameter lists them ({@code values}), steps through a range
  * ({@code range}) or a log range ({@code log-range}); a sampled parameter gives {@code bounds} that the sweep's
  * sample plan draws from (uniformly, or uniformly in the logarithm with {@code scale: log}). Numbers are written
- * with {@code unit} appended ({@code s} for a duration), rounded to whole numbers with {@code integer: true}.
+ * with {@code unit} appended ({@code s} for a duration; a duration in us, ms or s rounded to whole microseconds, as
+ * fine as a scenario's times go), rounded to whole numbers with {@code integer: true}.
  *
  * @param key the {@code --set} path, e.g. {@code protocol.policies.backoff.base}
  * @param values the values as they would follow {@code key=}, e.g. {@code [2s, 5s, 10s]} or {@code [elected, all]}
@@ -89,8 +90,16 @@ public record Parameter(String key, List<String> values, Range range, @JsonPrope
             return Math.round(v) + unit;
         }
         BigDecimal d = new BigDecimal(v).round(new java.math.MathContext(SIGNIFICANT)).stripTrailingZeros();
+        Integer finest = MICROSECOND_DECIMALS.get(unit); // a scenario's times go no finer than a microsecond
+        if (finest != null && d.scale() > finest) {
+            d = d.setScale(finest, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+        }
         return (d.scale() < 0 ? d.setScale(0) : d).toPlainString() + unit;
     }
+
+    /** Per time unit, the decimals of a whole microsecond (a minute's or hour's are finer than any setting). */
+    private static final java.util.Map<String, Integer> MICROSECOND_DECIMALS = java.util.Map.of("us", 0, "ms", 3,
+            "s", 6);
 
     /**
      * Significant digits a number keeps: a sampled 4.912s reads as a setting, and a step of 0.1 cannot drift

@@ -121,27 +121,9 @@ public record TunePlan(TuneFile.Loaded file, String scenario, LoadedScenario bas
         Map<String, String> v = new LinkedHashMap<>();
         for (int i = 0; i < u.length; i++) {
             Parameter p = tune().parameters().get(i);
-            v.put(p.key(), whole(p, p.at(u[i])));
+            v.put(p.key(), p.at(u[i]));
         }
         return v;
-    }
-
-    /**
-     * A time rounded to whole microseconds, which is as fine as a scenario's times go ({@link Parameter#format}
-     * keeps six significant digits, so 0.0462392s would be refused); other values as they are.
-     */
-    static String whole(Parameter p, String value) {
-        if (!TIME_UNITS.contains(p.unit()) || p.integer()) {
-            return value;
-        }
-        int decimals = switch (p.unit()) {
-            case "us" -> 0;
-            case "ms" -> 3;
-            default -> 6; // a millionth of a second, minute or hour is a whole number of microseconds
-        };
-        java.math.BigDecimal d = new java.math.BigDecimal(value.substring(0, value.length() - p.unit().length()))
-                .setScale(decimals, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return (d.scale() < 0 ? d.setScale(0) : d).toPlainString() + p.unit();
     }
 
     /** The search's point with these values, on the file's seed and replications. */

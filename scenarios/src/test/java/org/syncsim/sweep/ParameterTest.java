@@ -39,6 +39,9 @@ class ParameterTest {
         assertEquals("0.3", p.format(0.1 + 0.2));
         assertEquals("1500", p.format(1500.0));
         assertEquals("0.000125", p.format(1.25e-4));
+        assertEquals("0.000002s", range(0, 1, 1, "s").format(1.6e-6), "a time goes no finer than a microsecond");
+        assertEquals("1.235ms", range(0, 1, 1, "ms").format(1.23456), "4 significant digits");
+        assertEquals("2us", range(0, 1, 1, "us").format(1.6));
         Parameter count = new Parameter("k", null, null, null, List.of(1.0, 9.0), null, true, null);
         assertEquals("3", count.format(2.5000001));
     }

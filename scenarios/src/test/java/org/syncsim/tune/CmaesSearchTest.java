@@ -23,8 +23,8 @@ class CmaesSearchTest {
 
     /** A bowl over the parameters' values (read back from their formatted text) with its minimum at (7 s, 2.5). */
     private static double bowl(double[] u) {
-        double base = Parameter.numeric(PARAMS.get(0).at(u[0]));
-        double mult = Parameter.numeric(PARAMS.get(1).at(u[1]));
+        double base = org.syncsim.report.sweep.Values.numeric(PARAMS.get(0).at(u[0]));
+        double mult = org.syncsim.report.sweep.Values.numeric(PARAMS.get(1).at(u[1]));
         return Math.pow((base - BASE) / 29, 2) + Math.pow(Math.log(mult / MULTIPLIER), 2);
     }
 
@@ -43,8 +43,8 @@ class CmaesSearchTest {
         CmaesSearch.Result r = CmaesSearch.run(settings(300, 5), pts -> pts.stream()
                 .mapToDouble(CmaesSearchTest::bowl).toArray());
         Map<String, String> best = values(r.best().point());
-        assertEquals(BASE, Parameter.numeric(best.get(PARAMS.get(0).key())), 0.3, best.toString());
-        assertEquals(MULTIPLIER, Parameter.numeric(best.get(PARAMS.get(1).key())), 0.1, best.toString());
+        assertEquals(BASE, org.syncsim.report.sweep.Values.numeric(best.get(PARAMS.get(0).key())), 0.3, best.toString());
+        assertEquals(MULTIPLIER, org.syncsim.report.sweep.Values.numeric(best.get(PARAMS.get(1).key())), 0.1, best.toString());
         assertTrue(r.best().fitness() < 1e-3, "fitness " + r.best().fitness());
     }
 
@@ -53,8 +53,8 @@ class CmaesSearchTest {
         CmaesSearch.Result r = CmaesSearch.run(settings(200, 11), pts -> pts.stream()
                 .mapToDouble(CmaesSearchTest::noisyBowl).toArray());
         Map<String, String> best = values(r.best().point());
-        assertEquals(BASE, Parameter.numeric(best.get(PARAMS.get(0).key())), 2.0, best.toString());
-        assertEquals(MULTIPLIER, Parameter.numeric(best.get(PARAMS.get(1).key())), 0.4, best.toString());
+        assertEquals(BASE, org.syncsim.report.sweep.Values.numeric(best.get(PARAMS.get(0).key())), 2.0, best.toString());
+        assertEquals(MULTIPLIER, org.syncsim.report.sweep.Values.numeric(best.get(PARAMS.get(1).key())), 0.4, best.toString());
         assertTrue(bowl(r.best().point()) < bowl(new double[] {0.9, 0.1}) / 20, "far better than the start");
     }
 

@@ -64,7 +64,7 @@ class TunePlanTest {
         TunePlan p = plan(GOOD);
         String v = p.values(new double[] {0.0017, 0.231196, 0.5}).get(
                 "protocol.policies.request-coalescing.jitter-per-member");
-        assertEquals("46.239ms", v);
+        assertEquals("46.24ms", v, "Parameter.SIGNIFICANT digits, and never finer than a microsecond");
     }
 
     @Test
