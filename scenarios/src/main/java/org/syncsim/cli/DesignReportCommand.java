@@ -64,15 +64,8 @@ final class DesignReportCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<matrix name>)."
-            + " Must be new, empty, or written by SyncSim; the same command on it resumes.")
-    Path out;
-
-    @Option(names = "--replace", description = "Replace other results in --out (never files SyncSim did not write).")
-    boolean replace;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary.")
-    boolean quiet;
+    @Mixin
+    BatchOutput output = new BatchOutput();
 
     @Override
     public Integer call() throws IOException {
@@ -90,9 +83,9 @@ final class DesignReportCommand implements Callable<Integer> {
         }
         List<String> settings = batch.asArguments();
         String source = matrix != null ? ResultsDirectory.Identity.source(matrix) : plan.matrix().source();
-        try (ResultsDirectory rd = ResultsDirectory.open(new ResultsDirectory.Request(out != null ? out
-                : parent.resultsRoot().resolve(plan.matrix().matrix().name()), "--out", out != null,
-                new ResultsDirectory.Identity("design-report", List.of(source), settings), replace),
+        try (ResultsDirectory rd = ResultsDirectory.open(output.request(parent.resultsRoot(),
+                plan.matrix().matrix().name(), new ResultsDirectory.Identity("design-report", List.of(source),
+                        settings)),
                 spec.commandLine().getErr())) {
             return runInto(rd, plan, t, settings);
         }
@@ -104,7 +97,7 @@ final class DesignReportCommand implements Callable<Integer> {
         List<DesignCell> todo = CellRuns.unfinished(rd, plan.cells());
         int reps = CellRuns.replications(todo);
         double estimate = CellRuns.estimate(todo, t);
-        if (!quiet) {
+        if (!output.quiet) {
             if (todo.size() < plan.cells().size()) {
                 err.println("syncsim: " + (plan.cells().size() - todo.size()) + " of " + plan.cells().size()
                         + " cells already in " + rd.dir() + "; running the other " + todo.size());
@@ -118,7 +111,7 @@ final class DesignReportCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (CellEngine eng = engine.open();
                 RunCommand.Progress progress = new RunCommand.Progress("design-report", reps,
-                !quiet && System.console() != null, estimate)) {
+                !output.quiet && System.console() != null, estimate)) {
             CellRuns.run(rd, parent.worlds(), eng, todo, t, progress::update);
         } catch (RunFailedException e) {
             err.println("syncsim: " + e.getMessage() + " (the finished cells are kept; run the command again to"
@@ -143,7 +136,7 @@ final class DesignReportCommand implements Callable<Integer> {
         ReportWriter.writeDesignReport(rd.staging(), new DesignAnalysis(in), Reports.generator());
         AtomicFiles.write(rd.staging().resolve(MATRIX_COPY), plan.matrix().text());
         rd.commit(files::contains, ReportWriter.DESIGN_REPORT);
-        if (!quiet) {
+        if (!output.quiet) {
             PrintWriter o = spec.commandLine().getOut();
             o.printf(java.util.Locale.ROOT, "%s: %d cells (%d run now) in %.1f s%n  report in %s%n", m.name(),
                     plan.cells().size(), todo.size(), (System.nanoTime() - started) / 1e9,

@@ -61,19 +61,12 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<sweep name>)."
-            + " Must be new, empty, or written by SyncSim.")
-    Path out;
+    @Mixin
+    BatchOutput output = new BatchOutput();
 
     @Option(names = "--resume", description = "Continue the sweep whose finished points --out (or the default"
             + " directory) holds: run only the points not finished yet.")
     boolean resume;
-
-    @Option(names = "--replace", description = "Replace other results in --out (never files SyncSim did not write).")
-    boolean replace;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary.")
-    boolean quiet;
 
     @Override
     public Integer call() throws IOException {
@@ -87,10 +80,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<String> settings = batch.asArguments();
         SweepFile s = plan.file().sweep();
-        try (ResultsDirectory rd = ResultsDirectory.open(new ResultsDirectory.Request(out != null ? out
-                : parent.resultsRoot().resolve(s.name()), "--out", out != null,
-                new ResultsDirectory.Identity("sweep", List.of(ResultsDirectory.Identity.source(file)), settings),
-                replace), spec.commandLine().getErr())) {
+        try (ResultsDirectory rd = ResultsDirectory.open(output.request(parent.resultsRoot(), s.name(),
+                new ResultsDirectory.Identity("sweep", List.of(ResultsDirectory.Identity.source(file)), settings)), spec.commandLine().getErr())) {
             return runInto(rd, plan, t, settings);
         }
     }
@@ -106,7 +97,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         int reps = CellRuns.replications(todo);
         double estimate = CellRuns.estimate(todo, t);
-        if (!quiet) {
+        if (!output.quiet) {
             if (plan.duplicates() > 0) {
                 err.println("syncsim: " + plan.duplicates() + " sampled points came out the same as another after"
                         + " rounding; each runs once");
@@ -122,8 +113,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         try (CellEngine eng = engine.open();
-                RunCommand.Progress progress = new RunCommand.Progress("sweep", reps, !quiet && System.console() != null,
-                estimate)) {
+                RunCommand.Progress progress = new RunCommand.Progress("sweep", reps,
+                        !output.quiet && System.console() != null, estimate)) {
             CellRuns.run(rd, parent.worlds(), eng, todo, t, progress::update);
         } catch (RunFailedException e) {
             err.println("syncsim: " + e.getMessage() + " (the finished points are kept; rerun with --resume)");
@@ -152,7 +143,7 @@ final class SweepCommand implements Callable<Integer> {
         AtomicFiles.write(rd.staging().resolve(FILE_COPY), plan.file().text());
         ReportWriter.writeSweep(rd.staging(), a, Reports.generator());
         rd.commit(files::contains, ReportWriter.SWEEP);
-        if (!quiet) {
+        if (!output.quiet) {
             PrintWriter o = spec.commandLine().getOut();
             PointResult best = a.lowest(SweepAnalysis.FRONT_TIME.key());
             o.printf(Locale.ROOT, "%s: %d points (%d run now) in %.1f s%n", s.name(), plan.points().size(),

@@ -63,15 +63,8 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<tune name>)."
-            + " Must be new, empty, or written by SyncSim; the same command on it resumes.")
-    Path out;
-
-    @Option(names = "--replace", description = "Replace other results in --out (never files SyncSim did not write).")
-    boolean replace;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary.")
-    boolean quiet;
+    @Mixin
+    BatchOutput output = new BatchOutput();
 
     @Override
     public Integer call() throws IOException {
@@ -82,10 +75,8 @@ final class TuneCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-        try (ResultsDirectory rd = ResultsDirectory.open(new ResultsDirectory.Request(out != null ? out
-                : parent.resultsRoot().resolve(plan.tune().name()), "--out", out != null,
-                new ResultsDirectory.Identity("tune", List.of(ResultsDirectory.Identity.source(file)), List.of()),
-                replace), spec.commandLine().getErr())) {
+        try (ResultsDirectory rd = ResultsDirectory.open(output.request(parent.resultsRoot(), plan.tune().name(),
+                new ResultsDirectory.Identity("tune", List.of(ResultsDirectory.Identity.source(file)), List.of())), spec.commandLine().getErr())) {
             return runInto(rd, plan, t);
         }
     }
@@ -101,7 +92,7 @@ final class TuneCommand implements Callable<Integer> {
         Tuner.Outcome o;
         try (CellEngine eng = engine.open();
                 RunCommand.Progress progress = new RunCommand.Progress("tune", total,
-                        !quiet && System.console() != null)) {
+                        !output.quiet && System.console() != null)) {
             Tuner.Runner runner = new Tuner.Runner() {
                 @Override
                 public boolean finished(Cell point) {
@@ -144,7 +135,7 @@ final class TuneCommand implements Callable<Integer> {
         files.add(BEST);
         files.add(FILE_COPY);
         rd.commit(files::contains, TuneReports.JSON_FILE);
-        if (!quiet) {
+        if (!output.quiet) {
             PrintWriter p = spec.commandLine().getOut();
             TuneReport.Confirmation c = r.confirmation();
             p.printf(Locale.ROOT, "%s: %d evaluations (%d points simulated now, %d found finished) in %.1f s%n",
