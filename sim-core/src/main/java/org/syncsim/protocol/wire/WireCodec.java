@@ -443,22 +443,19 @@ public final class WireCodec {
 
         Components(String text) {
             this.text = text;
-            int start = -1;
-            for (int i = 0; i <= text.length(); i++) {
-                boolean colon = i == text.length() || text.charAt(i) == ':';
-                if (colon) {
-                    if (start >= 0) {
-                        if (2 * size + 2 > bounds.length) {
-                            bounds = Arrays.copyOf(bounds, 2 * bounds.length);
-                        }
-                        bounds[2 * size] = start;
-                        bounds[2 * size + 1] = i;
-                        size++;
-                        start = -1;
+            int start = 0;
+            while (start <= text.length()) {
+                int colon = text.indexOf(':', start); // intrinsic: a chunk's kilobyte payload is one run
+                int end = colon < 0 ? text.length() : colon;
+                if (end > start) {
+                    if (2 * size + 2 > bounds.length) {
+                        bounds = Arrays.copyOf(bounds, 2 * bounds.length);
                     }
-                } else if (start < 0) {
-                    start = i;
+                    bounds[2 * size] = start;
+                    bounds[2 * size + 1] = end;
+                    size++;
                 }
+                start = end + 1;
             }
         }
 
@@ -521,11 +518,9 @@ public final class WireCodec {
         if (text.length() > maxLength) {
             return new Rejected(Rejection.OVERSIZED, null, "length " + text.length() + " > " + maxLength);
         }
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == 0 || ch > 0xFF) {
-                return new Rejected(Rejection.NOT_A_BYTE_STRING, null, "character " + (int) ch + " at " + i);
-            }
+        int i = ByteStrings.firstNonByte(text);
+        if (i >= 0) {
+            return new Rejected(Rejection.NOT_A_BYTE_STRING, null, "character " + (int) text.charAt(i) + " at " + i);
         }
         return null;
     }
@@ -646,11 +641,9 @@ public final class WireCodec {
     }
 
     private static String bytes(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == 0 || ch > 0xFF) {
-                throw new IllegalArgumentException("not a byte string: char " + (int) ch);
-            }
+        int i = ByteStrings.firstNonByte(s);
+        if (i >= 0) {
+            throw new IllegalArgumentException("not a byte string: char " + (int) s.charAt(i));
         }
         return s;
     }

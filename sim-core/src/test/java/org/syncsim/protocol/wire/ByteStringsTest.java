@@ -1,0 +1,64 @@
+package org.syncsim.protocol.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ByteStringsTest {
+    /** The plain scan the fast path replaces. */
+    private static int plainScan(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == 0 || ch > 0xFF) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The plain run split ({@code gfind(msg, "([^:]+)")}) the codec's components replace. */
+    private static List<String> plainRuns(String text) {
+        List<String> runs = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == ':') {
+                if (start >= 0) {
+                    runs.add(text.substring(start, i));
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        return runs;
+    }
+
+    @Test
+    void namesTheFirstNulOrNonByteCharacter() {
+        assertEquals(-1, ByteStrings.firstNonByte(""));
+        assertEquals(-1, ByteStrings.firstNonByte("CHUNK:1-2:3:\u00F1\u00FFabc"));
+        assertEquals(3, ByteStrings.firstNonByte("abc\0d\u20AC"));
+        assertEquals(3, ByteStrings.firstNonByte("abc\u20ACd\0"));
+        assertEquals(0, ByteStrings.firstNonByte("\u0100"));
+        assertEquals(4, ByteStrings.firstNonByte("abcd\0"));
+    }
+
+    @Test
+    void agreesWithPlainScansOnRandomTexts() {
+        Random random = new Random(10);
+        char[] alphabet = {'a', ':', ':', '\0', '\u00F1', '\u00FF', '\u0100', '\u20AC', 'Z'};
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder b = new StringBuilder();
+            int n = random.nextInt(40);
+            for (int i = 0; i < n; i++) {
+                b.append(random.nextInt(8) == 0 ? alphabet[random.nextInt(alphabet.length)] : (char) ('a' + i % 26));
+            }
+            String s = b.toString();
+            assertEquals(plainScan(s), ByteStrings.firstNonByte(s), s);
+            assertEquals(plainRuns(s), WireCodec.components(s), s);
+        }
+    }
+}
