@@ -13,6 +13,10 @@ import java.util.Map;
  * A join that is not remembered is made canonical: if a recent transfer carried the same text (39 members pushing
  * the same section), the earlier String is returned, so that comparing a pushed section with the one a receiver
  * holds, or looking it up in the decoder's memo, finds the same instance instead of comparing kilobytes.
+ * Recent texts are found by a {@linkplain #fingerprint fingerprint} (the length and a few dozen characters spread
+ * over the text) and confirmed with {@link String#equals}: hashing every fresh join in full (tens of kilobytes,
+ * one multiply per character) cost more than the join itself. Only the canonical instance is ever hashed (by the
+ * decoder's memo), once, since a String keeps its hash.
  * The text is identical either way; a receiver with any other part (a duplicate, a different transfer) joins its
  * own. Not thread-safe: one per run.
  */
@@ -20,16 +24,19 @@ public final class ChunkJoins {
     /** Transfers remembered: more than a 40-member storm completes while its chunks are in flight. */
     private static final int SLOTS = 1024;
 
+    /** Characters a fingerprint reads. */
+    private static final int SAMPLES = 32;
+
     private record Joined(String[] parts, String data) {
     }
 
     private final IdentityMemo<String, Joined> joined = new IdentityMemo<>(SLOTS);
-    /** Recent distinct texts, each mapped to itself; the eldest is forgotten first. */
-    private final Map<String, String> canonical = new LinkedHashMap<>() {
+    /** Recent distinct texts by fingerprint (the latest text of a shared fingerprint); the eldest is forgotten first. */
+    private final Map<Long, String> canonical = new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
             return size() > SLOTS;
         }
     };
@@ -43,19 +50,34 @@ public final class ChunkJoins {
         if (j != null && sameInstances(j.parts, parts)) {
             return j.data;
         }
-        int length = 0;
-        for (String p : parts) {
-            length += p.length();
+        String fresh = String.join("", parts); // one copy of the characters
+        Long key = fingerprint(fresh);
+        String earlier = canonical.get(key);
+        String data;
+        if (fresh.equals(earlier)) {
+            data = earlier;
+        } else {
+            data = fresh;
+            canonical.put(key, fresh);
         }
-        StringBuilder sb = new StringBuilder(length);
-        for (String p : parts) {
-            sb.append(p);
-        }
-        String fresh = sb.toString();
-        String earlier = canonical.putIfAbsent(fresh, fresh);
-        String data = earlier != null ? earlier : fresh;
         joined.put(parts[0], new Joined(parts.clone(), data));
         return data;
+    }
+
+    /**
+     * The length of {@code s} and {@value #SAMPLES} of its characters at evenly spaced positions, first and last
+     * included: equal texts have equal fingerprints, and the texts of different sections or versions rarely share
+     * one (a shared one only costs a canonical instance).
+     */
+    static long fingerprint(String s) {
+        int n = s.length();
+        long h = n;
+        if (n > 0) {
+            for (int k = 0; k < SAMPLES; k++) {
+                h = 31 * h + s.charAt((int) ((long) k * (n - 1) / (SAMPLES - 1)));
+            }
+        }
+        return h;
     }
 
     private static boolean sameInstances(String[] a, String[] b) {

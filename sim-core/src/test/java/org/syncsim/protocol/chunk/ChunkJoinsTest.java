@@ -34,4 +34,19 @@ class ChunkJoinsTest {
         assertSame(joined, joins.join(new String[] {a, b}));
         assertNotSame(joined, joins.join(parts));
     }
+
+    @Test
+    void textsSharingAFingerprintStayThemselves() {
+        ChunkJoins joins = new ChunkJoins();
+        String base = "x".repeat(1000);
+        String other = base.substring(0, 500) + "y" + base.substring(501); // position 500 is not sampled
+        assertEquals(ChunkJoins.fingerprint(base), ChunkJoins.fingerprint(other));
+        String first = joins.join(new String[] {base.substring(0, 600), base.substring(600)});
+        assertEquals(base, first);
+        String second = joins.join(new String[] {other.substring(0, 600), other.substring(600)});
+        assertEquals(other, second);
+        assertSame(second, joins.join(new String[] {other.substring(0, 20), other.substring(20)}),
+                "the latest text of a fingerprint is the canonical one");
+        assertEquals(base, joins.join(new String[] {base.substring(0, 10), base.substring(10)}));
+    }
 }
