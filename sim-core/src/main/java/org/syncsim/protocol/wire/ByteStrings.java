@@ -1,33 +1,69 @@
 package org.syncsim.protocol.wire;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Where a string stops being a WoW addon byte string: the first NUL or character above {@code 0xFF}, which the
  * chat API cannot carry ({@code SendAddonMessage} truncates at NUL; the addon's text is bytes). The codec checks
  * every formatted and every parsed text, chunk messages of kilobytes included, so the common answer ("none") is
- * found without a branch per character: one OR over all characters shows whether any lies above {@code 0xFF},
- * and {@link String#indexOf(int)} (a vectorised intrinsic) looks for the NUL. Only a text that fails either test
- * is walked character by character, to name the first offending position exactly as a plain scan would.
+ * found with the JDK's vectorised intrinsics instead of a branch per character: {@link String#indexOf(int)} looks
+ * for the NUL, and the ISO-8859-1 encoder (which stops at the first character above {@code 0xFF}) runs over the
+ * text's characters copied into a per-thread scratch array. Only a text that fails either test is walked
+ * character by character, to name the first offending position exactly as a plain scan would.
  */
 final class ByteStrings {
+    /** Longer texts (none on the wire: the parser's limit is 64 KiB) are scanned plainly, not copied. */
+    private static final int SCRATCH_LIMIT = 1 << 16;
+
+    private static final class Scratch {
+        final CharsetEncoder latin1 = StandardCharsets.ISO_8859_1.newEncoder();
+        char[] chars;
+        CharBuffer in;
+        ByteBuffer out;
+
+        Scratch() {
+            size(2048);
+        }
+
+        void size(int n) {
+            chars = new char[n];
+            in = CharBuffer.wrap(chars);
+            out = ByteBuffer.allocate(n);
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     private ByteStrings() {
     }
 
     /** The index of the first NUL or non-byte character of {@code s}, or -1 if there is none. */
     static int firstNonByte(String s) {
-        int n = s.length();
-        int any = 0;
-        for (int i = 0; i < n; i++) {
-            any |= s.charAt(i);
-        }
-        if (any <= 0xFF && s.indexOf(0) < 0) {
+        if (s.length() <= SCRATCH_LIMIT && s.indexOf(0) < 0 && allLatin1(s)) {
             return -1;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             if (ch == 0 || ch > 0xFF) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static boolean allLatin1(String s) {
+        int n = s.length();
+        Scratch scratch = SCRATCH.get();
+        if (scratch.chars.length < n) {
+            scratch.size(Math.max(n, 2 * scratch.chars.length));
+        }
+        s.getChars(0, n, scratch.chars, 0);
+        scratch.in.clear().limit(n);
+        scratch.out.clear();
+        scratch.latin1.reset();
+        return !scratch.latin1.encode(scratch.in, scratch.out, true).isError();
     }
 }
