@@ -117,6 +117,22 @@ final class EventQueue {
         dropRoot();
     }
 
+    /**
+     * Removes the earliest entry and adds {@code (time, item)} in one sift from the root: the heap then holds
+     * exactly the entries, sequence numbers included, that {@link #removeFirst} followed by {@link #add} would
+     * leave, so events come out in the same order. The new entry takes the old one's slot; returns it.
+     */
+    int replaceFirst(long time, Object item) {
+        if (nextSeq >= seqLimit) {
+            removeFirst();
+            return add(time, item);
+        }
+        int slot = (int) (keys[1] & SLOT_MASK);
+        payloads[slot] = item;
+        siftDown(0, time, (nextSeq++ << SLOT_BITS) | slot, size);
+        return slot;
+    }
+
     private void dropRoot() {
         int last = --size;
         long time = keys[2 * last];

@@ -85,6 +85,43 @@ class EventQueueTest {
         }
     }
 
+    /** Replacing the earliest entry gives the order that removing it and adding the new one gives. */
+    @Test
+    void replacingTheFirstEntryIsRemovingItThenAdding() {
+        for (long seqLimit : new long[] {EventQueue.DEFAULT_SEQ_LIMIT, 64}) {
+            for (int spread : new int[] {3, 1_000_000}) {
+                EventQueue queue = new EventQueue(2, seqLimit);
+                PriorityQueue<Entry> reference = new PriorityQueue<>(
+                        Comparator.comparingLong(Entry::time).thenComparingLong(Entry::order));
+                UniformRandomProvider rng = RandomStreams.fresh(spread, "test/replace");
+                long order = 0;
+                for (int op = 0; op < 100_000; op++) {
+                    int kind = reference.isEmpty() ? 0 : rng.nextInt(3);
+                    long now = reference.isEmpty() ? 0 : reference.peek().time();
+                    Object item = new Object();
+                    long at = now + rng.nextInt(spread);
+                    if (kind == 0 && reference.size() < 2_000) {
+                        queue.add(at, item);
+                        reference.add(new Entry(at, order++, item));
+                    } else if (kind == 1) {
+                        reference.poll();
+                        queue.removeFirst();
+                    } else {
+                        reference.poll();
+                        queue.replaceFirst(at, item);
+                        reference.add(new Entry(at, order++, item));
+                    }
+                    assertEquals(reference.size(), queue.size());
+                    if (!reference.isEmpty()) {
+                        assertEquals(reference.peek().time(), queue.peekTime());
+                        assertSame(reference.peek().item(), queue.peekItem());
+                    }
+                }
+                drainInStableOrder(queue, new ArrayList<>(reference));
+            }
+        }
+    }
+
     @Test
     void growingFromATinyCapacityKeepsOrderAndReusesSlots() {
         EventQueue queue = new EventQueue(1);
