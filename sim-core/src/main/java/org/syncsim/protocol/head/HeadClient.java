@@ -134,6 +134,11 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         int retries;
         double lastRetryDelay;
         AddonTimers.Handle retryTimer;
+        /**
+         * A retry that found no newer version known and nothing pushed since its pull (GetTime asked, its delay), kept
+         * until word of a newer version wakes it; null if none.
+         */
+        double[] dormantRetry;
         boolean pullPending;
         /** GetTime when the pending coalesced pull began. */
         double pullStarted;
@@ -1013,6 +1018,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     private void requestWithRetries() {
         boolean sent = requestBulkSync();
         if (sent && rt.plan != null && policies.backoff().maxRetries() > 0) {
+            rt.plan.dormantRetry = null;
             rt.plan.retries = 0;
             rt.plan.lastRetryDelay = 0;
             armRetry(clock.getTime());
@@ -1038,11 +1044,17 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
      * A retry's timer: nothing if the data came; if push traffic arrived within the last {@code d} seconds, the
      * transfer is still running and the retry waits until it has been quiet for {@code d}; if the addon's own
      * request interval ({@value #REQUEST_MIN_INTERVAL} s) has not passed, it waits for that; else it asks again.
+     * If this client knows of no newer version and nothing was pushed since the pull, the pull may simply have
+     * reached nobody holding newer data (they were on a loading screen): the retry stays dormant, and word of a
+     * newer version later (a BSACK, a BSREQ or a SECTION from it) wakes it ({@link #heard}).
      */
     private void retry(double asked, double d) {
         PlanState plan = rt.plan;
         plan.retryTimer = null;
         if (!wantsData()) {
+            if (plan.lastPushSeen < asked) {
+                plan.dormantRetry = new double[] {asked, d};
+            }
             return;
         }
         double now = clock.getTime();
@@ -1204,6 +1216,12 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             heardVersion(v, sender);
         }
         plan.newestSeen = Math.max(plan.newestSeen, ts);
+        if (plan.dormantRetry != null && plan.retryTimer == null && wantsData()) {
+            double asked = plan.dormantRetry[0];
+            double d = plan.dormantRetry[1];
+            plan.dormantRetry = null;
+            plan.retryTimer = timers.schedule(d, () -> guarded("bulk request retry", () -> retry(asked, d)));
+        }
     }
 
     /** {@code RequestBulkSync()} (§3.2 sender): B5, B8, B26. */

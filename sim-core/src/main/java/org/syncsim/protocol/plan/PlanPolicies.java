@@ -30,6 +30,12 @@ public record PlanPolicies(Responders responders, RequestCoalescing coalescing, 
         Objects.requireNonNull(differential);
     }
 
+    /** These policies with {@code backoff} replaced. */
+    public PlanPolicies withBackoff(Backoff p) {
+        return new PlanPolicies(responders, coalescing, p, skipRedundant, throttle, recovery, versionCheck, versioning,
+                permissions, compressedCache, differential);
+    }
+
     /** These policies with {@code skipRedundant} replaced. */
     public PlanPolicies withSkipRedundant(SkipRedundant p) {
         return new PlanPolicies(responders, coalescing, backoff, p, throttle, recovery, versionCheck, versioning,
