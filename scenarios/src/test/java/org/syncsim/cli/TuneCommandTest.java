@@ -84,7 +84,7 @@ class TuneCommandTest {
             assertTrue(Files.isRegularFile(out.resolve(e.path("file").asText())), e.path("file").asText());
         }
         assertTrue(t.path("confirmation").path("seed").asLong() != 4);
-        assertTrue(r.out().contains("best: " + t.path("setLine").asText()), r.out());
+        assertTrue(r.out().contains("best: " + t.path("set_line").asText()), r.out());
         String html = Files.readString(out.resolve("tune.html"));
         assertTrue(html.contains("id=\"chart-search-path\"") && html.contains("Confirmation on fresh seeds"));
         // the best point's scenario file loads and is the best point

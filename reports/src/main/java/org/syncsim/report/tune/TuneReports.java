@@ -1,7 +1,15 @@
 package org.syncsim.report.tune;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +27,16 @@ public final class TuneReports {
     public static final String JSON_FILE = "tune.json";
     /** The page. */
     public static final String PAGE = "tune.html";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Keys in snake_case as {@code summary.json}'s; JSON has no NaN, so a number without a value (a mean over no
+     * replication) is written as null, and read back as NaN where the field is a {@code double}.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .registerModule(new SimpleModule("finite-or-null")
+                    .addSerializer(Double.class, new FiniteOrNull())
+                    .addSerializer(double.class, new FiniteOrNull())
+                    .addDeserializer(double.class, new NullAsNaN()));
 
     private TuneReports() {
     }
@@ -36,13 +53,56 @@ public final class TuneReports {
             files.add(ReportWriter.CHARTS + "/" + c.id() + ".svg");
             files.add(ReportWriter.CHARTS + "/" + c.id() + ".png");
         }
-        AtomicFiles.write(dir.resolve(JSON_FILE), JSON.writeValueAsString(r) + "\n");
+        AtomicFiles.write(dir.resolve(JSON_FILE), json(r));
         AtomicFiles.write(dir.resolve(PAGE), TunePage.render(r, charts, generator).getBytes(StandardCharsets.UTF_8));
         return files;
     }
 
+    /** A number, or null for NaN and the infinities. */
+    private static final class FiniteOrNull extends StdSerializer<Double> {
+        FiniteOrNull() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+            if (Double.isFinite(v)) {
+                g.writeNumber(v);
+            } else {
+                g.writeNull();
+            }
+        }
+    }
+
+    /** A {@code double}, NaN where the file has null. */
+    private static final class NullAsNaN extends StdDeserializer<Double> {
+        NullAsNaN() {
+            super(double.class);
+        }
+
+        @Override
+        public Double deserialize(JsonParser p, DeserializationContext c) throws IOException {
+            return p.getValueAsDouble();
+        }
+
+        @Override
+        public Double getNullValue(DeserializationContext c) {
+            return Double.NaN;
+        }
+    }
+
+    /** The text of {@code tune.json}. */
+    public static String json(TuneReport r) throws IOException {
+        return JSON.writeValueAsString(r) + "\n";
+    }
+
     /** Reads a {@code tune.json} back. */
     public static TuneReport read(Path file) throws IOException {
-        return JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), TuneReport.class);
+        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Reads the text of a {@code tune.json}. */
+    public static TuneReport parse(String json) throws IOException {
+        return JSON.readValue(json, TuneReport.class);
     }
 }
