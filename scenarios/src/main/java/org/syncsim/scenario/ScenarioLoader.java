@@ -180,7 +180,23 @@ public final class ScenarioLoader {
         } catch (JsonProcessingException e) {
             throw new ScenarioException("--set: " + describeWithoutLocation(e), e);
         }
-        return check(base.source() + " (with --set)", base.source(), null, mapper.getFactory(), s);
+        String source = base.source().endsWith(WITH_SET) ? base.source() : base.source() + WITH_SET;
+        return check(source, base.source(), null, mapper.getFactory(), s);
+    }
+
+    /** What {@link #override} appends to the scenario's source in its problems (once, however often applied). */
+    private static final String WITH_SET = " (with --set)";
+
+    /**
+     * The problems of {@link #override} without the scenario's name each line starts with, one after another, for a
+     * file that locates them at its own line (a sweep or tune file naming the scenario and its overrides).
+     */
+    public static String overrideProblem(ScenarioException e) {
+        String prefix = WITH_SET + ": ";
+        return e.getMessage().lines().map(line -> {
+            int cut = line.lastIndexOf(prefix);
+            return cut < 0 ? line : line.substring(cut + prefix.length());
+        }).collect(Collectors.joining("; "));
     }
 
     /**

@@ -176,12 +176,9 @@ public record SweepPlan(SweepFile.Loaded file, List<SweepPoint> points, int dupl
     }
 
     private static ScenarioException problem(SweepFile.Loaded f, String pointer, ScenarioException e) {
-        String m = e.getMessage().replace('\n', ' ');
-        int cut = m.lastIndexOf(WITH_SET); // the scenario's own name adds nothing to the sweep file's line
-        return ScenarioLoader.problemAt(f.source(), f.text(), pointer, cut < 0 ? m : m.substring(cut + WITH_SET.length()));
+        // the scenario's own name adds nothing to the sweep file's line
+        return ScenarioLoader.problemAt(f.source(), f.text(), pointer, ScenarioLoader.overrideProblem(e));
     }
-
-    private static final String WITH_SET = "(with --set): ";
 
     /** A scenario file relative to the sweep file's directory, else the name as given (a bundled scenario). */
     private static String scenarioPath(SweepFile.Loaded f, String scenario) {

@@ -147,7 +147,8 @@ public record TunePlan(TuneFile.Loaded file, String scenario, LoadedScenario bas
         try {
             resolved = ScenarioLoader.override(base, own);
         } catch (ScenarioException e) {
-            throw new ScenarioException(file.source() + ": parameters " + values + ": " + e.getMessage(), e);
+            throw new ScenarioException(file.source() + ": parameters " + values + ": "
+                    + ScenarioLoader.overrideProblem(e), e);
         }
         return new TunePoint("t-" + hash(String.join("\n", all)).substring(0, 12), dir, values, scenario, all,
                 resolved);
@@ -339,7 +340,7 @@ public record TunePlan(TuneFile.Loaded file, String scenario, LoadedScenario bas
         try {
             return ScenarioLoader.override(s, o);
         } catch (ScenarioException e) {
-            throw at(f, pointer, e.getMessage().replace('\n', ' '));
+            throw at(f, pointer, ScenarioLoader.overrideProblem(e));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.syncsim.tune;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,7 @@ class TunePlanTest {
         assertTrue(m.contains("tune.yaml:3") && m.contains("objectiv"), m);
         m = problem(GOOD.replace("protocol.policies.backoff.base", "protocol.policies.backof.base"));
         assertTrue(m.contains("tune.yaml:7") && m.contains("backof"), m);
+        assertFalse(m.contains("(with --set)"), "the scenario's name adds nothing to the tune file's line: " + m);
         m = problem(GOOD.replace("max: 0", "max: 0, min: 1"));
         assertTrue(m.contains("tune.yaml:5") && m.contains("min"), m);
     }
