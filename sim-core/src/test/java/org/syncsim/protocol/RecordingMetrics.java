@@ -68,6 +68,11 @@ public final class RecordingMetrics implements MetricsRecorder {
     }
 
     @Override
+    public void messageRefused(long time, int client, String command, String why) {
+        events.add(new Event(time, client, "refused", command + " " + why));
+    }
+
+    @Override
     public void desyncDetected(long time, int client, long claimedTimestamp) {
         events.add(new Event(time, client, "desync", Long.toString(claimedTimestamp)));
     }

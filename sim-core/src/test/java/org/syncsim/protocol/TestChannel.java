@@ -9,12 +9,14 @@ import org.syncsim.channel.AddonChannel;
 import org.syncsim.channel.AddonMessageListener;
 import org.syncsim.channel.Distribution;
 import org.syncsim.channel.Priority;
+import org.syncsim.channel.RaidRank;
 import org.syncsim.channel.RosterListener;
 import org.syncsim.engine.Simulation;
 
 /**
  * A deterministic test double of the addon channel: one group (raid or party), constant latency, broadcast to
- * every member including the sender, per-copy drop rule, a log of every send. Not the real channel model.
+ * every member including the sender, per-copy drop rule, a log of every send. Every member sees every other member
+ * in its roster, online; ranks are {@link RaidRank#MEMBER} unless {@link #setRank set}. Not the real channel model.
  */
 public final class TestChannel implements AddonChannel {
     /** Decides whether one recipient's copy of a message is dropped. */
@@ -30,15 +32,17 @@ public final class TestChannel implements AddonChannel {
     }
 
     /** One accepted send. */
-    public record Sent(long time, int sender, String prefix, String text, Distribution distribution, String command) {
+    public record Sent(long time, int sender, String prefix, String text, Distribution distribution, String command,
+            Priority priority) {
     }
 
     private final Simulation sim;
     private final long latency;
     private final boolean raid;
     private final TreeSet<Integer> members = new TreeSet<>();
-    private final Map<Integer, AddonMessageListener> messageListeners = new TreeMap<>();
+    private final TreeMap<Integer, AddonMessageListener> messageListeners = new TreeMap<>();
     private final Map<Integer, RosterListener> rosterListeners = new TreeMap<>();
+    private final Map<Integer, RaidRank> ranks = new TreeMap<>();
     private final List<Sent> log = new ArrayList<>();
     private final List<Sent> refused = new ArrayList<>();
     private DropRule dropRule = (s, r, t) -> false;
@@ -62,7 +66,7 @@ public final class TestChannel implements AddonChannel {
     @Override
     public void send(int sender, String prefix, String text, Distribution distribution, int target, Priority priority,
             String command) {
-        Sent s = new Sent(sim.now(), sender, prefix, text, distribution, command);
+        Sent s = new Sent(sim.now(), sender, prefix, text, distribution, command, priority);
         boolean groupDistribution = distribution == Distribution.RAID ? raid : distribution == Distribution.PARTY && !raid;
         if (!members.contains(sender) || !groupDistribution) {
             refused.add(s);
@@ -91,6 +95,27 @@ public final class TestChannel implements AddonChannel {
     @Override
     public int partyMembers(int client) {
         return !raid && members.contains(client) ? members.size() - 1 : 0;
+    }
+
+    /** Both grouped: every member sees every other one online. */
+    @Override
+    public boolean inRosterOnline(int viewer, int other) {
+        return members.contains(viewer) && members.contains(other);
+    }
+
+    @Override
+    public RaidRank rank(int client) {
+        return members.contains(client) ? ranks.getOrDefault(client, RaidRank.MEMBER) : RaidRank.MEMBER;
+    }
+
+    /** Gives {@code client} the group rank {@code rank} (default {@link RaidRank#MEMBER}). */
+    public void setRank(int client, RaidRank rank) {
+        ranks.put(client, rank);
+    }
+
+    @Override
+    public int clientLimit() {
+        return messageListeners.isEmpty() ? 0 : messageListeners.lastKey() + 1;
     }
 
     @Override

@@ -69,6 +69,23 @@ final class HeadRaid {
         return raid.form();
     }
 
+    /** The version {@link #holders} hold: an hour before the clock's epoch. */
+    static final long HELD = EPOCH - 3600;
+
+    /**
+     * {@code n} clients running {@code policies}, liveSync off (so none pulls of its own accord), each holding the
+     * same small sheet stamped {@link #HELD}, plus one raw member (id {@code n}, see {@link #addFake}) to inject
+     * from; formed.
+     */
+    static HeadRaid holders(long seed, int n, PlanPolicies policies) {
+        HeadRaid raid = new HeadRaid(seed, true);
+        EncodedSheet encoded = encode(sheet(raid.sim, "sheet", SheetSpec.of(4, 6, 6)), HELD);
+        raid.add(n, i -> ClientConfig.defaults(name(i)).withInitialData(new InitialData.Saved(HELD, encoded)),
+                policies);
+        raid.addFake();
+        return raid.form();
+    }
+
     /** Every client joins the group and logs in (its login roster event counts as joining). */
     HeadRaid form() {
         for (HeadClient c : clients) {
