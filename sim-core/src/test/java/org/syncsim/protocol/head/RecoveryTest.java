@@ -166,4 +166,66 @@ class RecoveryTest {
         }
         assertEquals(0, raid.metrics.count("aborted"));
     }
+
+    /** The push of {@code sheet} at {@code ts} as a raw member would send it, unchunked: BSECs then BSTR. */
+    private static List<String> push(EncodedSheet sheet, long ts, boolean withStructure) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < sheet.size(); i++) {
+            out.add("BSEC:" + ts + ":" + (i + 1) + ":" + sheet.sectionBlobs().get(i));
+        }
+        if (withStructure) {
+            out.add("BSTR:" + ts + ":" + sheet.structureBlob());
+        }
+        return out;
+    }
+
+    @Test
+    void aNewerPushReplacesTheStagedOneAndAnOlderOneIsHeldNowhere() {
+        HeadRaid raid = HeadRaid.holders(5, 1, RECOVERY);
+        long t1 = HeadRaid.HELD + 100;
+        long t2 = HeadRaid.HELD + 200;
+        EncodedSheet one = HeadRaid.encode(HeadRaid.sheet(raid.sim, "sheet/one", SheetSpec.of(4, 6, 6)), t1);
+        EncodedSheet two = HeadRaid.encode(HeadRaid.sheet(raid.sim, "sheet/two", SheetSpec.of(4, 6, 6)), t2);
+        double at = 10;
+        for (String m : push(one, t1, false)) {
+            raid.inject(at += 0.01, 1, m);
+        }
+        for (String m : push(two, t2, false)) {
+            raid.inject(at += 0.01, 1, m);
+        }
+        for (String m : push(one, t1, true)) { // the older push, whole: staged nowhere, never applied
+            raid.inject(at += 0.01, 1, m);
+        }
+        raid.inject(at += 0.01, 1, "BSTR:" + t2 + ":" + two.structureBlob());
+        raid.runUntil(at + 1);
+        ClientSnapshot s = raid.get(0).snapshot();
+        assertEquals(t2, s.assignmentsTimestamp());
+        for (int i = 1; i <= two.size(); i++) {
+            assertEquals(two.sectionBlobs().get(i - 1), s.compressedSections().get(i), "section " + i);
+        }
+        assertEquals(0, raid.channel.count("BSMISS", 0));
+    }
+
+    @Test
+    void aStructureThatDoesNotDecodeIsCountedAndNeverStaged() {
+        HeadRaid raid = HeadRaid.holders(5, 1, RECOVERY);
+        long t1 = HeadRaid.HELD + 100;
+        raid.inject(10, 1, "BSTR:" + t1 + ":bm90IGEgc3RydWN0dXJl");
+        raid.runUntil(30);
+        assertEquals(1, raid.metrics.count("malformed", "BSTR"));
+        assertEquals(0, raid.channel.count("BSMISS", 0), "nothing staged, so nothing to repair");
+        assertEquals(HeadRaid.HELD, raid.get(0).snapshot().assignmentsTimestamp());
+    }
+
+    @Test
+    void aSectionOfAnOlderVersionIsNeverWrittenIntoTheDataHeld() {
+        HeadRaid raid = HeadRaid.holders(5, 1, RECOVERY);
+        String own = raid.get(0).snapshot().compressedSections().get(1);
+        EncodedSheet older = HeadRaid.encode(HeadRaid.sheet(raid.sim, "sheet/older", SheetSpec.of(4, 6, 6)),
+                HeadRaid.HELD - 100);
+        raid.inject(10, 1, "BSEC:" + (HeadRaid.HELD - 100) + ":1:" + older.sectionBlobs().get(0));
+        raid.runUntil(30);
+        assertEquals(own, raid.get(0).snapshot().compressedSections().get(1), "B11 fixed");
+        assertEquals(0, raid.channel.count("BSMISS", 0));
+    }
 }

@@ -46,4 +46,56 @@ class SkipRedundantTest {
         assertEquals(0, raid.channel.count("BSACK", 0));
         assertEquals(0, raid.channel.count("BSTR", 0));
     }
+
+    @Test
+    void aResponderStandsDownWhenAPushOfItsVersionWentOutAfterTheRequestCame() {
+        PlanPolicies skip = PlanPolicies.OFF.withSkipRedundant(new SkipRedundant.On());
+        HeadRaid raid = HeadRaid.holders(9, 3, skip);
+        String structure = raid.get(0).snapshot().structure();
+        raid.inject(10, 3, "BSREQ:0");
+        raid.inject(11, 3, "BSTR:" + HeadRaid.HELD + ":" + structure); // B4: that push reached the requester
+        raid.runUntil(40);
+        assertEquals(3, raid.channel.count("BSACK", 0));
+        assertEquals(0, raid.channel.count("BSTR", 0));
+        assertEquals(3, raid.metrics.count("duplicate", "BSTR"), "and the push itself is a re-push of data held");
+    }
+
+    @Test
+    void aPushOfAnOlderVersionDoesNotStandAResponderDown() {
+        PlanPolicies skip = PlanPolicies.OFF.withSkipRedundant(new SkipRedundant.On());
+        HeadRaid raid = HeadRaid.holders(9, 1, skip);
+        String structure = raid.get(0).snapshot().structure();
+        raid.inject(10, 1, "BSREQ:0");
+        raid.inject(11, 1, "BSTR:" + (HeadRaid.HELD - 1) + ":" + structure);
+        raid.runUntil(40);
+        assertEquals(1, raid.channel.count("BSTR", 0));
+    }
+
+    @Test
+    void aPushBeforeTheRequestCameDoesNotStandAResponderDown() {
+        PlanPolicies skip = PlanPolicies.OFF.withSkipRedundant(new SkipRedundant.On());
+        HeadRaid raid = HeadRaid.holders(9, 1, skip);
+        String structure = raid.get(0).snapshot().structure();
+        raid.inject(9, 1, "BSTR:" + HeadRaid.HELD + ":" + structure);
+        raid.inject(10, 1, "BSREQ:0");
+        raid.runUntil(40);
+        assertEquals(1, raid.channel.count("BSTR", 0));
+    }
+
+    @Test
+    void aRePushOfTheVersionHeldWholeIsCountedAndNotStored() {
+        PlanPolicies skip = PlanPolicies.OFF.withSkipRedundant(new SkipRedundant.On());
+        HeadRaid raid = HeadRaid.holders(9, 2, skip);
+        String own = raid.get(0).snapshot().compressedSections().get(1);
+        String other = raid.get(0).snapshot().compressedSections().get(2);
+        raid.inject(10, 2, "BSEC:" + HeadRaid.HELD + ":1:" + other);
+        raid.runUntil(20);
+        assertEquals(own, raid.get(0).snapshot().compressedSections().get(1));
+        assertEquals(2, raid.metrics.count("duplicate", "BSEC"));
+
+        HeadRaid head = HeadRaid.holders(9, 2, PlanPolicies.OFF);
+        head.inject(10, 2, "BSEC:" + HeadRaid.HELD + ":1:" + other);
+        head.runUntil(20);
+        assertEquals(other, head.get(0).snapshot().compressedSections().get(1), "B12: head stores it again");
+    }
 }
