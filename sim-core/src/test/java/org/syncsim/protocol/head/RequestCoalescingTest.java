@@ -114,4 +114,27 @@ class RequestCoalescingTest {
         raid.runUntil(40);
         assertEquals(1, raid.channel.sent("BSREQ", 0).stream().filter(s -> s.sender() == 0).count());
     }
+
+    @Test
+    void aNewerAckHeardDelaysThePullByTheWindowButDoesNotReplaceIt() {
+        // a BSACK newer than P00's data counts as a pull heard (someone asked and is being answered) and tells P00 a
+        // newer version exists: it waits out the window after it, then still asks, lacking that version
+        HeadRaid raid = joiner(3, Plan.of(new RequestCoalescing.Listen(WINDOW, 0.01)), true);
+        raid.inject(1.9, 1, "BSACK:" + (HeadRaid.HELD + 1) + ":P01");
+        raid.runUntil(30);
+        List<TestChannel.Sent> mine = raid.channel.sent("BSREQ", 0).stream().filter(s -> s.sender() == 0).toList();
+        assertEquals(1, mine.size());
+        double at = mine.get(0).time() / 1e6;
+        assertTrue(at >= 1.95 + WINDOW && at <= 1.95 + WINDOW + FRAME, "asked at " + at);
+    }
+
+    @Test
+    void anAckForItsOwnVersionIsNotAPullHeard() {
+        HeadRaid raid = joiner(3, Plan.of(new RequestCoalescing.Listen(WINDOW, 0.01)), true);
+        raid.inject(1.9, 1, "BSACK:" + HeadRaid.HELD + ":P01");
+        raid.runUntil(30);
+        List<TestChannel.Sent> mine = raid.channel.sent("BSREQ", 0).stream().filter(s -> s.sender() == 0).toList();
+        assertEquals(1, mine.size());
+        assertTrue(mine.get(0).time() / 1e6 <= 2 + 0.02 + FRAME, "asked after the jitter alone");
+    }
 }
