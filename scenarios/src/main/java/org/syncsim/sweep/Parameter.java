@@ -47,6 +47,21 @@ public record Parameter(String key, List<String> values, Range range, @JsonPrope
         unit = unit == null ? "" : unit;
     }
 
+    /**
+     * What is wrong with {@code bounds}, or null: two numbers, low below high, and above 0 on a log scale. Sweep and
+     * tune files report it at the parameter's {@code /bounds}.
+     */
+    public String boundsProblem() {
+        List<Double> b = bounds;
+        if (b.size() != 2 || b.get(0) == null || b.get(1) == null || !(b.get(1) > b.get(0))) {
+            return "expected [low, high] with low < high, got " + b;
+        }
+        if (scale == Scale.LOG && !(b.get(0) > 0)) {
+            return "scale: log needs bounds above 0, got " + b;
+        }
+        return null;
+    }
+
     /** Whether the sample plan draws this parameter (it gives bounds) rather than the grid crossing its values. */
     public boolean sampled() {
         return bounds != null;

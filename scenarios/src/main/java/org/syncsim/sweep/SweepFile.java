@@ -3,6 +3,7 @@ package org.syncsim.sweep;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.syncsim.scenario.ScenarioDocument;
 import org.syncsim.scenario.ScenarioException;
 import org.syncsim.scenario.ScenarioLoader;
 
@@ -36,7 +37,7 @@ public record SweepFile(String name, String description, String scenario, List<S
     }
 
     /** A sweep file with where it came from (for messages, and for a scenario file relative to it). */
-    public record Loaded(String source, String text, Path dir, SweepFile sweep) {
+    public record Loaded(String source, String text, Path dir, SweepFile sweep) implements ScenarioDocument {
     }
 
     /** Reads a sweep file. */

@@ -1,19 +1,13 @@
 package org.syncsim.sweep;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.syncsim.run.ResultFiles;
 import org.syncsim.run.WorldFactory;
-import org.syncsim.scenario.BundledScenarios;
 import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.ScenarioException;
 import org.syncsim.scenario.ScenarioLoader;
@@ -43,14 +37,8 @@ public record SweepPlan(SweepFile.Loaded file, List<SweepPoint> points, int dupl
             WorldFactory worlds) {
         SweepFile s = f.sweep();
         check(f);
-        String scenario = scenarioPath(f, s.scenario());
-        LoadedScenario base;
-        try {
-            base = BundledScenarios.resolve(scenario);
-        } catch (ScenarioException e) {
-            throw problem(f, "/scenario", e);
-        }
-        base = apply(f, "/set", base, s.set());
+        String scenario = f.scenarioPath(s.scenario());
+        LoadedScenario base = f.apply("/set", f.resolve("/scenario", s.scenario()), s.set());
         try {
             base = ScenarioLoader.override(base, sets);
         } catch (ScenarioException e) {
@@ -76,20 +64,20 @@ public record SweepPlan(SweepFile.Loaded file, List<SweepPoint> points, int dupl
             }
             LoadedScenario p = base;
             for (Map.Entry<String, String> e : values.entrySet()) {
-                p = apply(f, "/parameters/" + indexOf(s, e.getKey()), p, List.of(e.getKey() + "=" + e.getValue()));
+                p = f.apply("/parameters/" + indexOf(s, e.getKey()), p, List.of(e.getKey() + "=" + e.getValue()));
             }
             long pointSeed = s.commonRandomNumbers() ? master : derivedSeed(master, key);
             List<String> runSets = List.of("run.seed=" + pointSeed, "run.replications=" + reps);
-            p = apply(f, "/seed", p, runSets);
+            p = f.apply("/seed", p, runSets);
             List<String> all = new ArrayList<>(common);
             all.addAll(assignments(values));
             all.addAll(runSets);
             List<String> problems = worlds.unsupported(p);
             if (!problems.isEmpty()) {
-                throw ScenarioLoader.problemAt(f.source(), f.text(), "/parameters", "the point "
-                        + String.join(", ", assignments(values)) + " cannot be simulated: " + String.join("; ", problems));
+                throw f.problemAt("/parameters", "the point " + String.join(", ", assignments(values))
+                        + " cannot be simulated: " + String.join("; ", problems));
             }
-            points.add(new SweepPoint("p-" + hash(key).substring(0, 12), values, scenario, all, p));
+            points.add(new SweepPoint("p-" + ResultFiles.sha256(key).substring(0, 12), values, scenario, all, p));
         }
         return new SweepPlan(f, points, duplicates);
     }
@@ -145,17 +133,8 @@ public record SweepPlan(SweepFile.Loaded file, List<SweepPoint> points, int dupl
 
     /** A point's own master seed without common random numbers: from the sweep's and the point's values alone. */
     static long derivedSeed(long master, String assignments) {
-        String h = hash(master + "\n" + assignments);
+        String h = ResultFiles.sha256(master + "\n" + assignments);
         return Long.parseUnsignedLong(h.substring(0, 16), 16) >>> 1;
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 
     private static int indexOf(SweepFile s, String key) {
@@ -167,36 +146,17 @@ public record SweepPlan(SweepFile.Loaded file, List<SweepPoint> points, int dupl
         throw new IllegalArgumentException(key);
     }
 
-    private static LoadedScenario apply(SweepFile.Loaded f, String pointer, LoadedScenario s, List<String> o) {
-        try {
-            return ScenarioLoader.override(s, o);
-        } catch (ScenarioException e) {
-            throw problem(f, pointer, e);
-        }
-    }
-
-    private static ScenarioException problem(SweepFile.Loaded f, String pointer, ScenarioException e) {
-        // the scenario's own name adds nothing to the sweep file's line
-        return ScenarioLoader.problemAt(f.source(), f.text(), pointer, ScenarioLoader.overrideProblem(e));
-    }
-
-    /** A scenario file relative to the sweep file's directory, else the name as given (a bundled scenario). */
-    private static String scenarioPath(SweepFile.Loaded f, String scenario) {
-        Path p = f.dir().resolve(scenario);
-        return Files.isRegularFile(p) ? p.toString() : scenario;
-    }
-
     /** The checks that need no scenario: the parameters' values, bounds and sample plan. */
     private static void check(SweepFile.Loaded f) {
         SweepFile s = f.sweep();
         if (s.scenario() == null) {
-            throw at(f, "", "missing \"scenario:\" (a bundled scenario, syncsim list, or a scenario file)");
+            throw f.problemAt("", "missing \"scenario:\" (a bundled scenario, syncsim list, or a scenario file)");
         }
         if (s.replications() < 1) {
-            throw at(f, "/replications", "expected at least 1, got " + s.replications());
+            throw f.problemAt("/replications", "expected at least 1, got " + s.replications());
         }
         if (s.parameters().isEmpty()) {
-            throw at(f, "", "missing or empty \"parameters:\"; a sweep varies at least one (docs/sweeps.md)");
+            throw f.problemAt("", "missing or empty \"parameters:\"; a sweep varies at least one (docs/sweeps.md)");
         }
         Set<String> keys = new LinkedHashSet<>();
         for (int i = 0; i < s.parameters().size(); i++) {
@@ -205,80 +165,76 @@ public record SweepPlan(SweepFile.Loaded file, List<SweepPoint> points, int dupl
         boolean anySampled = s.parameters().stream().anyMatch(Parameter::sampled);
         SamplePlan sp = s.sample();
         if (anySampled && sp == null) {
-            throw at(f, "", "parameters with \"bounds:\" need \"sample:\" (plan: random or latin-hypercube, points: N)");
+            throw f.problemAt("",
+                    "parameters with \"bounds:\" need \"sample:\" (plan: random or latin-hypercube, points: N)");
         }
         if (sp != null) {
             if (!anySampled) {
-                throw at(f, "/sample", "no parameter gives \"bounds:\", so there is nothing to sample");
+                throw f.problemAt("/sample", "no parameter gives \"bounds:\", so there is nothing to sample");
             }
             if (sp.plan() == null) {
-                throw at(f, "/sample", "missing \"plan:\" (random or latin-hypercube)");
+                throw f.problemAt("/sample", "missing \"plan:\" (random or latin-hypercube)");
             }
             if (sp.points() == null || sp.points() < 1) {
-                throw at(f, "/sample", "missing \"points:\", or fewer than 1");
+                throw f.problemAt("/sample", "missing \"points:\", or fewer than 1");
             }
         }
     }
 
     private static void checkParameter(SweepFile.Loaded f, String at, Parameter p, Set<String> keys) {
         if (p.key() == null || p.key().isBlank()) {
-            throw at(f, at, "missing \"key:\" (a --set path, e.g. protocol.policies.backoff.base)");
+            throw f.problemAt(at, "missing \"key:\" (a --set path, e.g. protocol.policies.backoff.base)");
         }
         if (!keys.add(p.key())) {
-            throw at(f, at + "/key", "'" + p.key() + "' is varied twice");
+            throw f.problemAt(at + "/key", "'" + p.key() + "' is varied twice");
         }
         int ways = (p.values() != null ? 1 : 0) + (p.range() != null ? 1 : 0) + (p.logRange() != null ? 1 : 0)
                 + (p.bounds() != null ? 1 : 0);
         if (ways != 1) {
-            throw at(f, at, "give exactly one of \"values:\", \"range:\", \"log-range:\" or \"bounds:\" (got " + ways
+            throw f.problemAt(at,
+                    "give exactly one of \"values:\", \"range:\", \"log-range:\" or \"bounds:\" (got " + ways
                     + ")");
         }
         if (p.values() != null && p.values().isEmpty()) {
-            throw at(f, at + "/values", "empty; list at least one value");
+            throw f.problemAt(at + "/values", "empty; list at least one value");
         }
         if (p.range() != null) {
             Parameter.Range r = p.range();
             if (r.from() == null || r.to() == null || r.step() == null) {
-                throw at(f, at + "/range", "expected from, to and step");
+                throw f.problemAt(at + "/range", "expected from, to and step");
             }
             if (!(r.step() > 0) || r.to() < r.from()) {
-                throw at(f, at + "/range", "expected step > 0 and to >= from, got from " + r.from() + ", to " + r.to()
+                throw f.problemAt(at + "/range",
+                        "expected step > 0 and to >= from, got from " + r.from() + ", to " + r.to()
                         + ", step " + r.step());
             }
             if ((r.to() - r.from()) / r.step() > MAX_VALUES) {
-                throw at(f, at + "/range/step", "more than " + MAX_VALUES + " values; take a larger step");
+                throw f.problemAt(at + "/range/step", "more than " + MAX_VALUES + " values; take a larger step");
             }
         }
         if (p.logRange() != null) {
             Parameter.LogRange r = p.logRange();
             if (r.from() == null || r.to() == null || r.points() == null) {
-                throw at(f, at + "/log-range", "expected from, to and points");
+                throw f.problemAt(at + "/log-range", "expected from, to and points");
             }
             if (!(r.from() > 0) || !(r.to() > r.from()) || r.points() < 2 || r.points() > MAX_VALUES) {
-                throw at(f, at + "/log-range", "expected 0 < from < to and 2 to " + MAX_VALUES + " points");
+                throw f.problemAt(at + "/log-range", "expected 0 < from < to and 2 to " + MAX_VALUES + " points");
             }
         }
         if (p.bounds() != null) {
-            List<Double> b = p.bounds();
-            if (b.size() != 2 || b.get(0) == null || b.get(1) == null || !(b.get(1) > b.get(0))) {
-                throw at(f, at + "/bounds", "expected [low, high] with low < high, got " + b);
-            }
-            if (p.scale() == Parameter.Scale.LOG && !(b.get(0) > 0)) {
-                throw at(f, at + "/bounds", "scale: log needs bounds above 0, got " + b);
+            if (p.boundsProblem() != null) {
+                throw f.problemAt(at + "/bounds", p.boundsProblem());
             }
         } else if (p.scale() != Parameter.Scale.LINEAR) {
-            throw at(f, at + "/scale", "only sampled parameters (\"bounds:\") have a scale");
+            throw f.problemAt(at + "/scale", "only sampled parameters (\"bounds:\") have a scale");
         }
         if (p.values() != null && (p.integer() || !p.unit().isEmpty())) {
-            throw at(f, at, "\"integer:\" and \"unit:\" format numbers of ranges and bounds; write listed values as"
+            throw f.problemAt(at,
+                    "\"integer:\" and \"unit:\" format numbers of ranges and bounds; write listed values as"
                     + " they should be set, e.g. [2s, 5s]");
         }
     }
 
     /** Values one range or log range may give: a sweep is meant to be run, not to enumerate a continuum. */
     static final int MAX_VALUES = 10_000;
-
-    private static ScenarioException at(SweepFile.Loaded f, String pointer, String message) {
-        return ScenarioLoader.problemAt(f.source(), f.text(), pointer, message);
-    }
 }

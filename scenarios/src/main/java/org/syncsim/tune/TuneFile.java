@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.syncsim.scenario.ScenarioDocument;
 import org.syncsim.scenario.ScenarioException;
 import org.syncsim.scenario.ScenarioLoader;
 import org.syncsim.sweep.Parameter;
@@ -111,7 +112,7 @@ public record TuneFile(String name, String description, String scenario, List<St
     }
 
     /** A tune file with where it came from (for messages, and for a scenario file relative to it). */
-    public record Loaded(String source, String text, Path dir, TuneFile tune) {
+    public record Loaded(String source, String text, Path dir, TuneFile tune) implements ScenarioDocument {
     }
 
     /** Reads a tune file. */

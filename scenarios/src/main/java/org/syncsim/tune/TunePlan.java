@@ -1,13 +1,7 @@
 package org.syncsim.tune;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.syncsim.metrics.Scalar;
 import org.syncsim.protocol.plan.PolicyCatalog;
+import org.syncsim.run.ResultFiles;
 import org.syncsim.run.WorldFactory;
-import org.syncsim.scenario.BundledScenarios;
 import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.ScenarioException;
 import org.syncsim.scenario.ScenarioLoader;
@@ -63,17 +57,11 @@ public record TunePlan(TuneFile.Loaded file, String scenario, LoadedScenario bas
     public static TunePlan expand(TuneFile.Loaded f, WorldFactory worlds) {
         TuneFile t = f.tune();
         check(f);
-        String scenario = scenarioPath(f, t.scenario());
-        LoadedScenario base;
-        try {
-            base = BundledScenarios.resolve(scenario);
-        } catch (ScenarioException e) {
-            throw at(f, "/scenario", e.getMessage().replace('\n', ' '));
-        }
-        base = apply(f, "/set", base, t.set());
+        String scenario = f.scenarioPath(t.scenario());
+        LoadedScenario base = f.apply("/set", f.resolve("/scenario", t.scenario()), t.set());
         List<String> unsupported = worlds.unsupported(base);
         if (!unsupported.isEmpty()) {
-            throw at(f, "/scenario", "cannot be simulated: " + String.join("; ", unsupported));
+            throw f.problemAt("/scenario", "cannot be simulated: " + String.join("; ", unsupported));
         }
         double[] start = new double[t.parameters().size()];
         Map<String, String> from = new LinkedHashMap<>();
@@ -81,16 +69,17 @@ public record TunePlan(TuneFile.Loaded file, String scenario, LoadedScenario bas
             Parameter p = t.parameters().get(i);
             String at = "/parameters/" + i;
             for (double u : new double[] {0, 1}) {
-                apply(f, at + "/bounds", base, List.of(p.key() + "=" + p.at(u)));
+                f.apply(at + "/bounds", base, List.of(p.key() + "=" + p.at(u)));
             }
             String given = t.start().get(p.key());
             if (given != null) {
                 double u = unit(p, given);
                 if (Double.isNaN(u)) {
-                    throw at(f, "/start/" + p.key(), "'" + given + "' is not a number" + unitWords(p));
+                    throw f.problemAt("/start/" + p.key(), "'" + given + "' is not a number" + unitWords(p));
                 }
                 if (u < 0 || u > 1) {
-                    throw at(f, "/start/" + p.key(), given + " is outside the bounds " + p.format(p.bounds().get(0))
+                    throw f.problemAt("/start/" + p.key(),
+                            given + " is outside the bounds " + p.format(p.bounds().get(0))
                             + " .. " + p.format(p.bounds().get(1)));
                 }
                 start[i] = u;
@@ -110,7 +99,8 @@ public record TunePlan(TuneFile.Loaded file, String scenario, LoadedScenario bas
         }
         for (String key : t.start().keySet()) {
             if (t.parameters().stream().noneMatch(p -> p.key().equals(key))) {
-                throw at(f, "/start/" + key, "no parameter '" + key + "'; start values are given per parameter key");
+                throw f.problemAt("/start/" + key,
+                        "no parameter '" + key + "'; start values are given per parameter key");
             }
         }
         return new TunePlan(f, scenario, base, start, from, confirmSeed(t.seed()));
@@ -150,8 +140,8 @@ public record TunePlan(TuneFile.Loaded file, String scenario, LoadedScenario bas
             throw new ScenarioException(file.source() + ": parameters " + values + ": "
                     + ScenarioLoader.overrideProblem(e), e);
         }
-        return new TunePoint("t-" + hash(String.join("\n", all)).substring(0, 12), dir, values, scenario, all,
-                resolved);
+        return new TunePoint("t-" + ResultFiles.sha256(String.join("\n", all)).substring(0, 12), dir, values,
+                scenario, all, resolved);
     }
 
     /**
@@ -159,7 +149,7 @@ public record TunePlan(TuneFile.Loaded file, String scenario, LoadedScenario bas
      * replication with the search's seed.
      */
     static long confirmSeed(long seed) {
-        long h = Long.parseUnsignedLong(hash("confirmation\n" + seed).substring(0, 15), 16);
+        long h = Long.parseUnsignedLong(ResultFiles.sha256("confirmation\n" + seed).substring(0, 15), 16);
         long s = 1 + Math.floorMod(h, 2_000_000_000L);
         return s == seed ? s + 1 : s;
     }
@@ -253,48 +243,50 @@ public record TunePlan(TuneFile.Loaded file, String scenario, LoadedScenario bas
     private static void check(TuneFile.Loaded f) {
         TuneFile t = f.tune();
         if (t.scenario() == null) {
-            throw at(f, "", "missing \"scenario:\" (a bundled scenario, syncsim list, or a scenario file)");
+            throw f.problemAt("", "missing \"scenario:\" (a bundled scenario, syncsim list, or a scenario file)");
         }
         if (t.replications() < 2) {
-            throw at(f, "/replications", "expected at least 2 (an interval needs two seeds), got " + t.replications());
+            throw f.problemAt("/replications",
+                    "expected at least 2 (an interval needs two seeds), got " + t.replications());
         }
         if (t.confirmReplications() < 2) {
-            throw at(f, "/confirm-replications", "expected at least 2 (an interval needs two seeds), got "
+            throw f.problemAt("/confirm-replications", "expected at least 2 (an interval needs two seeds), got "
                     + t.confirmReplications());
         }
         if (t.objective() == null) {
-            throw at(f, "", "missing \"objective:\" (e.g. {metric: time_to_sync_p95_s, goal: minimise})");
+            throw f.problemAt("", "missing \"objective:\" (e.g. {metric: time_to_sync_p95_s, goal: minimise})");
         }
         checkMetric(f, "/objective", t.objective().metric());
         for (int i = 0; i < t.constraints().size(); i++) {
             TuneFile.Constraint c = t.constraints().get(i);
             checkMetric(f, "/constraints/" + i, c.metric());
             if (c.max() == null && c.min() == null) {
-                throw at(f, "/constraints/" + i, "give \"max:\", \"min:\" or both");
+                throw f.problemAt("/constraints/" + i, "give \"max:\", \"min:\" or both");
             }
             if (c.max() != null && c.min() != null && c.min() > c.max()) {
-                throw at(f, "/constraints/" + i + "/min", "min " + c.min() + " is above max " + c.max());
+                throw f.problemAt("/constraints/" + i + "/min", "min " + c.min() + " is above max " + c.max());
             }
         }
         if (t.parameters().isEmpty()) {
-            throw at(f, "", "missing or empty \"parameters:\"; the tuner moves at least one (docs/tuning.md)");
+            throw f.problemAt("", "missing or empty \"parameters:\"; the tuner moves at least one (docs/tuning.md)");
         }
         Set<String> keys = new LinkedHashSet<>();
         for (int i = 0; i < t.parameters().size(); i++) {
             checkParameter(f, "/parameters/" + i, t.parameters().get(i), keys);
         }
         if (t.budget() < 1) {
-            throw at(f, "/budget", "expected at least 1 evaluation, got " + t.budget());
+            throw f.problemAt("/budget", "expected at least 1 evaluation, got " + t.budget());
         }
         if (t.budget() > MAX_BUDGET) {
-            throw at(f, "/budget", "more than " + MAX_BUDGET + " evaluations; a tune is meant to finish");
+            throw f.problemAt("/budget", "more than " + MAX_BUDGET + " evaluations; a tune is meant to finish");
         }
         TuneFile.Optimiser o = t.optimiser();
         if (o.population() != null && (o.population() < 2 || o.population() > MAX_BUDGET)) {
-            throw at(f, "/optimiser/population", "expected 2 to " + MAX_BUDGET + ", got " + o.population());
+            throw f.problemAt("/optimiser/population", "expected 2 to " + MAX_BUDGET + ", got " + o.population());
         }
         if (!(o.sigma() > 0 && o.sigma() <= 1)) {
-            throw at(f, "/optimiser/sigma", "expected a share of the range above 0 and at most 1, got " + o.sigma());
+            throw f.problemAt("/optimiser/sigma",
+                    "expected a share of the range above 0 and at most 1, got " + o.sigma());
         }
     }
 
@@ -303,63 +295,33 @@ public record TunePlan(TuneFile.Loaded file, String scenario, LoadedScenario bas
 
     private static void checkMetric(TuneFile.Loaded f, String at, String metric) {
         if (metric == null) {
-            throw at(f, at, "missing \"metric:\" (a key of summary.json, e.g. " + Scalar.TIME_TO_SYNC_P95_S.key()
+            throw f.problemAt(at, "missing \"metric:\" (a key of summary.json, e.g. " + Scalar.TIME_TO_SYNC_P95_S.key()
                     + ")");
         }
         if (!knownMetric(metric)) {
             List<String> keys = java.util.Arrays.stream(Scalar.values()).map(Scalar::key).toList();
-            throw at(f, at + "/metric", "no metric '" + metric + "'" + ScenarioLoader.suggestion(metric, keys)
+            throw f.problemAt(at + "/metric", "no metric '" + metric + "'" + ScenarioLoader.suggestion(metric, keys)
                     + "; expected one of " + String.join(", ", keys));
         }
     }
 
     private static void checkParameter(TuneFile.Loaded f, String at, Parameter p, Set<String> keys) {
         if (p.key() == null || p.key().isBlank()) {
-            throw at(f, at, "missing \"key:\" (a --set path, e.g. protocol.policies.backoff.base)");
+            throw f.problemAt(at, "missing \"key:\" (a --set path, e.g. protocol.policies.backoff.base)");
         }
         if (!keys.add(p.key())) {
-            throw at(f, at + "/key", "'" + p.key() + "' is tuned twice");
+            throw f.problemAt(at + "/key", "'" + p.key() + "' is tuned twice");
         }
         if (p.values() != null || p.range() != null || p.logRange() != null) {
-            throw at(f, at, "the tuner moves a parameter within \"bounds: [low, high]\"; values, range and log-range"
+            throw f.problemAt(at,
+                    "the tuner moves a parameter within \"bounds: [low, high]\"; values, range and log-range"
                     + " are for sweeps");
         }
-        List<Double> b = p.bounds();
-        if (b == null) {
-            throw at(f, at, "missing \"bounds: [low, high]\"");
+        if (p.bounds() == null) {
+            throw f.problemAt(at, "missing \"bounds: [low, high]\"");
         }
-        if (b.size() != 2 || b.get(0) == null || b.get(1) == null || !(b.get(1) > b.get(0))) {
-            throw at(f, at + "/bounds", "expected [low, high] with low < high, got " + b);
-        }
-        if (p.scale() == Parameter.Scale.LOG && !(b.get(0) > 0)) {
-            throw at(f, at + "/bounds", "scale: log needs bounds above 0, got " + b);
-        }
-    }
-
-    private static LoadedScenario apply(TuneFile.Loaded f, String pointer, LoadedScenario s, List<String> o) {
-        try {
-            return ScenarioLoader.override(s, o);
-        } catch (ScenarioException e) {
-            throw at(f, pointer, ScenarioLoader.overrideProblem(e));
-        }
-    }
-
-    /** A scenario file relative to the tune file's directory, else the name as given (a bundled scenario). */
-    private static String scenarioPath(TuneFile.Loaded f, String scenario) {
-        Path p = f.dir().resolve(scenario);
-        return Files.isRegularFile(p) ? p.toString() : scenario;
-    }
-
-    private static ScenarioException at(TuneFile.Loaded f, String pointer, String message) {
-        return ScenarioLoader.problemAt(f.source(), f.text(), pointer, message);
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
+        if (p.boundsProblem() != null) {
+            throw f.problemAt(at + "/bounds", p.boundsProblem());
         }
     }
 }
