@@ -1,13 +1,17 @@
 package org.syncsim.distributed;
 
+import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
 import org.syncsim.run.Cell;
 import org.syncsim.run.CellEngine;
 import org.syncsim.run.RunFailedException;
@@ -16,8 +20,9 @@ import org.syncsim.run.WorldFactory;
 
 /**
  * The cells' replications as Spark tasks: one Spark job per cell, one task per replication
- * ({@link ReplicationTask}, with the cell's watch if it has one), several jobs in flight so that every executor core stays busy, each cell's results
- * handed on in replication order as its job completes. Spark retries a failed or lost task on another executor
+ * ({@link ReplicationTask}, with the cell's watch if it has one), several jobs in flight so that every executor core
+ * stays busy, each cell's results handed on in replication order as its job completes. Index tasks (an
+ * exploration's schedules) go as jobs of one task per executor core, the budget asked before each job. Spark retries a failed or lost task on another executor
  * ({@code spark.task.maxFailures}, 4 on a cluster; {@code local[N,F]} in local mode); a replication's result depends
  * only on its scenario and seed, so a retried task gives the same result.
  *
@@ -92,6 +97,51 @@ public final class SparkEngine implements CellEngine {
                     e.getCause());
         } finally {
             pending.forEach(p -> p.results().cancel(true));
+        }
+    }
+
+    @Override
+    public <R extends Serializable> void forEachIndex(IndexTask<R> task, int max, int threads, BooleanSupplier more,
+            ObjIntConsumer<R> sink) {
+        int batch = Math.max(1, spark.defaultParallelism());
+        record Pending<R>(int from, JavaFutureAction<List<R>> results) {
+        }
+        ArrayDeque<Pending<R>> pending = new ArrayDeque<>();
+        Function<Integer, R> call = new IndexCall<>(task);
+        int next = 0;
+        try {
+            while (true) {
+                while (pending.size() < JOBS_PER_CORE && next < max && more.getAsBoolean()) {
+                    int n = Math.min(batch, max - next);
+                    pending.add(new Pending<>(next, spark.parallelize(IntStream.range(next, next + n).boxed().toList(),
+                            n).map(call).collectAsync()));
+                    next += n;
+                }
+                Pending<R> p = pending.poll();
+                if (p == null) {
+                    return;
+                }
+                List<R> results = p.results().get();
+                for (int k = 0; k < results.size(); k++) {
+                    sink.accept(results.get(k), p.from() + k);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailedException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new RunFailedException("a Spark task failed (after Spark's retries): " + e.getCause().getMessage(),
+                    e.getCause());
+        } finally {
+            pending.forEach(p -> p.results().cancel(true));
+        }
+    }
+
+    /** An index task as the function Spark maps over a job's indexes. */
+    private record IndexCall<R extends Serializable>(IndexTask<R> task) implements Function<Integer, R> {
+        @Override
+        public R call(Integer index) {
+            return task.run(index);
         }
     }
 

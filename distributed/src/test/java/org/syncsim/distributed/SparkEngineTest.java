@@ -17,7 +17,10 @@ import org.syncsim.cli.SyncSimCli;
 import org.syncsim.run.StandardWorld;
 import picocli.CommandLine;
 
-/** A sweep on embedded Spark ({@code local[2]}) writes the local engine's files, byte for byte. */
+/**
+ * A sweep, a design report and an exploration on embedded Spark ({@code local[2]}) write the local engine's files,
+ * byte for byte.
+ */
 class SparkEngineTest {
     @TempDir
     Path dir;
@@ -125,5 +128,40 @@ class SparkEngineTest {
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("4 points (1 run now)"), again.out());
         assertArrayEquals(csv, Files.readAllBytes(out.resolve("sweep.csv")));
+    }
+
+    @Test
+    void anExplorationOnSparkFindsWhatTheLocalEngineFindsInTheSameSchedules() throws IOException {
+        Path base = dir.resolve("small.yaml");
+        Files.writeString(base, """
+                # Six members on a small sheet.
+                name: small
+                raid: { size: 6 }
+                data: { sections: 4, rows: 5 }
+                protocol: { profile: head }
+                """);
+        List<String> common = List.of("explore", base.toString(), "--budget", "10", "--seed", "3", "--shrink-runs",
+                "4", "--quiet");
+        List<String> local = Stream.concat(common.stream(), Stream.of("--out", dir.resolve("el").toString())).toList();
+        List<String> spark = Stream.concat(common.stream(), Stream.of("--engine", "spark", "--master", "local[2]",
+                "--out", dir.resolve("es").toString())).toList();
+        Result l = run(local.toArray(String[]::new));
+        assertEquals(0, l.code(), l.err());
+        Result s = run(spark.toArray(String[]::new));
+        assertEquals(0, s.code(), s.err());
+        List<Path> files;
+        try (Stream<Path> st = Files.list(dir.resolve("el"))) {
+            files = st.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        assertTrue(files.size() >= 2, "findings.json and a scenario file per finding (the head raid breaks in 10"
+                + " schedules): " + files);
+        String localCommand = "syncsim " + String.join(" ", local);
+        String sparkCommand = "syncsim " + String.join(" ", spark);
+        for (Path p : files) {
+            String want = Files.readString(p);
+            String got = Files.readString(dir.resolve("es").resolve(p.getFileName())).replace(sparkCommand,
+                    localCommand);
+            assertEquals(want, got, p.getFileName().toString());
+        }
     }
 }

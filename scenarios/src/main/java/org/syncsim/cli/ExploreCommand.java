@@ -13,6 +13,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.syncsim.explore.Exploration;
 import org.syncsim.explore.Explorer;
 import org.syncsim.explore.FindingsWriter;
+import org.syncsim.run.CellEngine;
 import org.syncsim.run.RunFailedException;
 import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.ScenarioException;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
             + " (and note Lua errors), then shrink the first failing schedule of each finding to a minimal"
             + " scenario file.",
             "Writes findings.json and one scenario file per finding into --out (docs/explore.md). A budget in runs"
-                + " gives the same findings for any --threads."})
+                + " gives the same findings for any --threads or --engine; shrinking runs on this machine."})
 final class ExploreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -78,6 +79,9 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Mixin
     ThreadsOption threads = new ThreadsOption();
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write findings.json and the shrunk"
             + " scenario files (default: results/<scenario name>-explore).")
@@ -133,9 +137,9 @@ final class ExploreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (ResultsDirectory rd = ResultsDirectory.open(new ResultsDirectory.Request(dir, "--out", out != null,
                 identity, replace), err)) {
-            try (Bar bar = new Bar(b, !quiet && System.console() != null)) {
+            try (CellEngine eng = engine.open(); Bar bar = new Bar(b, !quiet && System.console() != null)) {
                 long start = System.nanoTime();
-                x.search(t, b.runs(), () -> b.runs() != Integer.MAX_VALUE
+                x.search(eng, t, b.runs(), () -> b.runs() != Integer.MAX_VALUE
                         || System.nanoTime() - start < b.time().micros() * 1000, bar::update);
             } catch (RunFailedException e) {
                 err.println("syncsim: " + e.getMessage());

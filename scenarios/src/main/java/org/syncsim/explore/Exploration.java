@@ -1,6 +1,5 @@
 package org.syncsim.explore;
 
-import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +7,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import org.syncsim.run.CellEngine;
 import org.syncsim.run.ParallelRuns;
 import org.syncsim.run.RunFailedException;
 
 /**
- * A search: schedules 0, 1, 2, ... run on {@code threads} threads until the budget says stop, their findings
- * counted in schedule order (so a budget in runs gives the same result for any thread count), then the first
- * schedule of each distinct finding shrunk.
+ * A search: schedules 0, 1, 2, ... run on an engine (this machine's threads, or Spark) until the budget says stop,
+ * their findings counted in schedule order (so a budget in runs gives the same result for any thread count or
+ * engine), then the first schedule of each distinct finding shrunk here, one finding per thread (each shrinking step
+ * depends on the one before).
  */
 public final class Exploration {
     /** One distinct finding over the search: how often it broke, and the first and shrunk schedules. */
@@ -58,39 +59,33 @@ public final class Exploration {
     }
 
     /**
-     * Runs schedules in order until {@code more} says stop (asked before each new schedule is started) or
-     * {@code maxRuns} ran.
+     * Runs schedules in order on this machine's {@code threads} until {@code more} says stop (asked before each new
+     * schedule is started) or {@code maxRuns} ran.
      */
     public void search(int threads, int maxRuns, BooleanSupplier more, Progress progress) {
-        ExecutorService pool = ParallelRuns.daemons(threads, "syncsim-explore");
+        try (CellEngine local = CellEngine.open(CellEngine.LOCAL, null)) {
+            search(local, threads, maxRuns, more, progress);
+        }
+    }
+
+    /**
+     * Runs schedules in order on {@code engine} until {@code more} says stop (asked before each new schedule, or a
+     * distributed engine's batch of them, is started) or {@code maxRuns} ran; their findings are counted in schedule
+     * order, so the same {@code maxRuns} gives the same findings on any engine.
+     */
+    public void search(CellEngine engine, int threads, int maxRuns, BooleanSupplier more, Progress progress) {
         try {
-            record Pending(Schedule schedule, Future<List<Finding>> findings) {
-            }
-            ArrayDeque<Pending> inFlight = new ArrayDeque<>();
-            int next = 0;
-            while (true) {
-                while (inFlight.size() < 2 * threads && next < maxRuns && more.getAsBoolean()) {
-                    Schedule s = explorer.schedule(next++);
-                    inFlight.add(new Pending(s, pool.submit(() -> explorer.check(s))));
-                }
-                Pending p = inFlight.poll();
-                if (p == null) {
-                    break;
-                }
-                for (Finding finding : p.findings().get()) {
-                    found.merge(finding.key(), new Result(finding, 1, p.schedule(), null, 0, null),
+            engine.forEachIndex(new ScheduleCheck(explorer), maxRuns, threads, more, (findings, i) -> {
+                Schedule s = explorer.schedule(i);
+                for (Finding finding : findings) {
+                    found.merge(finding.key(), new Result(finding, 1, s, null, 0, null),
                             (a, b) -> new Result(a.first(), a.count() + 1, a.firstSchedule(), null, 0, null));
                 }
                 runs++;
                 progress.update(runs, found.size());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailedException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new RunFailedException("exploring failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+            });
+        } catch (RunFailedException e) {
+            throw new RunFailedException("exploring failed: " + e.getMessage(), e.getCause());
         }
     }
 

@@ -24,8 +24,9 @@ import org.syncsim.scenario.StopCondition;
  * runs its own simulation.
  */
 public final class Explorer {
-    /** How the explorer runs a schedule. */
-    public record Settings(long masterSeed, int maxFaults, Span window, Span quiet, Span quietTail, long eventCap) {
+    /** How the explorer runs a schedule (serializable: a distributed engine ships it with each task). */
+    public record Settings(long masterSeed, int maxFaults, Span window, Span quiet, Span quietTail, long eventCap)
+            implements java.io.Serializable {
     }
 
     private final WorldFactory worlds;

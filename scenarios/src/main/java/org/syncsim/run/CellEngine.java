@@ -4,7 +4,9 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
 import org.syncsim.metrics.RunResult;
 
 /**
@@ -24,6 +26,24 @@ public interface CellEngine extends AutoCloseable {
      * @param progress told the number of finished replications now and then
      */
     void run(WorldFactory worlds, List<? extends Cell> cells, int threads, IntConsumer progress, Sink sink);
+
+    /**
+     * Runs {@code task} on indexes 0, 1, 2, ... below {@code max} (an exploration's fault schedules), each started
+     * only while {@code more} says so (asked on the calling thread before a task, or a distributed engine's batch
+     * of tasks, is started), and gives each result to {@code sink} with its index, in index order, on the calling
+     * thread. Which indexes ran depends on {@code more} alone, so a bound in {@code max} gives the same results on
+     * any engine.
+     *
+     * @param threads the local engine's thread count (a distributed one sizes itself)
+     */
+    <R extends Serializable> void forEachIndex(IndexTask<R> task, int max, int threads, BooleanSupplier more,
+            ObjIntConsumer<R> sink);
+
+    /** Work on one index that a distributed engine ships to an executor: it must carry all it needs. */
+    @FunctionalInterface
+    interface IndexTask<R extends Serializable> extends Serializable {
+        R run(int index);
+    }
 
     /** One replication's outcome: its cell's index, its result, and what the cell's watch saw (null without one). */
     @FunctionalInterface

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * A non-negative length of virtual time written with a unit, as in {@code 12.5s}, {@code 250ms}, {@code 2m},
  * {@code 1h} or {@code 500us}; held in integer microseconds.
  */
-public record Span(long micros) implements Comparable<Span> {
+public record Span(long micros) implements Comparable<Span>, java.io.Serializable {
     /** The accepted spelling (the JSON Schema's pattern). */
     public static final String PATTERN = "^[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)$";
     private static final Pattern SYNTAX = Pattern.compile("([+-]?[0-9]+(?:\\.[0-9]+)?)\\s*(us|ms|s|m|h)");
