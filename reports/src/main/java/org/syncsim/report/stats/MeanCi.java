@@ -2,8 +2,6 @@ package org.syncsim.report.stats;
 
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.random.MersenneTwister;
-import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
@@ -43,15 +41,10 @@ public record MeanCi(long n, double mean, Double sd, Double low, Double high, do
         double[] v = values.clone();
         Arrays.sort(v);
         int n = v.length;
-        RandomGenerator rng = new MersenneTwister(BOOTSTRAP_SEED);
-        double[] means = new double[RESAMPLES];
-        for (int b = 0; b < RESAMPLES; b++) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += v[rng.nextInt(n)];
-            }
-            means[b] = sum / n;
+        if (Double.compare(v[0], v[n - 1]) == 0) {
+            return new double[] {v[0], v[0]}; // every resample's mean is clamped to the one value below
         }
+        double[] means = BootstrapDraws.resampleMeans(v, RESAMPLES, BOOTSTRAP_SEED);
         Arrays.sort(means);
         int lowRank = (RESAMPLES + 1) / 40; // 250th of 9 999: the 2.5th percentile
         double low = means[lowRank - 1];

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.apache.commons.math3.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class MeanCiTest {
@@ -82,5 +86,54 @@ class MeanCiTest {
         assertEquals(4.5, d.mean(), 1e-12);
         assertEquals(4.5 - t * se, d.low(), 1e-9);
         assertTrue(t > 2.45 && t < 2.6, "t for about 5.36 degrees of freedom");
+    }
+
+    /** The bootstrap as first written: fresh draws for every interval, every metric resampled, constant or not. */
+    private static double[] drawnAfresh(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        RandomGenerator rng = new MersenneTwister(MeanCi.BOOTSTRAP_SEED);
+        double[] means = new double[MeanCi.RESAMPLES];
+        for (int b = 0; b < MeanCi.RESAMPLES; b++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += v[rng.nextInt(n)];
+            }
+            means[b] = sum / n;
+        }
+        Arrays.sort(means);
+        int lowRank = (MeanCi.RESAMPLES + 1) / 40;
+        double low = means[lowRank - 1];
+        double high = means[MeanCi.RESAMPLES - lowRank];
+        return new double[] {Math.max(v[0], Math.min(low, v[n - 1])), Math.min(v[n - 1], Math.max(high, v[0]))};
+    }
+
+    @Test
+    void keptDrawsAndTheConstantShortcutGiveTheIntervalOfFreshDrawsBitForBit() {
+        SplittableRandom r = new SplittableRandom(7);
+        int[] sizes = {2, 3, 5, 10, 24, 40, BootstrapDraws.MAX_CACHED, BootstrapDraws.MAX_CACHED + 1, 150};
+        for (int n : sizes) {
+            for (int kind = 0; kind < 5; kind++) {
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = switch (kind) {
+                        case 0 -> r.nextDouble() * 1e6; // bytes
+                        case 1 -> r.nextInt(3); // ties
+                        case 2 -> 0.1; // one value whose sums miss it by an ulp
+                        case 3 -> r.nextDouble() - 0.5; // signed
+                        default -> i == 0 ? 740 : 0; // one outlier
+                    };
+                }
+                double[] want = drawnAfresh(v);
+                for (int twice = 0; twice < 2; twice++) { // drawn, then kept
+                    double[] got = MeanCi.bootstrapPercentile(v);
+                    assertEquals(Double.doubleToRawLongBits(want[0]), Double.doubleToRawLongBits(got[0]),
+                            "low, n " + n + ", kind " + kind);
+                    assertEquals(Double.doubleToRawLongBits(want[1]), Double.doubleToRawLongBits(got[1]),
+                            "high, n " + n + ", kind " + kind);
+                }
+            }
+        }
     }
 }
