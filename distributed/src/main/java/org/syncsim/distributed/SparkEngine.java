@@ -82,19 +82,13 @@ public final class SparkEngine implements CellEngine {
                     next++;
                 }
                 Pending p = pending.poll();
-                List<ReplicationTask.Outcome> results = p.results().get();
+                List<ReplicationTask.Outcome> results = await(p.results());
                 for (ReplicationTask.Outcome o : results) {
                     sink.accept(p.cell(), o.result(), o.seen());
                 }
                 done += results.size();
                 progress.accept(done);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailedException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new RunFailedException("a Spark task failed (after Spark's retries): " + e.getCause().getMessage(),
-                    e.getCause());
         } finally {
             pending.forEach(p -> p.results().cancel(true));
         }
@@ -121,19 +115,26 @@ public final class SparkEngine implements CellEngine {
                 if (p == null) {
                     return;
                 }
-                List<R> results = p.results().get();
+                List<R> results = await(p.results());
                 for (int k = 0; k < results.size(); k++) {
                     sink.accept(results.get(k), p.from() + k);
                 }
             }
+        } finally {
+            pending.forEach(p -> p.results().cancel(true));
+        }
+    }
+
+    /** A job's results once it completes; a task failed after Spark's retries, or an interrupt, as a failed run. */
+    private static <T> List<T> await(JavaFutureAction<List<T>> job) {
+        try {
+            return job.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunFailedException("interrupted", e);
         } catch (ExecutionException e) {
             throw new RunFailedException("a Spark task failed (after Spark's retries): " + e.getCause().getMessage(),
                     e.getCause());
-        } finally {
-            pending.forEach(p -> p.results().cancel(true));
         }
     }
 
