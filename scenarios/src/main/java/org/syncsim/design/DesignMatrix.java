@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.syncsim.scenario.ScenarioException;
+import org.syncsim.scenario.ScenarioDocument;
 import org.syncsim.scenario.ScenarioLoader;
 
 /**
@@ -108,7 +109,7 @@ public record DesignMatrix(String name, String description, Integer replications
     }
 
     /** A matrix read from its text, with where it came from (for messages and for relative scenario files). */
-    public record Loaded(String source, String text, Path dir, DesignMatrix matrix) {
+    public record Loaded(String source, String text, Path dir, DesignMatrix matrix) implements ScenarioDocument {
     }
 
     /** Reads a matrix file, or a bundled matrix by name ({@value #DEFAULT}, {@value #QUICK}). */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +12,6 @@ import org.syncsim.protocol.plan.PolicyCatalog;
 import org.syncsim.report.design.BaseScenario;
 import org.syncsim.report.design.ConfigInfo;
 import org.syncsim.run.WorldFactory;
-import org.syncsim.scenario.BundledScenarios;
 import org.syncsim.scenario.LoadedScenario;
 import org.syncsim.scenario.ScenarioException;
 import org.syncsim.scenario.ScenarioLoader;
@@ -69,7 +66,7 @@ public record DesignPlan(DesignMatrix.Loaded matrix, List<BaseScenario> bases, L
             }
         }
         if (x.focus() != null && bases.stream().noneMatch(b -> b.id().equals(x.focus()))) {
-            throw ScenarioLoader.problemAt(m.source(), m.text(), "/focus", "no base scenario '" + x.focus()
+            throw m.problemAt("/focus", "no base scenario '" + x.focus()
                     + "' in the grid; the ids are <event>-<size>-<sheet>-<network>, e.g. " + bases.get(0).id());
         }
         return new DesignPlan(m, bases, cells, skipped);
@@ -104,24 +101,24 @@ public record DesignPlan(DesignMatrix.Loaded matrix, List<BaseScenario> bases, L
             List<String> crn, WorldFactory worlds, List<DesignCell> cells, Map<String, String> skipped) {
         DesignMatrix x = m.matrix();
         DesignMatrix.Event ev = x.events().get(base.event());
-        String scenario = scenarioPath(m, ev.scenario());
-        LoadedScenario s = resolve(m, "/events/" + base.event() + "/scenario", scenario);
+        String scenario = m.scenarioPath(ev.scenario());
+        LoadedScenario s = m.resolve("/events/" + base.event() + "/scenario", scenario);
         List<String> common = new ArrayList<>(ev.set());
-        s = apply(m, "/events/" + base.event() + "/set", s, ev.set());
+        s = m.apply("/events/" + base.event() + "/set", s, ev.set());
         common.add("raid.size=" + base.raidSize());
-        s = apply(m, "/raid-sizes", s, List.of("raid.size=" + base.raidSize()));
+        s = m.apply("/raid-sizes", s, List.of("raid.size=" + base.raidSize()));
         s = variant(m, "/sheets/" + base.sheet(), x.sheets().get(base.sheet()), s, common);
         s = variant(m, "/networks/" + base.network(), x.networks().get(base.network()), s, common);
         common.addAll(sets);
-        s = apply(m, "/", s, sets);
+        s = m.apply("/", s, sets);
         for (int c = 0; c < x.configurations().size(); c++) {
             DesignMatrix.Configuration conf = x.configurations().get(c);
             List<String> own = configOverrides(conf, s);
             List<String> all = new ArrayList<>(common);
             all.addAll(own);
             all.addAll(crn);
-            LoadedScenario cs = apply(m, "/configurations/" + c, s, own);
-            cs = apply(m, "/configurations/" + c, cs, crn);
+            LoadedScenario cs = m.apply("/configurations/" + c, s, own);
+            cs = m.apply("/configurations/" + c, cs, crn);
             DesignCell cell = new DesignCell(base.id() + "--" + conf.id(), base, conf.id(), scenario, all, cs);
             List<String> problems = worlds.unsupported(cs);
             if (problems.isEmpty()) {
@@ -135,7 +132,7 @@ public record DesignPlan(DesignMatrix.Loaded matrix, List<BaseScenario> bases, L
     /** Applies a sheet or network: its overrides, then its appended list entries as one override per list. */
     private static LoadedScenario variant(DesignMatrix.Loaded m, String pointer, DesignMatrix.Variant v,
             LoadedScenario s, List<String> common) {
-        LoadedScenario out = apply(m, pointer + "/set", s, v.set());
+        LoadedScenario out = m.apply(pointer + "/set", s, v.set());
         common.addAll(v.set());
         for (Map.Entry<String, List<JsonNode>> e : v.append().entrySet()) {
             JsonNode tree = ScenarioLoader.json().valueToTree(out.scenario());
@@ -144,12 +141,12 @@ public record DesignPlan(DesignMatrix.Loaded matrix, List<BaseScenario> bases, L
             if (list.isArray()) {
                 joined.addAll((ArrayNode) list);
             } else if (!list.isMissingNode() && !list.isNull()) {
-                throw ScenarioLoader.problemAt(m.source(), m.text(), pointer + "/append/" + e.getKey(),
+                throw m.problemAt(pointer + "/append/" + e.getKey(),
                         e.getKey() + " is not a list in the event's scenario, so nothing can be appended to it");
             }
             e.getValue().forEach(joined::add);
             String o = e.getKey() + "=" + compact(joined);
-            out = apply(m, pointer + "/append/" + e.getKey(), out, List.of(o));
+            out = m.apply(pointer + "/append/" + e.getKey(), out, List.of(o));
             common.add(o);
         }
         return out;
@@ -208,33 +205,6 @@ public record DesignPlan(DesignMatrix.Loaded matrix, List<BaseScenario> bases, L
         }
     }
 
-    private static LoadedScenario apply(DesignMatrix.Loaded m, String pointer, LoadedScenario s, List<String> o) {
-        try {
-            return ScenarioLoader.override(s, o);
-        } catch (ScenarioException e) {
-            throw ScenarioLoader.problemAt(m.source(), m.text(), pointer, e.getMessage().replace('\n', ' '));
-        }
-    }
-
-    private static LoadedScenario resolve(DesignMatrix.Loaded m, String pointer, String scenario) {
-        try {
-            return BundledScenarios.resolve(scenario);
-        } catch (ScenarioException e) {
-            throw ScenarioLoader.problemAt(m.source(), m.text(), pointer, e.getMessage().replace('\n', ' '));
-        }
-    }
-
-    /** A scenario file relative to the matrix file's directory, else the name as given (a bundled scenario). */
-    private static String scenarioPath(DesignMatrix.Loaded m, String scenario) {
-        if (m.dir() != null) {
-            Path p = m.dir().resolve(scenario);
-            if (Files.isRegularFile(p)) {
-                return p.toString();
-            }
-        }
-        return scenario;
-    }
-
     private static String label(String label, String key) {
         return label != null ? label : key;
     }
@@ -246,7 +216,7 @@ public record DesignPlan(DesignMatrix.Loaded matrix, List<BaseScenario> bases, L
         }
         for (int i = 0; i < chosen.size(); i++) {
             if (!all.contains(chosen.get(i))) {
-                throw ScenarioLoader.problemAt(m.source(), m.text(), pointer + "/" + i, "no '" + chosen.get(i)
+                throw m.problemAt(pointer + "/" + i, "no '" + chosen.get(i)
                         + "' defined; expected one of " + String.join(", ", all));
             }
         }
@@ -260,7 +230,7 @@ public record DesignPlan(DesignMatrix.Loaded matrix, List<BaseScenario> bases, L
         }
         for (int i = 0; i < chosen.size(); i++) {
             if (!all.contains(chosen.get(i))) {
-                throw ScenarioLoader.problemAt(m.source(), m.text(), "/grid/" + g + "/raid-sizes/" + i, "raid size "
+                throw m.problemAt("/grid/" + g + "/raid-sizes/" + i, "raid size "
                         + chosen.get(i) + " is not in raid-sizes " + all);
             }
         }
@@ -338,7 +308,7 @@ public record DesignPlan(DesignMatrix.Loaded matrix, List<BaseScenario> bases, L
 
     private static void checkId(DesignMatrix.Loaded m, String pointer, String id) {
         if (!id.matches(ID)) {
-            throw ScenarioLoader.problemAt(m.source(), m.text(), pointer, "'" + id + "': expected lower-case letters,"
+            throw m.problemAt(pointer, "'" + id + "': expected lower-case letters,"
                     + " digits and dashes (it names directories)");
         }
     }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A SyncSim YAML document that names a base scenario and overrides it (a sweep or a tune file), as read: its source
+ * A SyncSim YAML document that names base scenarios and overrides them (a sweep, tune or design matrix file), as read: its source
  * and text, so that every problem is located by file, line and field, and its directory, against which a scenario
  * file it names is resolved.
  */
@@ -16,7 +16,7 @@ public interface ScenarioDocument {
     /** The document's text, to locate a problem's line. */
     String text();
 
-    /** The document's directory. */
+    /** The document's directory; null for a bundled document, which names bundled scenarios only. */
     Path dir();
 
     /** A problem at a JSON pointer of the document. */
@@ -26,6 +26,9 @@ public interface ScenarioDocument {
 
     /** A scenario file relative to the document's directory, else the name as given (a bundled scenario). */
     default String scenarioPath(String scenario) {
+        if (dir() == null) {
+            return scenario;
+        }
         Path p = dir().resolve(scenario);
         return Files.isRegularFile(p) ? p.toString() : scenario;
     }
