@@ -19,9 +19,9 @@ import org.syncsim.scenario.StopCondition;
  * <p>Calibrated on the bundled {@code late-joiner} storm (every member pushes the sheet to a joiner: the bundled
  * worst case), in thread CPU time, since other jobs loaded the 2-core development machine (load average about 5,
  * 2026-12-03) and its wall clock said little: {@code ThreadMXBean.getCurrentThreadCpuTime()} around
- * {@code new ReplicationRunner(StandardWorld.FACTORY).run(scenario, i)} (the loop of {@code CpuTimePerReplication},
- * module {@code benchmarks}) on one thread, every case once to warm the JVM, then the median of 9 interleaved
- * rounds. Measured (model): 40 members, 4 000 cells 59.5 ms (60 ms); 16 000 cells ({@code data.rows=100}) 110 ms
+ * {@code new ReplicationRunner(StandardWorld.FACTORY).run(scenario, i)} on one thread, every case once to warm the
+ * JVM, then the median of 9 interleaved rounds: {@code java -cp benchmarks/target/benchmarks.jar
+ * org.syncsim.bench.EstimateCalibration 9}. Measured (model): 40 members, 4 000 cells 59.5 ms (60 ms); 16 000 cells ({@code data.rows=100}) 110 ms
  * (98 ms); 64 000 cells ({@code data.rows=400}) 274 ms (252 ms); 10 members ({@code raid.size=10}) 7.5 ms
  * (7.5 ms); 20 members 17.3 ms (18 ms); 80 members ({@code raid.stress=true}) 229 ms (228 ms). The same loop's
  * own command agrees: {@code java -cp benchmarks/target/benchmarks.jar org.syncsim.bench.CpuTimePerReplication
