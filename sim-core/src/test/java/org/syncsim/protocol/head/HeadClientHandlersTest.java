@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.syncsim.channel.Distribution;
 import org.syncsim.engine.SimTime;
+import org.syncsim.protocol.RecordingMetrics;
 import org.syncsim.protocol.TestChannel;
 import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.EncodedSheet;
@@ -205,6 +206,21 @@ class HeadClientHandlersTest {
         raid.runUntil(11);
         assertEquals("CHUNKED:1747454400-22222", raid.get(0).snapshot().compressedSections().get(2));
         assertEquals("1747454400-22222", raid.get(0).snapshot().missing().get(2));
+    }
+
+    @Test
+    void aRepeatedChunkAndARestartedTransferCountAsDuplicateTransfers() {
+        // §3.6/§3.7: a chunk into an occupied slot still counts as progress, a header for a transfer in progress
+        // starts it again and forgets its chunks (B15); both are transfer work done twice
+        HeadRaid raid = synced(1, false);
+        int f = fake(raid);
+        raid.inject(10, f, "CHUNKED:12:1747454400-11111:3");
+        raid.inject(10.1, f, "CHUNK:1747454400-11111:1:QUFB");
+        raid.inject(10.2, f, "CHUNK:1747454400-11111:1:QUFB"); // 2 of 3 counted: not complete yet
+        raid.inject(10.3, f, "CHUNKED:12:1747454400-11111:3");
+        raid.runUntil(11);
+        assertEquals(List.of("CHUNK", "CHUNKED"), raid.metrics.events.stream().filter(e -> e.kind().equals("duplicate"))
+                .map(RecordingMetrics.Event::detail).toList());
     }
 
     @Test

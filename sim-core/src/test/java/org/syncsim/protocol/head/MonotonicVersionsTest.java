@@ -39,7 +39,7 @@ class MonotonicVersionsTest {
         HeadRaid raid = holding(HeadRaid.HELD, MONOTONIC);
         raid.inject(10, 1, "SECTION:" + (EPOCH + 10 + 200) + ":2"); // arrives at time() = EPOCH + 10
         raid.runUntil(20);
-        assertEquals(1, raid.metrics.count("refused", "SECTION"));
+        assertEquals(1, raid.metrics.count("refused", "SECTION version too far in the future"));
         assertEquals(0, raid.channel.count("BSREQ", 0));
 
         raid.inject(20, 1, "SECTION:" + (EPOCH + 20 + 50) + ":2"); // within max-future: heard, and pulled
@@ -70,7 +70,7 @@ class MonotonicVersionsTest {
         plan.inject(10, 1, stale);
         plan.runUntil(20);
         assertEquals(own, plan.get(0).snapshot().compressedSections().get(1));
-        assertEquals(1, plan.metrics.count("refused", "BSEC"));
+        assertEquals(1, plan.metrics.count("refused", "BSEC BSEC older than the data held"));
 
         HeadRaid head = holding(HeadRaid.HELD, PlanPolicies.OFF);
         head.inject(10, 1, stale);

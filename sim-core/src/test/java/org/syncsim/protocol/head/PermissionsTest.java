@@ -62,9 +62,9 @@ class PermissionsTest {
         raid.inject(14, 3, "BSACK:" + (T + 1) + ":P03");
         raid.runUntil(20);
         assertEquals(0, raid.channel.count("BSREQ", 0), "the newer SECTION is not heard, so nobody pulls");
-        assertEquals(3, raid.metrics.count("refused", "SECTION"));
-        assertEquals(3, raid.metrics.count("refused", "BSEC"));
-        assertEquals(3, raid.metrics.count("refused", "BSACK"));
+        assertEquals(3, raid.metrics.count("refused", "SECTION sender may not announce or push"));
+        assertEquals(3, raid.metrics.count("refused", "BSEC sender may not announce or push"));
+        assertEquals(3, raid.metrics.count("refused", "BSACK sender may not announce or push"));
         assertEquals(section1, raid.get(1).snapshot().compressedSections().get(1));
         assertEquals(T, raid.get(1).snapshot().assignmentsTimestamp());
 
