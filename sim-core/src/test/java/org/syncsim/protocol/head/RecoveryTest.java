@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.syncsim.engine.SimTime;
+import org.syncsim.protocol.RecordingMetrics;
 import org.syncsim.protocol.TestChannel;
 import org.syncsim.protocol.client.ClientSnapshot;
 import org.syncsim.protocol.client.EncodedSheet;
@@ -96,6 +97,12 @@ class RecoveryTest {
         assertTrue(resent.get(0).text().startsWith("BSEC:" + t1 + ":" + firstChunked + ":CHUNKED:"));
         assertEquals(1, raid.channel.count("CHUNKED", askedAt));
         assertEquals(1, raid.channel.count("BSTR", askedAt));
+        assertEquals(List.of(victim), raid.metrics.events.stream().filter(e -> e.kind().equals("request")
+                && e.detail().equals("BSMISS")).map(RecordingMetrics.Event::client).toList(), "the repair request"
+                + " counts as the victim's request");
+        assertEquals(List.of("BSMISS"), raid.metrics.events.stream().filter(e -> e.kind().equals("response")
+                && e.client() == 0).map(RecordingMetrics.Event::detail).toList(), "and the pusher's answer as a"
+                + " response");
         assertEquals(expected.sectionBlobs().get(firstChunked - 1),
                 raid.get(victim).snapshot().compressedSections().get(firstChunked));
         assertTrue(raid.metrics.syncedAt.containsKey(victim));
