@@ -58,6 +58,10 @@ class HeadPlainTextImportTest {
         assertEquals(HeadRaid.EPOCH + 10, raid.truth.timestamp());
         assertEquals(HeadRaid.encode(fresh, HeadRaid.EPOCH + 10), raid.truth.sheet());
         assertEquals(T, raid.get(1).snapshot().assignmentsTimestamp());
+        assertTrue(raid.metrics.progress.stream().anyMatch(p -> p.client() == 0 && p.time() == SimTime.seconds(10)
+                && p.fraction() < 1), "the importer's progress is judged at once: the old sheet under the new"
+                + " timestamp is not the sheet imported");
+        assertFalse(raid.metrics.syncedAt.containsKey(0), "so it never counts as synced");
     }
 
     @Test
