@@ -67,6 +67,31 @@ class RecoveryTest {
     }
 
     @Test
+    void aStagedPushOfALargerSheetReplacesTheSectionListWhenItCompletes() {
+        HeadRaid probe = new HeadRaid(34, true);
+        AssignmentSet old = HeadRaid.sheet(probe.sim, "sheet/old", SheetSpec.of(4, 10, 8));
+        AssignmentSet fresh = HeadRaid.sheet(probe.sim, "sheet/new", SheetSpec.of(8, 10, 8));
+        HeadRaid raid = raid(34, 4, old);
+        int victim = 2;
+        AtomicBoolean dropped = new AtomicBoolean();
+        raid.channel.setDropRule((s, r, t) -> s == 0 && r == victim && t.startsWith("BSTR:")
+                && dropped.compareAndSet(false, true));
+        raid.at(100, () -> raid.get(0).importSheet(fresh));
+        raid.at(101.5, () -> assertEquals(4, raid.get(victim).snapshot().sectionNames().size(),
+                "staged: the old list stays until the push is whole"));
+        raid.runUntil(400);
+
+        assertTrue(dropped.get());
+        assertEquals(1, raid.channel.count("BSMISS", 0));
+        ClientSnapshot v = raid.get(victim).snapshot();
+        assertEquals(8, v.sectionNames().size());
+        assertEquals(raid.get(0).snapshot().sectionNames(), v.sectionNames());
+        assertTrue(v.currentSection() >= 1 && v.currentSection() <= 8, "navigated within the new list");
+        assertTrue(raid.metrics.syncedAt.containsKey(victim));
+        assertFalse(raid.get(victim).checkDesync());
+    }
+
+    @Test
     void aDroppedChunkIsResentAsItsWholeSectionAndNoHandlerAborts() {
         HeadRaid probe = new HeadRaid(44, true);
         AssignmentSet old = HeadRaid.sheet(probe.sim, "sheet/old", SheetSpec.defaults());
