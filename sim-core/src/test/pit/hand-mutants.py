@@ -30,6 +30,10 @@ MUTANTS = {
         "        metrics.responseStarted(env.sim().now(), id, Command.BSMISS.token());\n", "", "RecoveryTest"),
     "tryApplyStaged: buildSkeleton removed": (
         "        buildSkeleton(names, st.ts);\n", "", "RecoveryTest"),
+    "syncInProgress: returns true": (
+        "        return rt.syncInProgress;", "        return true;", "HeadClientHandlersTest"),
+    "syncInProgress: returns false": (
+        "        return rt.syncInProgress;", "        return false;", "HeadClientHandlersTest"),
 }
 
 original = SOURCE.read_text(encoding="utf-8")

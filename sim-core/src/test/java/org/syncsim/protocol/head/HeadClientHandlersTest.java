@@ -85,6 +85,8 @@ class HeadClientHandlersTest {
         raid.inject(10, f, "SECTION:" + T + ":3");     // dropped: syncInProgress
         raid.inject(20, f, "SECTION:" + T + ":4");     // flag cleared at 4.05 + 15 s
         raid.at(12, () -> assertEquals(1, raid.get(0).snapshot().currentSection()));
+        raid.at(12, () -> assertTrue(raid.get(0).snapshot().syncInProgress(), "the snapshot shows the flag"));
+        raid.at(19.5, () -> assertFalse(raid.get(0).snapshot().syncInProgress(), "cleared 15 s after it was set"));
         raid.runUntil(30);
         assertEquals(1, raid.channel.count("BSREQ", 0), "only the join pull");
         assertEquals(4, raid.get(0).snapshot().currentSection());
