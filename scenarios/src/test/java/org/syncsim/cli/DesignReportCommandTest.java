@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +19,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.syncsim.cli.RunCommandTest.Outcome;
 import org.syncsim.report.stats.MeanCi;
-import picocli.CommandLine;
 
 /** {@code syncsim design-report}: the matrix runs, the page is computed from the cells' files, and reruns resume. */
 class DesignReportCommandTest {
@@ -34,18 +32,9 @@ class DesignReportCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        CommandLine cl = SyncSimCli.commandLine(new SyncSimCli(org.syncsim.run.StandardWorld.FACTORY,
-                dir.resolve("results")));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private Outcome run(String... args) {
+        return RunCommandTest.run(SyncSimCli.commandLine(new SyncSimCli(org.syncsim.run.StandardWorld.FACTORY,
+                dir.resolve("results"))), args);
     }
 
     /** A matrix of one late joiner in a 10-member raid with a small sheet, under head and two policies alone. */
@@ -74,7 +63,7 @@ class DesignReportCommandTest {
     @Test
     void theQuickMatrixWritesAPageWhoseEveryNumberTracesToAResultsFileBesideIt() throws IOException {
         Path out = dir.resolve("quick");
-        Result r = run("design-report", "--quick", "--quiet", "--out", out.toString());
+        Outcome r = run("design-report", "--quick", "--quiet", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         String page = Files.readString(out.resolve("design-report.html"));
         assertTrue(page.contains("id=\"summary\"") && page.contains("id=\"ablation\"") && page.contains("./syncsim run "),
@@ -101,7 +90,7 @@ class DesignReportCommandTest {
         Files.setLastModifiedTime(kept, java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
         byte[] lostBytes = Files.readAllBytes(lost);
         Files.delete(lost); // as if interrupted before this cell finished
-        Result again = run("design-report", matrix.toString(), "--out", out.toString());
+        Outcome again = run("design-report", matrix.toString(), "--out", out.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("2 of 3 cells already in"), again.err());
         assertTrue(again.out().contains("3 cells (1 run now)"), again.out());
@@ -152,7 +141,7 @@ class DesignReportCommandTest {
         Files.writeString(f, "name: bad\nevents:\n  late-joiner: { scenario: late-joiner }\nraid-sizes: [10]\n"
                 + "sheets: { s: {} }\nnetworks: { n: {} }\ngrid:\n  - { events: [late-joiner, reload] }\n"
                 + "configurations:\n  - { id: head }\n");
-        Result r = run("design-report", f.toString());
+        Outcome r = run("design-report", f.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains(f + ":8:") && r.err().contains("grid[0].events[1]: no 'reload' defined"), r.err());
         Files.writeString(f, "name: bad\nreplications: 3\nconfigurations:\n  - { id: head, polcy: backoff }\n");

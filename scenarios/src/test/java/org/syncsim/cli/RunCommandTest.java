@@ -74,7 +74,11 @@ class RunCommandTest {
     };
 
     static Outcome run(WorldFactory worlds, String... args) {
-        CommandLine cl = SyncSimCli.commandLine(worlds);
+        return run(SyncSimCli.commandLine(worlds), args);
+    }
+
+    /** Runs {@code cl} on {@code args}, capturing its exit code and what it printed. */
+    static Outcome run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));

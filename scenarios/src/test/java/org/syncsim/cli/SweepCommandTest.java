@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,11 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.syncsim.cli.RunCommandTest.Outcome;
 import org.syncsim.run.StandardWorld;
 import org.syncsim.run.World;
 import org.syncsim.run.WorldFactory;
 import org.syncsim.scenario.LoadedScenario;
-import picocli.CommandLine;
 
 class SweepCommandTest {
     @TempDir
@@ -43,19 +41,11 @@ class SweepCommandTest {
         }
     }
 
-    private record Result(int code, String out, String err) {
+    private Outcome run(WorldFactory worlds, String... args) {
+        return RunCommandTest.run(SyncSimCli.commandLine(new SyncSimCli(worlds, dir.resolve("results"))), args);
     }
 
-    private Result run(WorldFactory worlds, String... args) {
-        CommandLine cl = SyncSimCli.commandLine(new SyncSimCli(worlds, dir.resolve("results")));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Result(cl.execute(args), out.toString(), err.toString());
-    }
-
-    private Result run(String... args) {
+    private Outcome run(String... args) {
         return run(StandardWorld.FACTORY, args);
     }
 
@@ -79,7 +69,7 @@ class SweepCommandTest {
     void everyFileIsIdenticalForOneAndTwoThreads() throws IOException {
         Path f = tinySweep();
         for (String t : List.of("1", "2")) {
-            Result r = run("sweep", f.toString(), "--quiet", "--threads", t, "--out", dir.resolve("t" + t).toString());
+            Outcome r = run("sweep", f.toString(), "--quiet", "--threads", t, "--out", dir.resolve("t" + t).toString());
             assertEquals(0, r.code(), r.err());
         }
         List<Path> files;
@@ -100,7 +90,7 @@ class SweepCommandTest {
     @Test
     void theTablesHoldEveryPointsParametersAndTheMeansOfItsFile() throws IOException {
         Path out = dir.resolve("tables");
-        Result r = run("sweep", tinySweep().toString(), "--out", out.toString());
+        Outcome r = run("sweep", tinySweep().toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("4 points (4 run now)"), r.out());
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
@@ -141,12 +131,12 @@ class SweepCommandTest {
         byte[] lostBytes = Files.readAllBytes(lost);
         byte[] csv = Files.readAllBytes(out.resolve("sweep.csv"));
         Files.delete(lost);
-        Result refused = run("sweep", f.toString(), "--out", out.toString());
+        Outcome refused = run("sweep", f.toString(), "--out", out.toString());
         assertEquals(ExitCodes.BAD_INPUT, refused.code());
         assertTrue(refused.err().contains("already holds 3 of the 4 points") && refused.err().contains("--resume"),
                 refused.err());
         Counting counting = new Counting();
-        Result resumed = run(counting, "sweep", f.toString(), "--resume", "--out", out.toString());
+        Outcome resumed = run(counting, "sweep", f.toString(), "--resume", "--out", out.toString());
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(2, counting.built.get(), "one point of 2 replications runs again");
         assertArrayEquals(lostBytes, Files.readAllBytes(lost));
@@ -180,7 +170,7 @@ class SweepCommandTest {
         assertTrue(before >= 1 && before < 6, "killed with some points finished and some not: " + before);
 
         Counting counting = new Counting();
-        Result resumed = run(counting, "sweep", f.toString(), "--resume", "--quiet", "--out", out.toString());
+        Outcome resumed = run(counting, "sweep", f.toString(), "--resume", "--quiet", "--out", out.toString());
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(2 * (6 - before), counting.built.get(), "only the unfinished points ran");
         assertArrayEquals(Files.readAllBytes(reference.resolve("sweep.csv")), Files.readAllBytes(out.resolve("sweep.csv")));
@@ -195,7 +185,7 @@ class SweepCommandTest {
                   - key: raid.size
                     range: { from: 10, to: 5, step: 1 }
                 """);
-        Result r = run("sweep", f.toString());
+        Outcome r = run("sweep", f.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.code());
         assertTrue(r.err().contains("bad.yaml:4") && r.err().contains("parameters[0].range"), r.err());
     }

@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.syncsim.cli.RunCommandTest.Outcome;
 import org.syncsim.run.StandardWorld;
 import org.syncsim.run.WorldFactory;
 import org.syncsim.scenario.ScenarioLoader;
-import picocli.CommandLine;
 
 /** {@code syncsim tune}: same result for any thread count, resume without re-running, bad input, outputs. */
 class TuneCommandTest {
@@ -34,17 +32,8 @@ class TuneCommandTest {
         return StandardWorld.FACTORY.build(s, sim, rec);
     };
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        CommandLine cl = SyncSimCli.commandLine(new SyncSimCli(counting, dir.resolve("results")));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private Outcome run(String... args) {
+        return RunCommandTest.run(SyncSimCli.commandLine(new SyncSimCli(counting, dir.resolve("results"))), args);
     }
 
     /** A late joiner in a 5-member raid with a small sheet, two plan parameters, 2 replications, 5 evaluations. */
@@ -73,7 +62,7 @@ class TuneCommandTest {
     @Test
     void writesTheReportTheBestPointAsAScenarioAndASetLine() throws IOException {
         Path out = dir.resolve("out");
-        Result r = run("tune", tinyTune().toString(), "--threads", "1", "--out", out.toString());
+        Outcome r = run("tune", tinyTune().toString(), "--threads", "1", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode t = JSON.readTree(out.resolve("tune.json").toFile());
         assertEquals(5, t.path("evaluations").size());
@@ -126,7 +115,7 @@ class TuneCommandTest {
         Files.delete(out.resolve("tune.json"));
 
         replications.set(0);
-        Result again = run("tune", f.toString(), "--out", out.toString());
+        Outcome again = run("tune", f.toString(), "--out", out.toString());
         assertEquals(0, again.code(), again.err());
         assertEquals(2, replications.get(), "only the lost evaluation's 2 replications ran again");
         assertTrue(again.out().contains("1 points simulated now"), again.out());
@@ -143,7 +132,7 @@ class TuneCommandTest {
     void aBadTuneFileGivesFileLineAndFieldAndExitCode2() throws IOException {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, Files.readString(tinyTune()).replace("server_disconnects", "server_disconects"));
-        Result r = run("tune", f.toString(), "--out", dir.resolve("bad").toString());
+        Outcome r = run("tune", f.toString(), "--out", dir.resolve("bad").toString());
         assertEquals(ExitCodes.BAD_INPUT, r.code());
         assertTrue(r.err().contains("bad.yaml:9") && r.err().contains("did you mean \"server_disconnects\""),
                 r.err());
