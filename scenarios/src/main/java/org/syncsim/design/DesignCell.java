@@ -49,9 +49,4 @@ public record DesignCell(String id, BaseScenario base, String configuration, Str
         return new CellResult(id, base.id(), configuration, file(), flawsFile(), command(), v.seeds(), v.metrics(),
                 FlawWatch.read(dir, this));
     }
-
-    @Override
-    public String command() {
-        return Cell.runCommand(scenario, overrides);
-    }
 }

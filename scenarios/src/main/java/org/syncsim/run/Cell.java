@@ -22,7 +22,9 @@ public interface Cell {
     List<String> overrides();
 
     /** The command that reproduces the cell's numbers: {@code ./syncsim run SCENARIO --set ...}. */
-    String command();
+    default String command() {
+        return runCommand(scenario(), overrides());
+    }
 
     /** What else each replication is watched for, kept in a file beside {@link #file}; null for nothing. */
     default Watch watch() {

@@ -57,7 +57,7 @@ public record SweepPlan(SweepFile.Loaded file, List<SweepPoint> points, int dupl
         List<SweepPoint> points = new ArrayList<>();
         int duplicates = 0;
         for (Map<String, String> values : combos) {
-            String key = String.join("\n", assignments(values));
+            String key = String.join("\n", SweepPoint.assignments(values));
             if (!seen.add(key)) {
                 duplicates++;
                 continue;
@@ -70,11 +70,11 @@ public record SweepPlan(SweepFile.Loaded file, List<SweepPoint> points, int dupl
             List<String> runSets = List.of("run.seed=" + pointSeed, "run.replications=" + reps);
             p = f.apply("/seed", p, runSets);
             List<String> all = new ArrayList<>(common);
-            all.addAll(assignments(values));
+            all.addAll(SweepPoint.assignments(values));
             all.addAll(runSets);
             List<String> problems = worlds.unsupported(p);
             if (!problems.isEmpty()) {
-                throw f.problemAt("/parameters", "the point " + String.join(", ", assignments(values))
+                throw f.problemAt("/parameters", "the point " + String.join(", ", SweepPoint.assignments(values))
                         + " cannot be simulated: " + String.join("; ", problems));
             }
             points.add(new SweepPoint("p-" + ResultFiles.sha256(key).substring(0, 12), values, scenario, all, p));
@@ -123,12 +123,6 @@ public record SweepPlan(SweepFile.Loaded file, List<SweepPoint> points, int dupl
             ordered.add(c);
         }
         return ordered;
-    }
-
-    private static List<String> assignments(Map<String, String> values) {
-        List<String> out = new ArrayList<>();
-        values.forEach((k, v) -> out.add(k + "=" + v));
-        return out;
     }
 
     /** A point's own master seed without common random numbers: from the sweep's and the point's values alone. */

@@ -28,13 +28,8 @@ public record SweepPoint(String id, Map<String, String> values, String scenario,
         return "points/" + id + "/summary.json";
     }
 
-    @Override
-    public String command() {
-        return Cell.runCommand(scenario, overrides);
-    }
-
-    /** The parameters as {@code --set} assignments, e.g. {@code protocol.policies.backoff.base=5s}. */
-    public List<String> assignments() {
+    /** Parameter values as {@code --set} assignments, e.g. {@code protocol.policies.backoff.base=5s}, in order. */
+    public static List<String> assignments(Map<String, String> values) {
         List<String> out = new ArrayList<>();
         values.forEach((k, v) -> out.add(k + "=" + v));
         return out;

@@ -1,12 +1,12 @@
 package org.syncsim.tune;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.syncsim.run.Cell;
 import org.syncsim.scenario.LoadedScenario;
+import org.syncsim.sweep.SweepPoint;
 
 /**
  * One point the tuner simulates: a value for every parameter, and the scenario they make, run on given seeds.
@@ -31,15 +31,8 @@ public record TunePoint(String id, String dir, Map<String, String> values, Strin
         return dir + "/" + id + "/summary.json";
     }
 
-    @Override
-    public String command() {
-        return Cell.runCommand(scenario, overrides);
-    }
-
     /** The parameters as {@code --set} assignments, e.g. {@code protocol.policies.backoff.base=5s}. */
     public List<String> assignments() {
-        List<String> out = new ArrayList<>();
-        values.forEach((k, v) -> out.add(k + "=" + v));
-        return out;
+        return SweepPoint.assignments(values);
     }
 }
