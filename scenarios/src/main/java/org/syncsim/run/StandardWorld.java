@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.syncsim.channel.AddonChannel;
 import org.syncsim.channel.ChannelConfig;
@@ -20,7 +19,6 @@ import org.syncsim.channel.link.LatencyConfig;
 import org.syncsim.channel.link.LossConfig;
 import org.syncsim.channel.server.ServerConfig;
 import org.syncsim.channel.throttle.ThrottleConfig;
-import org.syncsim.engine.RandomStreams;
 import org.syncsim.engine.Simulation;
 import org.syncsim.metrics.RunRecorder;
 import org.syncsim.protocol.ProtocolProfile;
@@ -37,10 +35,8 @@ import org.syncsim.protocol.client.ProtocolEnvironment;
 import org.syncsim.protocol.client.RunMemos;
 import org.syncsim.protocol.client.SyncClient;
 import org.syncsim.protocol.data.AssignmentSet;
-import org.syncsim.protocol.data.PlayerView;
 import org.syncsim.protocol.data.SheetGenerator;
 import org.syncsim.protocol.data.SheetSpec;
-import org.syncsim.protocol.data.codec.LibCompress;
 import org.syncsim.protocol.data.codec.LuaVersion;
 import org.syncsim.protocol.head.HeadClient;
 import org.syncsim.protocol.plan.PlanProfile;
@@ -57,11 +53,9 @@ import org.syncsim.scenario.ClientSettings;
 import org.syncsim.scenario.DataSpec;
 import org.syncsim.scenario.Latency;
 import org.syncsim.scenario.LoadedScenario;
-import org.syncsim.scenario.Member;
 import org.syncsim.scenario.Loss;
 import org.syncsim.scenario.RosterEntry;
 import org.syncsim.scenario.ThrottleMode;
-import org.syncsim.scenario.TimedAction;
 
 /**
  * The real world: the channel model ({@link GroupBus}) and one protocol client per roster entry, sharing one
@@ -75,6 +69,7 @@ import org.syncsim.scenario.TimedAction;
  * from stream {@code sheet/old}; each import changes the named sections of the newest sheet (stream
  * {@code sheet/import/<k>}). A sheet from {@code data.file} is the current sheet as read; its old version is
  * the same sheet with every section changed (stream {@code sheet/old}), so members holding it pull everything.
+ * The starting sheets are made once per scenario ({@link StartingSheets}).
  */
 public final class StandardWorld implements World {
     /** Builds a standard world per replication. */
@@ -128,33 +123,17 @@ public final class StandardWorld implements World {
         explicitlyOffline = new boolean[n];
 
         DataSpec d = s.scenario().data();
-        AssignmentSet current;
-        Supplier<AssignmentSet> old; // made only if a member holds it: streams are independent, so no draw moves
-        if (s.sheet() != null) {
-            current = s.sheet();
-            old = () -> new SheetGenerator(sheetStream("sheet/old")).withChanges(current,
-                    allSections(current));
-        } else {
-            SheetSpec shape = SheetSpec.of(d.sections(), d.rows(), d.columns());
-            current = new SheetGenerator(sheetStream("sheet/current")).generate(shape);
-            old = () -> new SheetGenerator(sheetStream("sheet/old")).generate(shape);
-        }
-        newest = current;
+        StartingSheets sheets = StartingSheets.of(s);
+        newest = sheets.current();
         FixedChoices choices = fixedChoices(s.scenario().protocol().choices());
-        // Saved data was compressed by its importer in an earlier session, as that session's first compression;
-        // that importer is taken to be the raid leader, whose view decides which sections carry Tank Columns.
-        PlayerView savedBy = s.roster().stream().filter(e -> e.role() == Member.Role.LEADER).findFirst()
-                .or(() -> s.roster().stream().findFirst())
-                .map(e -> new PlayerView(e.name(), e.playerClass().wow(), e.group())).orElse(PlayerView.NOBODY);
-        EncodedSheet currentEncoded = DataSheets.encode(current, d.timestamp(), LibCompress.loaded(choices.lua()),
-                savedBy);
-        EncodedSheet oldEncoded = s.roster().stream().anyMatch(e -> e.data() == ClientSettings.Holds.OLD)
-                ? DataSheets.encode(old.get(), d.oldTimestamp(), LibCompress.loaded(choices.lua()), savedBy) : null;
+        EncodedSheet currentEncoded = sheets.currentEncoded();
+        EncodedSheet oldEncoded = sheets.oldEncoded();
         truth.publish(d.timestamp(), currentEncoded, 0);
 
         List<String> names = s.roster().stream().map(RosterEntry::name).toList();
-        ProtocolEnvironment env = new ProtocolEnvironment(sim, bus, recorder, truth, DataSheets.cachingDecoder(4096), names::get,
-                epochSeconds, new RunMemos(), s.scenario().protocol().cpu().costs());
+        ProtocolEnvironment env = new ProtocolEnvironment(sim, bus, recorder, truth,
+                DataSheets.cachingDecoder(4096, sheets.decoded()), names::get, epochSeconds, new RunMemos(),
+                s.scenario().protocol().cpu().costs());
         ChannelConfig cc = bus.config();
         for (RosterEntry e : s.roster()) {
             ProtocolProfile profile;
@@ -221,24 +200,6 @@ public final class StandardWorld implements World {
                 recorder.memberJoined(0, e.id());
             }
         }
-    }
-
-    /**
-     * A stream of sheet content, seeded by {@code data.seed}: every replication of a scenario syncs the same sheets
-     * (the content is part of the scenario; the replications vary what happens to it), and another
-     * {@code data.seed} gives other sheets.
-     */
-    private UniformRandomProvider sheetStream(String name) {
-        Long seed = scenario.scenario().data().seed();
-        return RandomStreams.fresh(seed == null ? 1L : seed, name); // a sheet file has no seed: its variants use 1
-    }
-
-    private static SortedSet<Integer> allSections(AssignmentSet set) {
-        SortedSet<Integer> all = new TreeSet<>();
-        for (int i = 1; i <= set.size(); i++) {
-            all.add(i);
-        }
-        return all;
     }
 
     /** The channel configuration a scenario's {@code channel:} section describes. */
@@ -416,7 +377,7 @@ public final class StandardWorld implements World {
 
     /** The newest sheet with {@code changedSections} (null: all) changed; it becomes the newest. */
     private AssignmentSet nextSheet(List<Integer> changedSections) {
-        SheetGenerator gen = new SheetGenerator(sheetStream("sheet/import/" + imports++));
+        SheetGenerator gen = new SheetGenerator(StartingSheets.sheetStream(scenario, "sheet/import/" + imports++));
         SortedSet<Integer> changed = new TreeSet<>();
         if (changedSections == null) {
             for (int i = 1; i <= newest.size(); i++) {

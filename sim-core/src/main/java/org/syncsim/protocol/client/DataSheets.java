@@ -1,6 +1,7 @@
 package org.syncsim.protocol.client;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -42,10 +43,15 @@ public final class DataSheets {
      * sections are big, so that memo keeps a sixteenth of {@code capacity} (at least 16).
      */
     public static PayloadDecoder cachingDecoder(int capacity) {
+        return cachingDecoder(capacity, Decoded.NONE);
+    }
+
+    /** {@link #cachingDecoder(int)} that starts out knowing the verdicts of {@code known} (shared, never changed). */
+    public static PayloadDecoder cachingDecoder(int capacity, Decoded known) {
         return new PayloadDecoder() {
-            private final Map<String, Optional<List<String>>> structures = lru(capacity);
-            private final Map<String, Boolean> sections = lru(capacity);
-            private final Map<String, Optional<Section>> decoded = lru(Math.max(16, capacity / 16));
+            private final Map<String, Optional<List<String>>> structures = lru(capacity, known.structures);
+            private final Map<String, Boolean> sections = lru(capacity, known.usable);
+            private final Map<String, Optional<Section>> decoded = lru(Math.max(16, capacity / 16), known.sections);
             private final Function<String, Optional<List<String>>> decodeStructure = DECODER::structureNames;
             /** Judged from the memoised decode, so a blob judged and then read decodes once. */
             private final Function<String, Boolean> judge = PayloadDecoder.super::sectionUsable;
@@ -79,8 +85,8 @@ public final class DataSheets {
         return v;
     }
 
-    private static <V> Map<String, V> lru(int capacity) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
+    private static <V> Map<String, V> lru(int capacity, Map<String, V> first) {
+        Map<String, V> memo = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -88,6 +94,45 @@ public final class DataSheets {
                 return size() > capacity;
             }
         };
+        memo.putAll(first);
+        return memo;
+    }
+
+    /**
+     * The decoder's verdicts on the blobs of some sheets, decoded once: the sheets every replication of a scenario
+     * starts from, so that each replication's {@link #cachingDecoder(int, Decoded) decoder} need not decode them
+     * again. Immutable (decoded sections are), so the replications of every thread share one.
+     */
+    public static final class Decoded {
+        /** Knows nothing. */
+        public static final Decoded NONE = new Decoded(Map.of(), Map.of(), Map.of());
+
+        private final Map<String, Optional<List<String>>> structures;
+        private final Map<String, Boolean> usable;
+        private final Map<String, Optional<Section>> sections;
+
+        private Decoded(Map<String, Optional<List<String>>> structures, Map<String, Boolean> usable,
+                Map<String, Optional<Section>> sections) {
+            this.structures = structures;
+            this.usable = usable;
+            this.sections = sections;
+        }
+
+        /** The verdicts on every blob of {@code sheets}, in sheet order (the order a fresh decoder would meet them). */
+        public static Decoded of(EncodedSheet... sheets) {
+            Map<String, Optional<List<String>>> structures = new LinkedHashMap<>();
+            Map<String, Boolean> usable = new LinkedHashMap<>();
+            Map<String, Optional<Section>> sections = new LinkedHashMap<>();
+            for (EncodedSheet sheet : sheets) {
+                structures.computeIfAbsent(sheet.structureBlob(), b -> DECODER.structureNames(b).map(List::copyOf));
+                for (String blob : sheet.sectionBlobs()) {
+                    Optional<Section> section = sections.computeIfAbsent(blob, DECODER::section);
+                    usable.put(blob, section.map(Section::hasDisplayableRow).orElse(false));
+                }
+            }
+            return new Decoded(Collections.unmodifiableMap(structures), Collections.unmodifiableMap(usable),
+                    Collections.unmodifiableMap(sections));
+        }
     }
 
     /**
