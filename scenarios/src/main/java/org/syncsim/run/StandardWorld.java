@@ -32,7 +32,6 @@ import org.syncsim.protocol.client.EncodedSheet;
 import org.syncsim.protocol.client.GroundTruth;
 import org.syncsim.protocol.client.InitialData;
 import org.syncsim.protocol.client.ProtocolEnvironment;
-import org.syncsim.protocol.client.RunMemos;
 import org.syncsim.protocol.client.SyncClient;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SheetGenerator;
@@ -132,7 +131,7 @@ public final class StandardWorld implements World {
 
         List<String> names = s.roster().stream().map(RosterEntry::name).toList();
         ProtocolEnvironment env = new ProtocolEnvironment(sim, bus, recorder, truth,
-                DataSheets.cachingDecoder(4096, sheets.decoded()), names::get, epochSeconds, new RunMemos(),
+                DataSheets.cachingDecoder(4096, sheets.decoded()), names::get, epochSeconds, sheets.memos(),
                 s.scenario().protocol().cpu().costs());
         ChannelConfig cc = bus.config();
         for (RosterEntry e : s.roster()) {

@@ -1,11 +1,13 @@
 package org.syncsim.run;
 
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.syncsim.engine.RandomStreams;
 import org.syncsim.protocol.client.DataSheets;
 import org.syncsim.protocol.client.EncodedSheet;
+import org.syncsim.protocol.client.RunMemos;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.PlayerView;
 import org.syncsim.protocol.data.SheetGenerator;
@@ -51,6 +53,20 @@ record StartingSheets(AssignmentSet current, EncodedSheet currentEncoded, Encode
             next = (next + 1) % KEPT;
             return made;
         }
+    }
+
+    /**
+     * Fresh memos for one replication, whose chunk joins return these sheets' blob instances for equal texts: a
+     * received section is then the very String the decoder's memo and the ground truth hold, found without
+     * comparing kilobytes.
+     */
+    RunMemos memos() {
+        RunMemos memos = new RunMemos();
+        for (EncodedSheet sheet : oldEncoded == null ? List.of(currentEncoded) : List.of(currentEncoded, oldEncoded)) {
+            memos.chunkJoins().remember(sheet.structureBlob());
+            sheet.sectionBlobs().forEach(memos.chunkJoins()::remember);
+        }
+        return memos;
     }
 
     private static StartingSheets prepare(LoadedScenario s) {

@@ -41,6 +41,15 @@ public final class ChunkJoins {
         }
     };
 
+    /**
+     * Makes {@code text} the instance that later joins of the same text return (the blobs every client starts
+     * with, so that a received copy of a section is the very String its receiver's data and the decoder's memo
+     * already hold).
+     */
+    public void remember(String text) {
+        canonical.put(fingerprint(text), text);
+    }
+
     /** The concatenation of {@code parts}. */
     public String join(String[] parts) {
         if (parts.length == 0) {

@@ -49,4 +49,13 @@ class ChunkJoinsTest {
                 "the latest text of a fingerprint is the canonical one");
         assertEquals(base, joins.join(new String[] {base.substring(0, 10), base.substring(10)}));
     }
+
+    @Test
+    void aRememberedTextIsTheInstanceEveryLaterJoinOfItReturns() {
+        ChunkJoins joins = new ChunkJoins();
+        String held = new String("sectionblob");
+        joins.remember(held);
+        assertSame(held, joins.join(new String[] {new String("section"), new String("blob")}));
+        assertEquals("sectionbl0b", joins.join(new String[] {"section", "bl0b"}));
+    }
 }
