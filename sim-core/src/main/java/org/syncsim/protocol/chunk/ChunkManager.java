@@ -46,13 +46,11 @@ public final class ChunkManager {
         int filled;
         final long dataLength;
         final int sender;
-        double timestamp;
 
-        Receiving(int expected, long dataLength, int sender, double timestamp) {
+        Receiving(int expected, long dataLength, int sender) {
             this.expected = expected;
             this.dataLength = dataLength;
             this.sender = sender;
-            this.timestamp = timestamp;
         }
 
         /**
@@ -76,24 +74,28 @@ public final class ChunkManager {
         }
     }
 
-    private record Stored(String data, double timestamp, int sender, long dataLength) {
+    private record Stored(String data, int sender, long dataLength) {
     }
 
     private final ChunkJoins joins;
+    private final TextIds transferIds;
     private boolean initialized;
-    private final SweptTable<Receiving> receiving = new SweptTable<>(r -> r.timestamp, false);
-    /** Completed transfer ids with the time they completed. */
-    private final SweptTable<Double> processed = new SweptTable<>(Double::doubleValue, true);
-    private final SweptTable<Stored> stored = new SweptTable<>(Stored::timestamp, true);
+    /** Open transfers, timed by their last header or chunk. */
+    private final SweptTable<Receiving> receiving = new SweptTable<>();
+    /** Completed transfers, timed by their completion. */
+    private final SweptTable<Boolean> processed = new SweptTable<>();
+    /** Assembled blobs waiting for a reference, timed by their completion. */
+    private final SweptTable<Stored> stored = new SweptTable<>();
 
-    /** A manager that joins chunks through the run's shared {@code joins}. */
-    public ChunkManager(ChunkJoins joins) {
+    /** A manager that joins chunks through the run's shared {@code joins} and numbers transfers by {@code ids}. */
+    public ChunkManager(ChunkJoins joins, TextIds ids) {
         this.joins = joins;
+        this.transferIds = ids;
     }
 
     /** A manager on its own. */
     public ChunkManager() {
-        this(new ChunkJoins());
+        this(new ChunkJoins(), new TextIds());
     }
 
     /** True once {@code Initialize()} ran (first send, first header or first chunk since login). */
@@ -114,26 +116,27 @@ public final class ChunkManager {
     /** A {@code CHUNKED} header arrived (§3.6). */
     public HeaderOutcome onHeader(String tid, long totalBytes, int count, int sender, double getTime) {
         ensureInitialized();
-        if (processed.containsKey(tid)) {
+        int id = transferIds.of(tid);
+        if (processed.containsKey(id)) {
             return HeaderOutcome.IGNORED_COMPLETED;
         }
-        Receiving previous = receiving.put(tid, new Receiving(count, totalBytes, sender, getTime));
+        Receiving previous = receiving.put(id, new Receiving(count, totalBytes, sender), getTime);
         return previous == null ? HeaderOutcome.STARTED : HeaderOutcome.RESTARTED;
     }
 
     /** A {@code CHUNK} arrived (§3.7 steps 2-4). */
     public ChunkOutcome onChunk(String tid, int n, String payload, double getTime) {
         ensureInitialized();
-        Receiving r = receiving.get(tid);
+        int id = transferIds.find(tid);
+        Receiving r = receiving.get(id);
         if (r == null) {
             return ChunkOutcome.UNKNOWN_TRANSFER;
         }
         boolean duplicate = r.store(n, payload);
         r.received++;
-        r.timestamp = getTime;
-        receiving.touched(getTime);
+        receiving.touch(id, getTime);
         if (r.expected > 0 && r.received == r.expected) {
-            boolean ok = assemble(tid, getTime);
+            boolean ok = assemble(id, getTime);
             return ok ? ChunkOutcome.COMPLETED : ChunkOutcome.ASSEMBLY_FAILED;
         }
         return duplicate ? ChunkOutcome.DUPLICATE_COUNTED : ChunkOutcome.STORED;
@@ -144,30 +147,31 @@ public final class ChunkManager {
      * transfer has received something, assembly is tried once more (§3.7 steps 5-6).
      */
     public String retrieve(String tid, double getTime) {
-        Stored s = stored.remove(tid);
+        int id = transferIds.find(tid);
+        Stored s = stored.remove(id);
         if (s != null) {
             return s.data;
         }
-        Receiving r = receiving.get(tid);
-        if (r != null && r.received > 0 && assemble(tid, getTime)) {
-            Stored late = stored.remove(tid);
+        Receiving r = receiving.get(id);
+        if (r != null && r.received > 0 && assemble(id, getTime)) {
+            Stored late = stored.remove(id);
             return late == null ? null : late.data;
         }
         return null;
     }
 
     /** {@code ProcessChunks}: succeeds only if slots 1..expected are all present (a length mismatch is only logged). */
-    private boolean assemble(String tid, double getTime) {
-        Receiving r = receiving.get(tid);
+    private boolean assemble(int id, double getTime) {
+        Receiving r = receiving.get(id);
         if (r == null) {
             return false;
         }
         if (r.filled < r.expected) {
             return false;
         }
-        stored.put(tid, new Stored(joins.join(r.slots), getTime, r.sender, r.dataLength));
-        processed.put(tid, getTime);
-        receiving.remove(tid);
+        stored.put(id, new Stored(joins.join(r.slots), r.sender, r.dataLength), getTime);
+        processed.put(id, Boolean.TRUE, getTime);
+        receiving.remove(id);
         cleanup(getTime);
         return true;
     }
@@ -191,12 +195,12 @@ public final class ChunkManager {
 
     /** True if {@code tid} completed (and was not swept). */
     public boolean isCompleted(String tid) {
-        return processed.containsKey(tid);
+        return processed.containsKey(transferIds.find(tid));
     }
 
     /** Chunks counted for an open transfer, or -1 if none is open. */
     public int receivedCount(String tid) {
-        Receiving r = receiving.get(tid);
+        Receiving r = receiving.get(transferIds.find(tid));
         return r == null ? -1 : r.received;
     }
 }

@@ -13,16 +13,17 @@ import org.syncsim.channel.Distribution;
 import org.syncsim.channel.OutgoingMessage;
 import org.syncsim.channel.Priority;
 import org.syncsim.metrics.MetricsRecorder;
-import org.syncsim.protocol.chunk.ChunkJoins;
 import org.syncsim.protocol.chunk.ChunkManager;
 import org.syncsim.protocol.chunk.ChunkSender;
 import org.syncsim.protocol.chunk.LuaPairsOrder;
 import org.syncsim.protocol.chunk.SweptTable;
+import org.syncsim.protocol.chunk.TextIds;
 import org.syncsim.protocol.client.AddonClient;
 import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.FixedChoices;
 import org.syncsim.protocol.client.DataSheets;
 import org.syncsim.protocol.client.ProtocolEnvironment;
+import org.syncsim.protocol.client.RunMemos;
 import org.syncsim.protocol.client.SheetSource;
 import org.syncsim.protocol.clock.AddonTimers;
 import org.syncsim.protocol.cpu.BlobSizes;
@@ -100,8 +101,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         double lastRequestTime;
         boolean syncInProgress;
         double lastNewerTimestampReaction;
-        /** BSREQ dedup: sender_second → when it came. */
-        final SweptTable<Double> processedBulkRequests = new SweptTable<>(Double::doubleValue, true);
+        /** BSREQ dedup: sender_second (numbered by {@link #bulkRequestKeys}) → when it came. */
+        final SweptTable<Boolean> processedBulkRequests = new SweptTable<>();
+        final TextIds bulkRequestKeys = new TextIds();
         PendingResponse pendingBulkResponse;
         Long newerTimestampResponded;
         AddonTimers.Handle bulkSyncRequestTimeout;
@@ -115,9 +117,9 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         /** The plan's state (null under head: every policy off). */
         final PlanState plan;
 
-        Runtime(ChunkJoins joins, boolean planned) {
+        Runtime(RunMemos memos, boolean planned) {
             plan = planned ? new PlanState() : null;
-            chunks = new ChunkManager(joins);
+            chunks = new ChunkManager(memos.chunkJoins(), memos.transferIds());
         }
     }
 
@@ -190,7 +192,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
 
     @Override
     protected Runtime newRuntime() {
-        return new Runtime(env.memos().chunkJoins(), policies != null && !policies.isOff());
+        return new Runtime(env.memos(), policies != null && !policies.isOff());
     }
 
     // ------------------------------------------------------------------------------------ control methods
@@ -338,12 +340,12 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     /** §3.2 receiver ({@code HandleBulkSyncRequestCommand}); B1, B2, B13, B36. */
     private void onBulkRequest(Message.BulkRequest r, int sender) {
         double now = clock.getTime();
-        String key = env.names().apply(sender) + "_" + (long) Math.floor(now);
+        int key = rt.bulkRequestKeys.of(env.names().apply(sender) + "_" + (long) Math.floor(now));
         if (rt.processedBulkRequests.containsKey(key)) {
             return;
         }
-        rt.processedBulkRequests.put(key, now);
-        rt.processedBulkRequests.sweep(now, DEDUP_RETENTION);
+        rt.processedBulkRequests.put(key, Boolean.TRUE, now);
+        rt.processedBulkRequests.sweep(now, DEDUP_RETENTION, rt.bulkRequestKeys::release);
         if (!mayPush()) {
             return;
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SweptTableTest {
     private static final double AGE = 3600;
 
-    /** A table entry whose time a caller may raise in place (like a transfer still receiving chunks). */
+    /** An entry and its time, as the model (a linked map keyed by text, swept in full) holds it. */
     private static final class Entry {
         double time;
 
@@ -22,9 +22,15 @@ class SweptTableTest {
         }
     }
 
-    private static void replay(long seed, boolean fixedTimes, boolean monotonic) {
+    /**
+     * Random puts, raised times, removals and sweeps on the table and on the addon's model (a text-keyed map scanned
+     * in full); keys are numbered by {@link TextIds}, and with {@code release} the numbers of swept entries are
+     * released and reused, as the BSREQ dedup table does.
+     */
+    private static void replay(long seed, boolean fixedTimes, boolean monotonic, boolean release) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        SweptTable<Entry> table = new SweptTable<>(e -> e.time, fixedTimes);
+        SweptTable<Entry> table = new SweptTable<>();
+        TextIds ids = new TextIds();
         Map<String, Entry> model = new LinkedHashMap<>();
         double now = 0;
         for (int step = 0; step < 3000; step++) {
@@ -33,59 +39,64 @@ class SweptTableTest {
             switch (rnd.nextInt(5)) {
                 case 0, 1 -> {
                     Entry e = new Entry(now);
-                    table.put(key, e);
+                    table.put(ids.of(key), e, now);
                     model.put(key, e);
                 }
                 case 2 -> {
                     Entry e = model.get(key);
                     if (e != null && !fixedTimes) {
                         e.time = now;
-                        table.touched(now);
+                        table.touch(ids.find(key), now);
                     }
                 }
                 case 3 -> {
-                    table.remove(key);
+                    table.remove(ids.find(key));
                     model.remove(key);
                 }
                 default -> {
-                    table.sweep(now, AGE);
+                    table.sweep(now, AGE, release ? ids::release : null);
                     double t = now;
                     model.values().removeIf(e -> t - e.time > AGE);
                 }
             }
             assertEquals(model.size(), table.size(), "seed " + seed + " step " + step);
             List<String> missing = new ArrayList<>();
-            for (String k : model.keySet()) {
-                if (table.get(k) != model.get(k)) {
-                    missing.add(k);
+            for (Map.Entry<String, Entry> e : model.entrySet()) {
+                int id = ids.find(e.getKey());
+                if (table.get(id) != e.getValue() || table.time(id) != e.getValue().time) {
+                    missing.add(e.getKey());
                 }
             }
             assertEquals(List.of(), missing, "seed " + seed + " step " + step);
+            if (release) {
+                assertEquals(true, ids.size() <= 300, "released numbers are reused");
+            }
         }
     }
 
     @Test
     void sweepLeavesWhatAFullScanLeavesForFixedTimesInOrder() {
         for (long seed = 1; seed <= 20; seed++) {
-            replay(seed, true, true);
+            replay(seed, true, true, false);
+            replay(seed, true, true, true);
         }
     }
 
     @Test
     void sweepLeavesWhatAFullScanLeavesWhenTimesGoBackOrAreRaised() {
         for (long seed = 1; seed <= 20; seed++) {
-            replay(seed, true, false);
-            replay(seed, false, true);
-            replay(seed, false, false);
+            replay(seed, true, false, false);
+            replay(seed, false, true, false);
+            replay(seed, false, false, true);
         }
     }
 
     @Test
     void aSweepStopsAtTheFirstYoungEntryButStillDropsEveryOldOne() {
-        SweptTable<Double> t = new SweptTable<>(Double::doubleValue, true);
-        t.put("a", 0.0);
-        t.put("b", 100.0);
-        t.put("c", 5000.0);
+        SweptTable<String> t = new SweptTable<>();
+        t.put(0, "a", 0.0);
+        t.put(1, "b", 100.0);
+        t.put(2, "c", 5000.0);
         t.sweep(3650, AGE);
         assertEquals(2, t.size(), "only a is older than an hour");
         t.sweep(3700.5, AGE);
