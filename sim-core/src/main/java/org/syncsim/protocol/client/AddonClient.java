@@ -141,6 +141,8 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
     private double reportedProgress = Double.NaN;
     /** The stored data may have changed since progress was last judged. */
     private boolean dataChanged;
+    /** {@link #dataChanged} before the data message being handled set it. */
+    private boolean dataChangedBeforeMessage;
 
     /**
      * Builds the client, loads its initial saved data and registers it with the channel. All {@code math.random}
@@ -432,6 +434,7 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
             return;
         }
         if (m.command().carriesData()) {
+            dataChangedBeforeMessage = dataChanged;
             dataChanged = true;
         }
         try { // guarded(), without a lambda per delivery
@@ -695,6 +698,15 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
      */
     protected final void storedDataChanged() {
         dataChanged = true;
+    }
+
+    /**
+     * Called by the handler of a data message ({@link Command#carriesData}) that found what it stores already
+     * stored (the very same blob, no timestamp raised, no mark cleared): progress need not be judged again for it.
+     * A storm redelivers every section to every member dozens of times, and judging walks the whole sheet.
+     */
+    protected final void storedNothingNew() {
+        dataChanged = dataChangedBeforeMessage;
     }
 
     /** This client's progress toward the newest data now, as {@link ProgressGauge} defines it (1 iff synced). */

@@ -536,11 +536,14 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
         if (data.equals(c.sections.get(idx))) {
             metrics.duplicateTransfer(env.sim().now(), id, Command.BSEC.token());
         }
-        c.sections.put(idx, data);
-        if (b.ts() > saved.a) {
+        String previous = c.sections.put(idx, data);
+        boolean raised = b.ts() > saved.a;
+        if (raised) {
             saved.a = b.ts();
         }
-        c.missing.remove(idx);
+        if (c.missing.remove(idx) == null && previous == data && !raised) {
+            storedNothingNew();
+        }
     }
 
     /**
