@@ -2,6 +2,7 @@ package org.syncsim.protocol.chunk;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.syncsim.protocol.wire.IdentityMemo;
 
 /**
  * The joined data of a completed transfer, shared by every receiver that joined the very same chunk strings.

@@ -63,12 +63,26 @@ public final class ChunkSender {
 
     /** The header and all chunks of one transfer of {@code data}, in send order. */
     public static List<Message> split(String data, String transferId, int chunkSize) {
+        return transfer(data.length(), transferId, payloads(data, chunkSize));
+    }
+
+    /** {@code data} cut into {@code ceil(length / chunkSize)} consecutive payloads. */
+    public static List<String> payloads(String data, int chunkSize) {
         int count = chunkCount(data.length(), chunkSize);
-        List<Message> out = new ArrayList<>(count + 1);
-        out.add(new Message.ChunkHeader(data.length(), transferId, count));
+        List<String> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int from = i * chunkSize;
-            out.add(new Message.Chunk(transferId, i + 1, data.substring(from, Math.min(data.length(), from + chunkSize))));
+            out.add(data.substring(from, Math.min(data.length(), from + chunkSize)));
+        }
+        return out;
+    }
+
+    /** The header and the chunks of a transfer of {@code length} bytes cut into {@code payloads}, in send order. */
+    public static List<Message> transfer(int length, String transferId, List<String> payloads) {
+        List<Message> out = new ArrayList<>(payloads.size() + 1);
+        out.add(new Message.ChunkHeader(length, transferId, payloads.size()));
+        for (int i = 0; i < payloads.size(); i++) {
+            out.add(new Message.Chunk(transferId, i + 1, payloads.get(i)));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.syncsim.protocol.chunk.ChunkJoins;
+import org.syncsim.protocol.chunk.ChunkPayloads;
 import org.syncsim.protocol.chunk.TextIds;
 import org.syncsim.protocol.plan.SectionHashes;
 import org.syncsim.protocol.wire.ParseResult;
@@ -14,13 +15,15 @@ import org.syncsim.protocol.wire.WireSpelling;
  * What the clients of one run compute alike, computed once: every receiver of a broadcast parses the same text
  * and joins the same chunks. The parsers handed out here are one object per (dialect, spelling) for the whole run,
  * so that the recipients of a sent message can share its parse ({@link AddonClient#sharedParse}); {@link ChunkJoins}
- * shares joined chunk data, and {@link TextIds} numbers transfer ids. Results are those each client would compute alone. Not thread-safe: one per run.
+ * shares joined chunk data, {@link ChunkPayloads} the payloads a blob is cut into, and {@link TextIds} numbers
+ * transfer ids. Results are those each client would compute alone. Not thread-safe: one per run.
  */
 public final class RunMemos {
     private final Map<WireSpelling, Function<String, ParseResult>> headDialect = new IdentityHashMap<>();
     private final Map<WireSpelling, Function<String, ParseResult>> strict = new IdentityHashMap<>();
     private final ChunkJoins chunkJoins = new ChunkJoins();
     private final TextIds transferIds = new TextIds();
+    private final ChunkPayloads chunkPayloads = new ChunkPayloads();
     private final SectionHashes sectionHashes = new SectionHashes();
 
     /** {@link WireCodec#parseLikeHeadAddon} for {@code spelling}: the same object for every client of the run. */
@@ -38,6 +41,11 @@ public final class RunMemos {
 
     public ChunkJoins chunkJoins() {
         return chunkJoins;
+    }
+
+    /** The payloads each blob is cut into, the same instances for every sender of the run. */
+    public ChunkPayloads chunkPayloads() {
+        return chunkPayloads;
     }
 
     /** The run's numbering of transfer ids, which every client's chunk tables are indexed by. */

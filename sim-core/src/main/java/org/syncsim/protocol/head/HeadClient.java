@@ -1329,7 +1329,7 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
     private String chunkContent(String data) {
         rt.chunks.ensureInitialized();
         String tid = ChunkSender.transferId(clock.time(), random);
-        for (Message m : ChunkSender.split(data, tid, ChunkSender.CHUNK_SIZE)) {
+        for (Message m : ChunkSender.transfer(data.length(), tid, env.memos().chunkPayloads().of(data))) {
             send(m);
         }
         return tid;

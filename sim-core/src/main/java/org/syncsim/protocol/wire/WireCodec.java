@@ -641,7 +641,7 @@ public final class WireCodec {
     }
 
     private static String bytes(String s) {
-        int i = ByteStrings.firstNonByte(s);
+        int i = ByteStrings.firstNonByteOfPart(s);
         if (i >= 0) {
             throw new IllegalArgumentException("not a byte string: char " + (int) s.charAt(i));
         }

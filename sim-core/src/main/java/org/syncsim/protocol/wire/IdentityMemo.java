@@ -1,35 +1,35 @@
-package org.syncsim.protocol.chunk;
+package org.syncsim.protocol.wire;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
  * A bounded memo of a pure function, keyed by the identity of its argument, that forgets the oldest argument first.
- * What it saves is the work every receiver of one broadcast would repeat on the same object; the receivers of a
- * message all get it within a second or so of its first delivery, so "the last {@code capacity} arguments" covers
- * every message in flight in a storm. A miss only means computing again: the results are the function's whatever
- * the capacity. Not thread-safe: one per run.
+ * What it saves is the work every receiver of one broadcast (or every sender of one blob) would repeat on the same
+ * object; the receivers of a message all get it within a second or so of its first delivery, so "the last
+ * {@code capacity} arguments" covers every message in flight in a storm. A miss only means computing again: the
+ * results are the function's whatever the capacity. Not thread-safe: one per run (or per thread).
  *
  * @param <K> the argument, compared by identity
  * @param <V> the function's (immutable) result
  */
-final class IdentityMemo<K, V> {
+public final class IdentityMemo<K, V> {
     private final Map<K, V> values = new IdentityHashMap<>();
     /** Arguments in the order they were remembered; the slot at {@code next} is the oldest. */
     private final Object[] order;
     private int next;
 
-    IdentityMemo(int capacity) {
+    public IdentityMemo(int capacity) {
         order = new Object[capacity];
     }
 
     /** The remembered result for this very object, or null. */
-    V get(K key) {
+    public V get(K key) {
         return values.get(key);
     }
 
     /** Remembers {@code value} for {@code key} (not already remembered), forgetting the oldest if full. */
-    void put(K key, V value) {
+    public void put(K key, V value) {
         Object oldest = order[next];
         if (oldest != null) {
             values.remove(oldest);
