@@ -61,4 +61,26 @@ class ByteStringsTest {
             assertEquals(plainRuns(s), WireCodec.components(s), s);
         }
     }
+
+    @Test
+    void aRememberedPartGivesThePlainAnswerAndADirtyPartIsNeverRemembered() {
+        Random random = new Random(11);
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < 300; k++) {
+            StringBuilder b = new StringBuilder();
+            int n = 200 + random.nextInt(2000); // both sides of the length from which parts are remembered
+            for (int i = 0; i < n; i++) {
+                b.append(random.nextInt(4000) == 0 ? '\u20AC' : (char) ('a' + random.nextInt(26)));
+            }
+            parts.add(b.toString());
+        }
+        for (int round = 0; round < 3; round++) { // the same instances again: answered from memory when clean
+            for (String part : parts) {
+                assertEquals(plainScan(part), ByteStrings.firstNonByteOfPart(part), "round " + round);
+            }
+        }
+        String dirty = "x".repeat(500) + "\0";
+        assertEquals(500, ByteStrings.firstNonByteOfPart(dirty));
+        assertEquals(500, ByteStrings.firstNonByteOfPart(dirty), "still found the second time");
+    }
 }
