@@ -639,12 +639,16 @@ public final class GroupBus implements AddonChannel {
         }
     }
 
-    /** Copies in flight from one sender to one recipient, in arrival order, with one engine event pending. */
+    /**
+     * Copies in flight from one sender to one recipient, in arrival order, with one engine event pending. A slot
+     * holds the copy's arrival time shifted left by one with its "addressed" flag in the low bit (times are
+     * non-negative microseconds, far below 2^62), so a ring is two arrays. Rings grow fourfold: a storm's links
+     * fill from 4 to a few hundred copies in flight within a second, and each growth is a fresh pair of arrays.
+     */
     private final class Link implements Action {
         private final int recipient;
-        private long[] arrivals = new long[4];
+        private long[] slots = new long[4];
         private OutgoingMessage[] messages = new OutgoingMessage[4];
-        private boolean[] addressed = new boolean[4];
         private int head;
         private int size;
         private boolean pending;
@@ -663,9 +667,8 @@ public final class GroupBus implements AddonChannel {
                 grow();
             }
             int i = (head + size) & (messages.length - 1);
-            arrivals[i] = at;
+            slots[i] = at << 1 | (isAddressed ? 1 : 0);
             messages[i] = m;
-            addressed[i] = isAddressed;
             size++;
             if (!pending) {
                 pending = true;
@@ -675,18 +678,15 @@ public final class GroupBus implements AddonChannel {
 
         private void grow() {
             int cap = messages.length;
-            long[] a = new long[cap * 2];
-            OutgoingMessage[] m = new OutgoingMessage[cap * 2];
-            boolean[] f = new boolean[cap * 2];
+            long[] a = new long[cap * 4];
+            OutgoingMessage[] m = new OutgoingMessage[cap * 4];
             for (int k = 0; k < size; k++) {
                 int i = (head + k) & (cap - 1);
-                a[k] = arrivals[i];
+                a[k] = slots[i];
                 m[k] = messages[i];
-                f[k] = addressed[i];
             }
-            arrivals = a;
+            slots = a;
             messages = m;
-            addressed = f;
             head = 0;
         }
 
@@ -694,12 +694,12 @@ public final class GroupBus implements AddonChannel {
         public void run(long now) {
             int mask = messages.length - 1;
             OutgoingMessage m = messages[head];
-            boolean wasAddressed = addressed[head];
+            boolean wasAddressed = (slots[head] & 1) != 0;
             messages[head] = null;
             head = (head + 1) & mask;
             size--;
             if (size > 0) {
-                sim.post(arrivals[head], this);
+                sim.post(slots[head] >> 1, this);
             } else {
                 pending = false;
             }
