@@ -2,15 +2,15 @@ package org.syncsim.protocol.chunk;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.syncsim.protocol.wire.IdentityMemo;
 
 /**
  * The joined data of a completed transfer, shared by every receiver that joined the very same chunk strings.
  *
  * <p>Every member of the raid receives a broadcast transfer and, as the addon does, concatenates its chunks into
  * the blob (up to tens of kilobytes, dozens of times per storm). The chunk payloads reach the receivers as the same
- * string instances (the codec parses a sent message once), so the first receiver's blob is remembered by the
- * identity of the first part and handed to the next receiver that holds exactly the same parts in the same order.
+ * string instances (the codec parses a sent message once), so the first receiver's blob is remembered under the
+ * transfer's number ({@link TextIds}) and handed to the next receiver that holds exactly the same parts in the same
+ * order.
  * A join that is not remembered is made canonical: if a recent transfer carried the same text (39 members pushing
  * the same section), the earlier String is returned, so that comparing a pushed section with the one a receiver
  * holds, or looking it up in the decoder's memo, finds the same instance instead of comparing kilobytes.
@@ -23,15 +23,16 @@ import org.syncsim.protocol.wire.IdentityMemo;
  */
 public final class ChunkJoins {
     /** Transfers remembered: more than a 40-member storm completes while its chunks are in flight. */
-    private static final int SLOTS = 1024;
+    private static final int SLOTS = 1024; // a power of two
 
     /** Characters a fingerprint reads. */
     private static final int SAMPLES = 32;
 
-    private record Joined(String[] parts, String data) {
+    private record Joined(int transfer, String[] parts, String data) {
     }
 
-    private final IdentityMemo<String, Joined> joined = new IdentityMemo<>(SLOTS);
+    /** The latest join of each transfer number modulo {@value #SLOTS}. */
+    private final Joined[] joined = new Joined[SLOTS];
     /** Recent distinct texts by fingerprint (the latest text of a shared fingerprint); the eldest is forgotten first. */
     private final Map<Long, String> canonical = new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
@@ -53,11 +54,17 @@ public final class ChunkJoins {
 
     /** The concatenation of {@code parts}. */
     public String join(String[] parts) {
+        return join(-1, parts);
+    }
+
+    /** The concatenation of {@code parts}, the chunks of the transfer numbered {@code transfer} (-1: none). */
+    public String join(int transfer, String[] parts) {
         if (parts.length == 0) {
             return "";
         }
-        Joined j = joined.get(parts[0]);
-        if (j != null && sameInstances(j.parts, parts)) {
+        int slot = transfer & (SLOTS - 1);
+        Joined j = transfer < 0 ? null : joined[slot];
+        if (j != null && j.transfer == transfer && sameInstances(j.parts, parts)) {
             return j.data;
         }
         String fresh = String.join("", parts); // one copy of the characters
@@ -70,7 +77,9 @@ public final class ChunkJoins {
             data = fresh;
             canonical.put(key, fresh);
         }
-        joined.put(parts[0], new Joined(parts.clone(), data));
+        if (transfer >= 0) {
+            joined[slot] = new Joined(transfer, parts.clone(), data);
+        }
         return data;
     }
 

@@ -169,7 +169,7 @@ public final class ChunkManager {
         if (r.filled < r.expected) {
             return false;
         }
-        stored.put(id, new Stored(joins.join(r.slots), r.sender, r.dataLength), getTime);
+        stored.put(id, new Stored(joins.join(id, r.slots), r.sender, r.dataLength), getTime);
         processed.put(id, Boolean.TRUE, getTime);
         receiving.remove(id);
         cleanup(getTime);

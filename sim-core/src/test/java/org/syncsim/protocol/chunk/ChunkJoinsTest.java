@@ -28,11 +28,11 @@ class ChunkJoinsTest {
         String a = "a1";
         String b = "b2";
         String[] parts = {a, b};
-        String joined = joins.join(parts);
+        String joined = joins.join(7, parts);
         parts[1] = "zz";
-        assertEquals("a1zz", joins.join(parts));
-        assertSame(joined, joins.join(new String[] {a, b}));
-        assertNotSame(joined, joins.join(parts));
+        assertEquals("a1zz", joins.join(7, parts));
+        assertSame(joined, joins.join(7, new String[] {a, b}));
+        assertNotSame(joined, joins.join(7, parts));
     }
 
     @Test
@@ -48,6 +48,18 @@ class ChunkJoinsTest {
         assertSame(second, joins.join(new String[] {other.substring(0, 20), other.substring(20)}),
                 "the latest text of a fingerprint is the canonical one");
         assertEquals(base, joins.join(new String[] {base.substring(0, 10), base.substring(10)}));
+    }
+
+    @Test
+    void aTransfersJoinIsHandedToTheNextReceiverOfTheSamePartsOnly() {
+        ChunkJoins joins = new ChunkJoins();
+        String a = "x".repeat(100);
+        String b = "y".repeat(100);
+        String first = joins.join(3, new String[] {a, b});
+        assertSame(first, joins.join(3, new String[] {a, b}), "the same parts of the same transfer");
+        assertEquals(a + a, joins.join(3, new String[] {a, new String(a)}), "a receiver with another part");
+        assertEquals(b + a, joins.join(3 + 1024, new String[] {b, a}), "another transfer in the same slot");
+        assertSame(first, joins.join(3, new String[] {a, b}), "an equal text is canonical");
     }
 
     @Test
