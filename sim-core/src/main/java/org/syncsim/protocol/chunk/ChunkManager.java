@@ -7,7 +7,8 @@ import java.util.Arrays;
  * flaws included (B15, B16): duplicate chunks count as progress, a duplicate header wipes the transfer, nothing
  * times out, a completed blob waits in {@code storedChunkData} until a reference consumes it, and the 3600 s sweep
  * runs only when some transfer completes. Times are the owner's {@code GetTime()} seconds. Runtime state: a reload
- * discards it (create a new manager).
+ * discards it (create a new manager). The addon's tables are keyed by transfer id; here by the id's number in the
+ * run ({@link TextIds}), which names the same transfer for every client.
  */
 public final class ChunkManager {
     /** Age after which the sweep drops transfers, completed ids and parked blobs ({@code ChunkManager.lua:563}). */
