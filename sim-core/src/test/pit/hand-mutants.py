@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""Applies, one at a time, the HeadClient mutants that PIT's third run left alive and later tests kill, runs the test
-class meant to kill each, restores the source, and prints killed / SURVIVES (docs/testing.md).
+"""Applies, one at a time, the mutants that PIT runs left alive and later tests kill (HeadClient's from the third
+run, the chunk package's from the fourth), runs the test class meant to kill each, restores the source, and prints
+killed / SURVIVES (docs/testing.md).
 
-    python3 sim-core/src/test/pit/hand-mutants.py      # from the project root; about a minute per mutant
+    python3 sim-core/src/test/pit/hand-mutants.py          # from the project root; about a minute per mutant
+    python3 sim-core/src/test/pit/hand-mutants.py chunk    # only the mutants whose name contains "chunk"
 """
 import pathlib
 import subprocess
+import sys
 
-SOURCE = pathlib.Path("sim-core/src/main/java/org/syncsim/protocol/head/HeadClient.java")
-# name: (text replaced, replacement, test class)
+HEAD = "sim-core/src/main/java/org/syncsim/protocol/head/HeadClient.java"
+CHUNK = "sim-core/src/main/java/org/syncsim/protocol/chunk/"
+# name: (text replaced, replacement, test class[, source file, HeadClient.java if absent])
 MUTANTS = {
     "onChunk: duplicate count removed": (
         "            metrics.duplicateTransfer(env.sim().now(), id, Command.CHUNK.token());\n", "",
@@ -34,17 +38,51 @@ MUTANTS = {
         "        return rt.syncInProgress;", "        return true;", "HeadClientHandlersTest"),
     "syncInProgress: returns false": (
         "        return rt.syncInProgress;", "        return false;", "HeadClientHandlersTest"),
+    "chunk onChunk: ensureInitialized removed": (
+        "        ensureInitialized();\n        int id = transferIds.find(tid);", "        int id = transferIds.find(tid);",
+        "ChunkManagerTest", CHUNK + "ChunkManager.java"),
+    "chunk onChunk: touch removed": (
+        "        receiving.touch(id, getTime);\n", "", "ChunkManagerTest", CHUNK + "ChunkManager.java"),
+    "chunk retrieve: received > 0 boundary": (
+        "r.received > 0 && assemble", "r.received >= 0 && assemble", "ChunkManagerTest", CHUNK + "ChunkManager.java"),
+    "chunk isCompleted: returns false": (
+        "        return processed.containsKey(transferIds.find(tid));", "        return false;", "ChunkManagerTest",
+        CHUNK + "ChunkManager.java"),
+    "chunk store: out of range is no duplicate": (
+        "            if (n < 1 || n > expected) {\n                return true;",
+        "            if (n < 1 || n > expected) {\n                return false;", "ChunkManagerTest",
+        CHUNK + "ChunkManager.java"),
+    "chunk transferIdOf: colon boundary": (
+        "return colon < 0 ? rest", "return colon <= 0 ? rest", "ChunkManagerTest", CHUNK + "ChunkSender.java"),
+    "chunk sameInstances: comparison negated": (
+        "            if (a[i] != b[i]) {", "            if (a[i] == b[i]) {", "ChunkJoinsTest", CHUNK + "ChunkJoins.java"),
+    "chunk SweptTable.clear: fill removed": (
+        "        Arrays.fill(values, null);\n", "", "SweptTableTest", CHUNK + "SweptTable.java"),
+    "chunk SweptTable.sweep: in-order boundary": (
+        "                    if (!(now - t > age)) {", "                    if (!(now - t >= age)) {", "SweptTableTest",
+        CHUNK + "SweptTable.java"),
+    "chunk SweptTable.sweep: out-of-order boundary": (
+        "                if (now - t > age) {\n                    drop", "                if (now - t >= age) {\n                    drop",
+        "SweptTableTest", CHUNK + "SweptTable.java"),
+    "chunk SweptTable.drop: release removed": (
+        "            dropped.accept(id);\n", "", "SweptTableTest", CHUNK + "SweptTable.java"),
+    "chunk TextIds.size: returns 0": (
+        "        return ids.size();", "        return 0;", "SweptTableTest", CHUNK + "TextIds.java"),
 }
 
-original = SOURCE.read_text(encoding="utf-8")
-try:
-    for name, (old, new, test) in MUTANTS.items():
-        if original.count(old) != 1:
-            print(f"{name}: the code it mutates has changed; update this script")
-            continue
-        SOURCE.write_text(original.replace(old, new), encoding="utf-8")
+only = sys.argv[1] if len(sys.argv) > 1 else ""
+for name, (old, new, test, *where) in MUTANTS.items():
+    if only not in name:
+        continue
+    source = pathlib.Path(where[0] if where else HEAD)
+    original = source.read_text(encoding="utf-8")
+    if original.count(old) != 1:
+        print(f"{name}: the code it mutates has changed; update this script")
+        continue
+    try:
+        source.write_text(original.replace(old, new), encoding="utf-8")
         passed = subprocess.run(["mvn", "-B", "-q", "-o", "-pl", "sim-core", "test", f"-Dtest={test}"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
         print(f"{name}: {'SURVIVES' if passed else 'killed'} ({test})")
-finally:
-    SOURCE.write_text(original, encoding="utf-8")
+    finally:
+        source.write_text(original, encoding="utf-8")

@@ -60,6 +60,7 @@ class ChunkJoinsTest {
         assertEquals(a + a, joins.join(3, new String[] {a, new String(a)}), "a receiver with another part");
         assertEquals(b + a, joins.join(3 + 1024, new String[] {b, a}), "another transfer in the same slot");
         assertSame(first, joins.join(3, new String[] {a, b}), "an equal text is canonical");
+        assertEquals("pq", joins.join(3, new String[] {"p", "q"}), "a receiver none of whose parts are the same");
     }
 
     @Test

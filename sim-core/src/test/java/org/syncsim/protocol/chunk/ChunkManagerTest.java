@@ -114,4 +114,49 @@ class ChunkManagerTest {
         assertEquals(ChunkOutcome.COMPLETED, cm.onChunk(TID, 1, "zz", 0));
         assertEquals(1, cm.storedCount(), "the blob is parked but nothing will ask for it again");
     }
+
+    @Test
+    void aChunkAloneInitialisesTheManagerAsProcessChunkCallsInitialize() {
+        ChunkManager cm = new ChunkManager();
+        assertEquals(ChunkOutcome.UNKNOWN_TRANSFER, cm.onChunk(TID, 1, "x", 5));
+        assertTrue(cm.isInitialized(), "a reference arriving after it is then looked up (BSEC checks this)");
+    }
+
+    @Test
+    void aChunkKeepsItsTransferFromTheHourlySweepThatItsHeaderAloneWouldNotSurvive() {
+        ChunkManager cm = new ChunkManager();
+        cm.onHeader("old-1", 10, 2, 1, 0);
+        assertEquals(ChunkOutcome.STORED, cm.onChunk("old-1", 1, "a", 3000)); // the transfer's time is now 3000
+        cm.onHeader("new-1", 1, 1, 2, 3700);
+        assertEquals(ChunkOutcome.COMPLETED, cm.onChunk("new-1", 1, "b", 3700)); // a completion sweeps at 3700
+        assertEquals(1, cm.receivedCount("old-1"), "3700 - 3000 is within the hour");
+        assertTrue(cm.isCompleted("new-1"));
+        assertFalse(cm.isCompleted("old-1"));
+        cm.onHeader("new-2", 1, 1, 2, 6601);
+        cm.onChunk("new-2", 1, "c", 6601);
+        assertEquals(-1, cm.receivedCount("old-1"), "6601 - 3000 is past the hour");
+    }
+
+    @Test
+    void aReferenceToATransferThatReceivedNothingFindsNoBlobEvenIfItExpectsNothing() {
+        ChunkManager cm = new ChunkManager();
+        cm.onHeader(TID, 0, 0, 1, 10);
+        assertNull(cm.retrieve(TID, 11), "assembly is tried again only once something was received");
+        assertEquals(0, cm.receivedCount(TID));
+    }
+
+    @Test
+    void aChunkNumberedBeyondTheCountIsStoredAsADuplicateAndCounted() {
+        ChunkManager cm = new ChunkManager();
+        cm.onHeader(TID, 5, 2, 1, 10);
+        assertEquals(ChunkOutcome.DUPLICATE_COUNTED, cm.onChunk(TID, 5, "zz", 10));
+        assertEquals(ChunkOutcome.ASSEMBLY_FAILED, cm.onChunk(TID, 1, "a", 11), "two counted, slot 2 empty (B15)");
+    }
+
+    @Test
+    void aReferenceWhoseIdStartsWithAColonNamesTheEmptyTransfer() {
+        assertEquals("", ChunkSender.transferIdOf("CHUNKED::x"));
+        assertEquals("12-345", ChunkSender.transferIdOf("CHUNKED:12-345:rest"));
+        assertEquals("12-345", ChunkSender.transferIdOf("CHUNKED:12-345"));
+    }
 }

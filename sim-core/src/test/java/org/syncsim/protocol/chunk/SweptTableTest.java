@@ -104,4 +104,46 @@ class SweptTableTest {
         t.sweep(3700.5, AGE);
         assertEquals(1, t.size(), "c is young");
     }
+
+    @Test
+    void anEntryExactlyAnHourOldStaysWhetherOrNotTheTableIsInTimeOrder() {
+        SweptTable<String> ordered = new SweptTable<>();
+        ordered.put(0, "a", 100.0);
+        ordered.put(1, "b", 200.0);
+        ordered.sweep(3700, AGE);
+        assertEquals(2, ordered.size(), "3700 - 100 is not more than 3600");
+        SweptTable<String> raised = new SweptTable<>();
+        raised.put(0, "a", 100.0);
+        raised.put(1, "b", 50.0);
+        raised.sweep(3700, AGE);
+        assertEquals(1, raised.size(), "b is 3650 s old");
+        assertEquals("a", raised.get(0));
+    }
+
+    @Test
+    void aClearedTableHoldsNothing() {
+        SweptTable<String> t = new SweptTable<>();
+        t.put(3, "x", 1.0);
+        t.clear();
+        assertEquals(0, t.size());
+        assertEquals(null, t.get(3));
+        t.put(3, "y", 2.0);
+        assertEquals("y", t.get(3));
+    }
+
+    @Test
+    void theNumbersOfSweptEntriesAreReleasedAndGoToLaterTexts() {
+        SweptTable<String> t = new SweptTable<>();
+        TextIds ids = new TextIds();
+        t.put(ids.of("Ann_10"), "a", 10.0);
+        t.put(ids.of("Bob_10"), "b", 10.0);
+        t.put(ids.of("Ann_70"), "c", 70.0);
+        t.sweep(71, 60, ids::release);
+        assertEquals(1, t.size());
+        assertEquals(1, ids.size(), "only Ann_70 keeps its number");
+        assertEquals(-1, ids.find("Ann_10"));
+        assertEquals(2, ids.find("Ann_70"));
+        int reused = ids.of("Cid_71");
+        assertEquals(true, reused == 0 || reused == 1, "a released number is given again: " + reused);
+    }
 }
