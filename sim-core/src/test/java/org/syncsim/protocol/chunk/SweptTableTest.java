@@ -108,10 +108,12 @@ class SweptTableTest {
     @Test
     void anEntryExactlyAnHourOldStaysWhetherOrNotTheTableIsInTimeOrder() {
         SweptTable<String> ordered = new SweptTable<>();
-        ordered.put(0, "a", 100.0);
-        ordered.put(1, "b", 200.0);
+        ordered.put(0, "a", 0.0);
+        ordered.put(1, "b", 100.0);
+        ordered.put(2, "c", 200.0);
         ordered.sweep(3700, AGE);
-        assertEquals(2, ordered.size(), "3700 - 100 is not more than 3600");
+        assertEquals(2, ordered.size(), "a goes; 3700 - 100 is not more than 3600");
+        assertEquals("b", ordered.get(1));
         SweptTable<String> raised = new SweptTable<>();
         raised.put(0, "a", 100.0);
         raised.put(1, "b", 50.0);
