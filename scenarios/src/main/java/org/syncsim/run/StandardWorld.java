@@ -377,14 +377,8 @@ public final class StandardWorld implements World {
     /** The newest sheet with {@code changedSections} (null: all) changed; it becomes the newest. */
     private AssignmentSet nextSheet(List<Integer> changedSections) {
         SheetGenerator gen = new SheetGenerator(StartingSheets.sheetStream(scenario, "sheet/import/" + imports++));
-        SortedSet<Integer> changed = new TreeSet<>();
-        if (changedSections == null) {
-            for (int i = 1; i <= newest.size(); i++) {
-                changed.add(i);
-            }
-        } else {
-            changed.addAll(changedSections);
-        }
+        SortedSet<Integer> changed = changedSections == null ? StartingSheets.allSections(newest)
+                : new TreeSet<>(changedSections);
         newest = gen.withChanges(newest, changed);
         return newest;
     }

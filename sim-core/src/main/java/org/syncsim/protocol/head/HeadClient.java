@@ -533,10 +533,10 @@ public final class HeadClient extends AddonClient<HeadClient.Runtime> {
             }
             data = blob;
         }
-        if (data.equals(c.sections.get(idx))) {
+        String previous = c.sections.put(idx, data);
+        if (data.equals(previous)) {
             metrics.duplicateTransfer(env.sim().now(), id, Command.BSEC.token());
         }
-        String previous = c.sections.put(idx, data);
         boolean raised = b.ts() > saved.a;
         if (raised) {
             saved.a = b.ts();
