@@ -468,6 +468,7 @@ public final class StandardWorld implements World {
         for (SyncClient c : clients) {
             c.checkDesync();
         }
+        bus.release();
     }
 
     /** The channel, for tests. */

@@ -81,6 +81,9 @@ public interface World {
     /** Nothing that could still change the outcome is pending besides ordinary protocol timers (e.g. no member is mid-reload). */
     boolean settled();
 
-    /** The run is over: compare every member's state with the ground truth and report desyncs. */
+    /**
+     * The run is over: compare every member's state with the ground truth and report desyncs, then let go of what
+     * the run held (nothing is delivered afterwards).
+     */
     void finish(long now);
 }

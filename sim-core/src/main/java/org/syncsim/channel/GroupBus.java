@@ -114,6 +114,25 @@ public final class GroupBus implements AddonChannel {
         return groupType;
     }
 
+    /**
+     * Ends the bus's run: the copies still in flight are dropped unrecorded and the links' ring arrays go to this
+     * thread's spares ({@link LinkRings}) for the next run. Nothing may be sent or delivered afterwards.
+     */
+    public void release() {
+        for (int i = 0; i < clientLimit; i++) {
+            Client c = clients[i];
+            if (c == null) {
+                continue;
+            }
+            for (Link link : c.out) {
+                if (link != null) {
+                    link.release();
+                }
+            }
+            c.out = new Link[0];
+        }
+    }
+
     /** Converts the group (e.g. party to raid); fires the roster handlers of the online members. */
     public void setGroupType(GroupType type) {
         if (type == groupType) {
@@ -643,12 +662,13 @@ public final class GroupBus implements AddonChannel {
      * Copies in flight from one sender to one recipient, in arrival order, with one engine event pending. A slot
      * holds the copy's arrival time shifted left by one with its "addressed" flag in the low bit (times are
      * non-negative microseconds, far below 2^62), so a ring is two arrays. Rings grow fourfold: a storm's links
-     * fill from 4 to a few hundred copies in flight within a second, and each growth is a fresh pair of arrays.
+     * fill from 4 to a few hundred copies in flight within a second; the arrays come from and go back to the
+     * spares of the thread that uses the link ({@link LinkRings}).
      */
     private final class Link implements Action {
         private final int recipient;
-        private long[] slots = new long[4];
-        private OutgoingMessage[] messages = new OutgoingMessage[4];
+        private long[] slots;
+        private OutgoingMessage[] messages;
         private int head;
         private int size;
         private boolean pending;
@@ -656,6 +676,9 @@ public final class GroupBus implements AddonChannel {
 
         Link(int recipient) {
             this.recipient = recipient;
+            LinkRings spares = LinkRings.ofThisThread();
+            this.slots = spares.slots(LinkRings.FIRST);
+            this.messages = spares.messages(LinkRings.FIRST);
         }
 
         void push(long at, OutgoingMessage m, boolean isAddressed) {
@@ -676,18 +699,29 @@ public final class GroupBus implements AddonChannel {
             }
         }
 
+        /** Moves the full ring (head at any slot) to the front of arrays four times its size. */
         private void grow() {
             int cap = messages.length;
-            long[] a = new long[cap * 4];
-            OutgoingMessage[] m = new OutgoingMessage[cap * 4];
-            for (int k = 0; k < size; k++) {
-                int i = (head + k) & (cap - 1);
-                a[k] = slots[i];
-                m[k] = messages[i];
-            }
+            LinkRings spares = LinkRings.ofThisThread();
+            long[] a = spares.slots(cap * 4);
+            OutgoingMessage[] m = spares.messages(cap * 4);
+            int first = cap - head;
+            System.arraycopy(slots, head, a, 0, first);
+            System.arraycopy(slots, 0, a, first, head);
+            System.arraycopy(messages, head, m, 0, first);
+            System.arraycopy(messages, 0, m, first, head);
+            spares.give(slots, messages, head, size);
             slots = a;
             messages = m;
             head = 0;
+        }
+
+        /** Gives the arrays to the thread's spares; the link is not used again. */
+        void release() {
+            LinkRings.ofThisThread().give(slots, messages, head, size);
+            slots = null;
+            messages = null;
+            size = 0;
         }
 
         @Override
