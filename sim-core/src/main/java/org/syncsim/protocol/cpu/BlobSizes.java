@@ -2,19 +2,37 @@ package org.syncsim.protocol.cpu;
 
 import org.syncsim.protocol.data.codec.AddonBase64;
 import org.syncsim.protocol.data.codec.HuffmanContainer;
+import org.syncsim.protocol.wire.IdentityMemo;
 
 /**
  * The byte counts the Lua work on one stored blob (0xF1 + Base64 of a LibCompress container, §5.2-5.5) runs over,
  * read from the blob's length and the container's header without decoding it.
+ *
+ * <p>In a storm every member meters the decode of the same blob instances (the sections every push carries), so
+ * the sizes of the last {@value #REMEMBERED} blobs are remembered per thread, by identity.
  *
  * @param base64 Base64 characters (the blob without its marker)
  * @param text bytes of Lua text inside (0 when the container does not decode: the addon gives up after Base64)
  */
 public record BlobSizes(long base64, long text) {
     private static final char MARKER = '\u00F1';
+    /** Blobs remembered per thread: the sections and structure of the few sheet versions a run holds. */
+    private static final int REMEMBERED = 256;
+    private static final ThreadLocal<IdentityMemo<String, BlobSizes>> KNOWN =
+            ThreadLocal.withInitial(() -> new IdentityMemo<>(REMEMBERED));
 
     /** The sizes of {@code blob}; a string that is no blob (a dangling {@code CHUNKED:<tid>}) has no text. */
     public static BlobSizes of(String blob) {
+        IdentityMemo<String, BlobSizes> known = KNOWN.get();
+        BlobSizes s = known.get(blob);
+        if (s == null) {
+            s = read(blob);
+            known.put(blob, s);
+        }
+        return s;
+    }
+
+    private static BlobSizes read(String blob) {
         if (blob.isEmpty() || blob.charAt(0) != MARKER) {
             return new BlobSizes(blob.length(), 0);
         }

@@ -60,10 +60,14 @@ public final class WireCodec {
 
     private final WireSpelling spelling;
     private final int maxLength;
+    /** Every token of the spelling is a byte string, so every text {@link #format} returns is one. */
+    private final boolean tokensAreBytes;
 
     public WireCodec(WireSpelling spelling, int maxLength) {
         this.spelling = spelling;
         this.maxLength = maxLength;
+        this.tokensAreBytes = spelling.commands().stream()
+                .allMatch(c -> ByteStrings.firstNonByte(spelling.token(c)) < 0);
     }
 
     public WireCodec(WireSpelling spelling) {
@@ -79,8 +83,20 @@ public final class WireCodec {
         return m.command().prefix().name();
     }
 
-    /** The exact wire text of {@code m}; throws IllegalArgumentException on a value the format cannot carry. */
+    /**
+     * The exact wire text of {@code m}; throws IllegalArgumentException on a value the format cannot carry. Each
+     * part is checked to be a byte string, so the text is one: {@link ByteStrings#rememberFormatted} notes that,
+     * and parsing the very same text when it is delivered skips the scan.
+     */
     public String format(Message m) {
+        String text = compose(m);
+        if (tokensAreBytes) {
+            ByteStrings.rememberFormatted(text);
+        }
+        return text;
+    }
+
+    private String compose(Message m) {
         String t = spelling.token(m.command());
         if (m instanceof Section s) {
             return t + ":" + ts(s.ts()) + ":" + positive(s.index());
@@ -518,7 +534,7 @@ public final class WireCodec {
         if (text.length() > maxLength) {
             return new Rejected(Rejection.OVERSIZED, null, "length " + text.length() + " > " + maxLength);
         }
-        int i = ByteStrings.firstNonByte(text);
+        int i = ByteStrings.firstNonByteOfReceived(text);
         if (i >= 0) {
             return new Rejected(Rejection.NOT_A_BYTE_STRING, null, "character " + (int) text.charAt(i) + " at " + i);
         }

@@ -83,4 +83,26 @@ class ByteStringsTest {
         assertEquals(500, ByteStrings.firstNonByteOfPart(dirty));
         assertEquals(500, ByteStrings.firstNonByteOfPart(dirty), "still found the second time");
     }
+
+    @Test
+    void aDeliveredTextTheCodecFormattedParsesAsItsEqualCopyDoes() {
+        WireCodec codec = new WireCodec(WireSpelling.head());
+        String payload = "\u00F1" + "AbC+/".repeat(300);
+        String text = codec.format(new Message.Chunk("123-4567", 2, payload));
+        assertEquals(-1, ByteStrings.firstNonByteOfReceived(text));
+        assertEquals(new ParseResult.Parsed(new Message.Chunk("123-4567", 2, payload)), codec.parseLikeHeadAddon(text));
+        assertEquals(codec.parseLikeHeadAddon(new String(text)), codec.parseLikeHeadAddon(text));
+        assertEquals(codec.parseStrict("TWRA", new String(text)), codec.parseStrict("TWRA", text));
+    }
+
+    @Test
+    void onlyTheVeryTextsTheCodecFormattedSkipTheScan() {
+        String dirty = "x".repeat(300) + "\u0100";
+        ByteStrings.rememberFormatted(dirty); // what the codec never does: its texts are checked part by part
+        assertEquals(-1, ByteStrings.firstNonByteOfReceived(dirty), "the note is trusted for that instance");
+        assertEquals(300, ByteStrings.firstNonByteOfReceived(new String(dirty)), "an equal copy is scanned");
+        String shortDirty = "x\0";
+        ByteStrings.rememberFormatted(shortDirty);
+        assertEquals(1, ByteStrings.firstNonByteOfReceived(shortDirty), "short texts are always scanned");
+    }
 }
