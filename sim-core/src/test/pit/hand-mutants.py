@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Applies, one at a time, the mutants that PIT runs left alive and later tests kill (HeadClient's from the third
-run, the chunk package's from the fourth), runs the test class meant to kill each, restores the source, and prints
+run, the chunk package's from the fourth, the client package's from the fifth), runs the test class meant to kill each, restores the source, and prints
 killed / SURVIVES (docs/testing.md).
 
     python3 sim-core/src/test/pit/hand-mutants.py          # from the project root; about a minute per mutant
@@ -12,6 +12,7 @@ import sys
 
 HEAD = "sim-core/src/main/java/org/syncsim/protocol/head/HeadClient.java"
 CHUNK = "sim-core/src/main/java/org/syncsim/protocol/chunk/"
+CLIENT = "sim-core/src/main/java/org/syncsim/protocol/client/"
 # name: (text replaced, replacement, test class[, source file, HeadClient.java if absent])
 MUTANTS = {
     "onChunk: duplicate count removed": (
@@ -68,6 +69,46 @@ MUTANTS = {
         "            dropped.accept(id);\n", "", "SweptTableTest", CHUNK + "SweptTable.java"),
     "chunk TextIds.size: returns 0": (
         "        return ids.size();", "        return 0;", "SweptTableTest", CHUNK + "TextIds.java"),
+    "client importTarget: + replaced by -": (
+        "indexOf(previousName) + 1)", "indexOf(previousName) - 1)", "HeadClientHandlersTest",
+        CLIENT + "AddonClient.java"),
+    "client receive: message cost removed": (
+        "        cpu.message(text.length());\n        Message m = parse(", "        Message m = parse(", "ClientCpuTest",
+        CLIENT + "AddonClient.java"),
+    "client sendOn: message cost removed": (
+        "        cpu.message(text.length());\n        env.channel().send(", "        env.channel().send(", "ClientCpuTest",
+        CLIENT + "AddonClient.java"),
+    "client priorityOf: returns null": (
+        "        return Priority.NORMAL;", "        return null;", "SeedClientHandlersTest", CLIENT + "AddonClient.java"),
+    "client syncInProgress: base returns true": (
+        "    protected boolean syncInProgress() {\n        return false;",
+        "    protected boolean syncInProgress() {\n        return true;", "SeedClientHandlersTest",
+        CLIENT + "AddonClient.java"),
+    "client importSheet: checkSynced removed": (
+        "        afterImport(ts);\n        checkSynced();\n", "        afterImport(ts);\n", "HeadClientHandlersTest",
+        CLIENT + "AddonClient.java"),
+    "client GroundTruth.publish: older kept": (
+        "timestamp >= this.timestamp)", "timestamp > this.timestamp)", "GroundTruthTest", CLIENT + "GroundTruth.java"),
+    "client GroundTruth.publish: unchanged tells": (
+        "this.sheet != sheet || this.timestamp != timestamp", "this.sheet == sheet || this.timestamp != timestamp",
+        "GroundTruthTest", CLIENT + "GroundTruth.java"),
+    "client GroundTruth.isPresent: true": (
+        "        return sheet != null;", "        return true;", "GroundTruthTest", CLIENT + "GroundTruth.java"),
+    "client GroundTruth.publishedAt: 0": (
+        "        return publishedAt;", "        return 0;", "GroundTruthTest", CLIENT + "GroundTruth.java"),
+    "client ProgressGauge.noneMissing: true": (
+        "                return false;\n            }\n        }\n        return true;",
+        "                return true;\n            }\n        }\n        return true;", "ProgressGaugeTest",
+        CLIENT + "ProgressGauge.java"),
+    "client ProgressGauge.noneMissing: range boundary": (
+        "for (int i = 1; i <= n; i++) {\n            if (missing", "for (int i = 1; i < n; i++) {\n            if (missing",
+        "ProgressGaugeTest", CLIENT + "ProgressGauge.java"),
+    "client ClientConfig: colon at 0 allowed": (
+        "name.indexOf(':') >= 0", "name.indexOf(':') > 0", "ClientConfigTest", CLIENT + "ClientConfig.java"),
+    "client ClientConfig: group 8 refused": (
+        "group > 8)", "group >= 8)", "ClientConfigTest", CLIENT + "ClientConfig.java"),
+    "client PresenceBridge: loading screen end not told": (
+        "            c.loadingScreen();\n", "", "PresenceBridgeTest", CLIENT + "PresenceBridge.java"),
 }
 
 only = sys.argv[1] if len(sys.argv) > 1 else ""

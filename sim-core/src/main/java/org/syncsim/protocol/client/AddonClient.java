@@ -473,10 +473,10 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
      * a Lua error, a {@code ""} placeholder noted as pending and pulled ({@link #requestPlaceholderSection}), the
      * entry processed if needed, then {@code SECTION_CHANGED} unless suppressed.
      */
-    protected final boolean navigateTo(int index, Source source) {
+    protected final void navigateTo(int index, Source source) {
         int n = saved.data.size();
         if (index < 1 || index > n) {
-            return false;
+            return;
         }
         if (saved.compressed == null) {
             throw new LuaError("NavigateToSection: TWRA_CompressedAssignments is nil (example data)");
@@ -496,7 +496,6 @@ public abstract class AddonClient<R extends AddonClient.Runtime> implements Sync
         if (sectionChangedFires()) {
             sectionChanged(index, source);
         }
-        return true;
     }
 
     /**

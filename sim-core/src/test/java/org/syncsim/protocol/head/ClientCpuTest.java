@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.syncsim.channel.Priority;
+import org.syncsim.engine.SimTime;
 import org.syncsim.protocol.RecordingMetrics;
 import org.syncsim.protocol.TestChannel;
 import org.syncsim.protocol.client.ClientConfig;
@@ -109,6 +111,35 @@ class ClientCpuTest {
                     "member " + m + " already holds the version decoded");
         }
         assertTrue(worstFrame(cached.raid().metrics, 0) < worstFrame(head.raid().metrics, 0));
+    }
+
+    @Test
+    void everyMessageSentOrReceivedCostsItsBytesAndHeadSendsAllAtNormalPriority() {
+        HeadRaid raid = new HeadRaid(13, true);
+        EncodedSheet sheet = HeadRaid.encode(HeadRaid.sheet(raid.sim, "sheet", SheetSpec.of(3, 6, 6)), T0);
+        raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)).withInitialData(new InitialData.Saved(T0, sheet)));
+        raid.addFake();
+        raid.form();
+        int fake = 1;
+        String garbage = "NOISE:" + "x".repeat(600); // received and metered, then dropped as unknown
+        String request = "BSREQ:0";
+        raid.inject(10, fake, garbage);
+        raid.inject(10.1, fake, request); // the member answers with BSACK and, 2 s later, a whole push
+        raid.runUntil(20);
+        long expected = COSTS.micros(CpuWork.MESSAGE, garbage.length()) + COSTS.micros(CpuWork.MESSAGE,
+                request.length());
+        int sent = 0;
+        for (TestChannel.Sent s : raid.channel.log()) {
+            if (s.sender() == 0 && s.time() >= SimTime.seconds(10)) {
+                expected += COSTS.micros(CpuWork.MESSAGE, s.text().length());
+                sent++;
+                assertEquals(Priority.NORMAL, s.priority(), s.text());
+            }
+        }
+        assertTrue(sent >= 3, "BSACK, BSTR and the sections: " + sent);
+        long charged = raid.metrics.cpu.stream().filter(c -> c.client() == 0 && c.time() >= SimTime.seconds(10)
+                && c.work().equals(CpuWork.MESSAGE.key())).mapToLong(RecordingMetrics.Cpu::micros).sum();
+        assertEquals(expected, charged, "the two messages received and every message sent");
     }
 
     @Test

@@ -325,6 +325,38 @@ class HeadClientHandlersTest {
     }
 
     @Test
+    void anImportStaysOnTheSectionOfTheSameNameAndElseOpensTheFirst() {
+        HeadRaid raid = new HeadRaid(8, true);
+        EncodedSheet held = HeadRaid.encode(TankSheets.sheet(), T); // Patchwerk, Grobbulus, Gluth
+        raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)).withInitialData(new InitialData.Saved(T, held)));
+        raid.form();
+        AssignmentSet reordered = new AssignmentSet(List.of(TankSheets.tanks("Patchwerk"),
+                TankSheets.otherTanks("Gluth"), TankSheets.noTanks("Grobbulus")));
+        raid.at(10, () -> raid.get(0).navigate(2)); // Grobbulus
+        raid.at(11, () -> raid.get(0).importSheet(reordered));
+        raid.runUntil(12);
+        assertEquals(3, raid.get(0).snapshot().currentSection(), "Grobbulus is third in the new sheet (§3.1)");
+        AssignmentSet renamed = new AssignmentSet(List.of(TankSheets.tanks("Anub'Rekhan"),
+                TankSheets.noTanks("Faerlina"), TankSheets.otherTanks("Maexxna")));
+        raid.at(13, () -> raid.get(0).importSheet(renamed));
+        raid.runUntil(14);
+        assertEquals(1, raid.get(0).snapshot().currentSection(), "no section of that name: the first");
+    }
+
+    @Test
+    void theImporterHoldsTheNewestDataTheMomentItImports() {
+        HeadRaid raid = synced(2, false);
+        AssignmentSet fresh = HeadRaid.sheet(raid.sim, "fresh", SMALL);
+        raid.at(10, () -> raid.get(0).importSheet(fresh));
+        raid.runUntil(20);
+        long imported = HeadRaid.EPOCH + 10;
+        List<RecordingMetrics.Event> synced = raid.metrics.events.stream()
+                .filter(e -> e.kind().equals("synced") && e.detail().equals(Long.toString(imported))).toList();
+        assertEquals(SimTime.seconds(10), synced.get(0).time(), "the importer, at its import: " + synced);
+        assertEquals(0, synced.get(0).client());
+    }
+
+    @Test
     void importerStampsItsOwnSkewedWallClock() {
         HeadRaid raid = new HeadRaid(8, true);
         raid.add(1, i -> ClientConfig.defaults(HeadRaid.name(i)).withClocks(-SimTime.seconds(120), 86_400));

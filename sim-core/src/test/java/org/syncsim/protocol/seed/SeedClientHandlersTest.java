@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.syncsim.channel.Priority;
 import org.syncsim.engine.SimTime;
 import org.syncsim.protocol.ProtocolProfile;
 import org.syncsim.protocol.ProtocolProfiles;
@@ -48,6 +49,7 @@ class SeedClientHandlersTest {
         assertFalse(p.spelling().speaks(Command.BSREQ));
         ProfileRaid raid = new ProfileRaid("seed", 1, LATENCY).add(1, i -> ClientConfig.defaults("Alice"));
         assertTrue(raid.get(0) instanceof SeedClient);
+        assertFalse(raid.get(0).snapshot().syncInProgress(), "G1 has no syncInProgress flag");
     }
 
     @Test
@@ -66,6 +68,20 @@ class SeedClientHandlersTest {
         assertEquals(0, clientSends(raid, fake, SimTime.seconds(10)));
         for (int i = 0; i < 4; i++) {
             assertEquals(1, raid.get(i).snapshot().currentSection(), "no navigation after the abort");
+        }
+    }
+
+    @Test
+    void seedSendsAtTheNormalPriorityItNeverUses() {
+        ProfileRaid raid = synced(2, LATENCY, 1, sheet(2, SheetSpec.of(3, 4, 5)));
+        int fake = raid.addFake();
+        raid.form();
+        raid.inject(10, fake, "SECTION:" + (T0 + 100) + ":2"); // a newer version: the member asks for its structure
+        raid.runUntil(20);
+        List<TestChannel.Sent> sent = raid.channel.log().stream().filter(x -> x.sender() != fake).toList();
+        assertFalse(sent.isEmpty());
+        for (TestChannel.Sent x : sent) {
+            assertEquals(Priority.NORMAL, x.priority(), x.text());
         }
     }
 
