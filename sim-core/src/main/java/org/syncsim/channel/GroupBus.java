@@ -677,8 +677,9 @@ public final class GroupBus implements AddonChannel {
         Link(int recipient) {
             this.recipient = recipient;
             LinkRings spares = LinkRings.ofThisThread();
-            this.slots = spares.slots(LinkRings.FIRST);
-            this.messages = spares.messages(LinkRings.FIRST);
+            int capacity = spares.largest();
+            this.slots = spares.slots(capacity);
+            this.messages = spares.messages(capacity);
         }
 
         void push(long at, OutgoingMessage m, boolean isAddressed) {

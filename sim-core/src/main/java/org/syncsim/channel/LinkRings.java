@@ -7,16 +7,17 @@ import java.util.Arrays;
  * links fills from 4 to a few hundred copies in flight, growing fourfold, and every replication starts again from
  * empty links: without spares each growth allocates and zeroes a fresh pair of arrays, which the replication then
  * drops. A pair given back here (one a link has grown out of, or one a released bus held) goes to the next link that
- * grows to that size, in this replication or the thread's next. Which arrays a link uses never changes what it
- * delivers: a slot is read only after the link has written it.
+ * grows to that size, or to a new link, which takes the largest pair kept: so in a thread's next replication the
+ * links start with the rings the last one grew to. Which arrays a link uses never changes what it delivers: a slot
+ * is read only after the link has written it.
  */
 final class LinkRings {
     /** Capacity of a new link's ring; each growth multiplies it by four. */
     static final int FIRST = 4;
     /** Capacities 4, 16, ..., 4^8 = 65 536 are kept; larger rings (none in a 40-member raid) are left to the GC. */
     private static final int CLASSES = 8;
-    /** Array entries kept per thread (8 or 4 bytes each: at most 6 MB), so that an idle thread holds little. */
-    private static final int BUDGET = 1 << 20;
+    /** Array entries kept per thread (8 or 4 bytes each: at most 12 MB, about what a 40-member storm's links use). */
+    private static final int BUDGET = 1 << 21;
 
     private static final ThreadLocal<LinkRings> SPARES = ThreadLocal.withInitial(LinkRings::new);
 
@@ -36,6 +37,19 @@ final class LinkRings {
     /** This thread's spares. */
     static LinkRings ofThisThread() {
         return SPARES.get();
+    }
+
+    /**
+     * The largest capacity kept as a spare, or {@link #FIRST}: a new link starts with the ring a link of the last
+     * run grew to, so in a thread's later runs rings seldom grow at all.
+     */
+    int largest() {
+        for (int c = CLASSES - 1; c > 0; c--) {
+            if (slotCount[c] > 0 && messageCount[c] > 0) {
+                return FIRST << 2 * c;
+            }
+        }
+        return FIRST;
     }
 
     /** A slot array of {@code capacity} (a power of four from {@link #FIRST}): a spare if one is kept. */

@@ -54,6 +54,18 @@ class LinkRingsTest {
     }
 
     @Test
+    void aNewLinkStartsWithTheLargestRingKept() {
+        LinkRings spares = new LinkRings();
+        assertEquals(LinkRings.FIRST, spares.largest(), "nothing kept");
+        spares.give(new long[16], new OutgoingMessage[16], 0, 0);
+        spares.give(new long[256], new OutgoingMessage[256], 0, 0);
+        assertEquals(256, spares.largest());
+        spares.slots(256);
+        spares.messages(256);
+        assertEquals(16, spares.largest());
+    }
+
+    @Test
     void sparesStopAtTheBudget() {
         LinkRings spares = new LinkRings();
         int kept = 0;
@@ -61,7 +73,7 @@ class LinkRingsTest {
             spares.give(new long[65536], new OutgoingMessage[65536], 0, 0);
             kept = spares.spares(65536);
         }
-        assertEquals((1 << 20) / (2 * 65536), kept);
+        assertEquals((1 << 21) / (2 * 65536), kept);
     }
 
     /** What every client of a 20-member burst received, as "time sender text" lines. */
