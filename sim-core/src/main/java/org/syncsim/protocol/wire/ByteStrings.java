@@ -17,27 +17,21 @@ import java.nio.charset.StandardCharsets;
  * <p>The parts a sender formats again and again (a section's blob, or the payloads cut from it, which every member
  * of a storm pushes) are the same String instances each time ({@code ChunkPayloads}), so the formatter's checks
  * remember, per thread and by identity, the last {@value #REMEMBERED} long parts found clean: checking one again
- * costs a lookup. Likewise the long texts the codec formats from checked parts (clean by construction) are
- * remembered, so the parse of the very same text when it is delivered needs no scan. Whether a part or text is
- * remembered changes only the cost, never the answer.
+ * costs a lookup; and a long received text that this thread's codec formatted from checked parts
+ * ({@link FormattedTexts}) needs no scan. Whether a part or text is remembered changes only the cost, never the
+ * answer.
  */
 final class ByteStrings {
     /** Longer texts (none on the wire: the parser's limit is 64 KiB) are scanned plainly, not copied. */
-    private static final int SCRATCH_LIMIT = 1 << 16;
+    static final int SCRATCH_LIMIT = 1 << 16;
     /** Clean parts remembered per thread: the payloads of a 1 MB sheet (560) and its blobs. */
     private static final int REMEMBERED = 1024;
     /** Shorter parts are checked each time: the lookup would cost about as much as the scan. */
     private static final int REMEMBER_FROM = 256;
-    /**
-     * Formatted texts remembered per thread: more than the chunk messages a storm sends within the ~0.1 s between
-     * a send and its first delivery (a 200 KB sheet is ~100 chunks a push).
-     */
-    private static final int FORMATTED = 2048;
 
     private static final class Scratch {
         final CharsetEncoder latin1 = StandardCharsets.ISO_8859_1.newEncoder();
         final IdentityMemo<String, Boolean> clean = new IdentityMemo<>(REMEMBERED);
-        final IdentityMemo<String, Boolean> formatted = new IdentityMemo<>(FORMATTED);
         char[] chars;
         CharBuffer in;
         ByteBuffer out;
@@ -85,22 +79,9 @@ final class ByteStrings {
         return scan(s);
     }
 
-    /**
-     * Notes {@code text}, a new string the codec built from parts each found clean, as clean for this thread. Only
-     * the codec may call this: the note is trusted without a look.
-     */
-    static void rememberFormatted(String text) {
-        if (text.length() >= REMEMBER_FROM && text.length() <= SCRATCH_LIMIT) {
-            SCRATCH.get().formatted.put(text, Boolean.TRUE);
-        }
-    }
-
     /** {@link #firstNonByte} of a received text, without a scan if it is a text this thread formatted. */
     static int firstNonByteOfReceived(String text) {
-        if (text.length() >= REMEMBER_FROM && SCRATCH.get().formatted.get(text) != null) {
-            return -1;
-        }
-        return firstNonByte(text);
+        return FormattedTexts.isRemembered(text) ? -1 : firstNonByte(text);
     }
 
     private static int scan(String s) {

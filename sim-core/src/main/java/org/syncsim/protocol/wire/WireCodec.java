@@ -85,15 +85,29 @@ public final class WireCodec {
 
     /**
      * The exact wire text of {@code m}; throws IllegalArgumentException on a value the format cannot carry. Each
-     * part is checked to be a byte string, so the text is one: {@link ByteStrings#rememberFormatted} notes that,
-     * and parsing the very same text when it is delivered skips the scan.
+     * part is checked to be a byte string, so the text is one: {@link FormattedTexts} notes that, with the data
+     * part the text ends with, for the parse of the very same text when it is delivered.
      */
     public String format(Message m) {
         String text = compose(m);
         if (tokensAreBytes) {
-            ByteStrings.rememberFormatted(text);
+            FormattedTexts.remember(text, endingData(m));
         }
         return text;
+    }
+
+    /** The data part {@link #compose} puts last, for the messages whose addon-dialect parse cuts it back out. */
+    private static String endingData(Message m) {
+        if (m instanceof Chunk c) {
+            return c.payload();
+        }
+        if (m instanceof BulkSection b) {
+            return b.data();
+        }
+        if (m instanceof BulkStructure b) {
+            return b.data();
+        }
+        return null;
     }
 
     private String compose(Message m) {
@@ -496,7 +510,7 @@ public final class WireCodec {
                 return null;
             }
         }
-        return text.substring(p + 1);
+        return FormattedTexts.tail(text, p + 1);
     }
 
     private static long luaLong(String s) {

@@ -98,11 +98,11 @@ class ByteStringsTest {
     @Test
     void onlyTheVeryTextsTheCodecFormattedSkipTheScan() {
         String dirty = "x".repeat(300) + "\u0100";
-        ByteStrings.rememberFormatted(dirty); // what the codec never does: its texts are checked part by part
+        FormattedTexts.remember(dirty, null); // what the codec never does: its texts are checked part by part
         assertEquals(-1, ByteStrings.firstNonByteOfReceived(dirty), "the note is trusted for that instance");
         assertEquals(300, ByteStrings.firstNonByteOfReceived(new String(dirty)), "an equal copy is scanned");
         String shortDirty = "x\0";
-        ByteStrings.rememberFormatted(shortDirty);
+        FormattedTexts.remember(shortDirty, null);
         assertEquals(1, ByteStrings.firstNonByteOfReceived(shortDirty), "short texts are always scanned");
     }
 }
