@@ -87,6 +87,13 @@ MUTANTS = {
     "client importSheet: checkSynced removed": (
         "        afterImport(ts);\n        checkSynced();\n", "        afterImport(ts);\n", "HeadClientHandlersTest",
         CLIENT + "AddonClient.java"),
+    "client acceptedOrCounted: command label negated": (
+        '(r.command() == null ? "" : " " + r.command())', '(r.command() != null ? "" : " " + r.command())',
+        "HeadClientHandlersTest", CLIENT + "AddonClient.java"),
+    "client luaRandom: shared negated": (
+        "config.choices().luaRandom() == FixedChoices.LuaRandom.SHARED",
+        "config.choices().luaRandom() != FixedChoices.LuaRandom.SHARED", "HeadClientHandlersTest",
+        CLIENT + "AddonClient.java"),
     "client GroundTruth.publish: older kept": (
         "timestamp >= this.timestamp)", "timestamp > this.timestamp)", "GroundTruthTest", CLIENT + "GroundTruth.java"),
     "client GroundTruth.publish: unchanged tells": (

@@ -13,6 +13,7 @@ import org.syncsim.protocol.RecordingMetrics;
 import org.syncsim.protocol.TestChannel;
 import org.syncsim.protocol.client.ClientConfig;
 import org.syncsim.protocol.client.EncodedSheet;
+import org.syncsim.protocol.client.FixedChoices;
 import org.syncsim.protocol.client.InitialData;
 import org.syncsim.protocol.data.AssignmentSet;
 import org.syncsim.protocol.data.SheetSpec;
@@ -260,6 +261,9 @@ class HeadClientHandlersTest {
         raid.inject(10, f, "SECTION:" + T);
         raid.runUntil(11);
         assertEquals(3, raid.metrics.count("malformed", 0));
+        assertEquals(List.of("EMPTY", "NOT_A_NUMBER SECTION", "UNKNOWN_COMMAND"), raid.metrics.events.stream()
+                .filter(e -> e.kind().equals("malformed") && e.client() == 0).map(RecordingMetrics.Event::detail)
+                .sorted().toList(), "the reason, and the command the router took it for");
         assertEquals(1, raid.metrics.count("aborted", 0), "SECTION without index is a Lua error (12.2)");
     }
 
@@ -354,6 +358,32 @@ class HeadClientHandlersTest {
                 .filter(e -> e.kind().equals("synced") && e.detail().equals(Long.toString(imported))).toList();
         assertEquals(SimTime.seconds(10), synced.get(0).time(), "the importer, at its import: " + synced);
         assertEquals(0, synced.get(0).client());
+    }
+
+    /** When each of three members sends its push's BSTR after a BSREQ:0, under {@code luaRandom}. */
+    private static List<Long> pushTimes(FixedChoices.LuaRandom luaRandom) {
+        FixedChoices d = FixedChoices.DEFAULTS;
+        FixedChoices choices = new FixedChoices(d.rosterEventOnLogin(), d.chunkOrder(), d.timerOrder(), luaRandom,
+                d.lua());
+        HeadRaid raid = new HeadRaid(21, true);
+        EncodedSheet sheet = HeadRaid.encode(HeadRaid.sheet(raid.sim, "sheet", SMALL), T);
+        raid.add(3, i -> ClientConfig.defaults(HeadRaid.name(i)).withChoices(choices)
+                .withInitialData(new InitialData.Saved(T, sheet)));
+        raid.addFake();
+        raid.form();
+        raid.inject(10, 3, "BSREQ:0");
+        raid.runUntil(20);
+        return raid.channel.sent("BSTR", 0).stream().map(TestChannel.Sent::time).toList();
+    }
+
+    @Test
+    void sharedLuaRandomGivesEveryResponderTheSameJitter() {
+        List<Long> independent = pushTimes(FixedChoices.LuaRandom.INDEPENDENT);
+        List<Long> shared = pushTimes(FixedChoices.LuaRandom.SHARED);
+        assertEquals(3, independent.size());
+        assertEquals(3, shared.size());
+        assertEquals(1, shared.stream().distinct().count(), "one seed, one draw: the same delay (§13.3) " + shared);
+        assertEquals(3, independent.stream().distinct().count(), "three generators, three delays " + independent);
     }
 
     @Test
