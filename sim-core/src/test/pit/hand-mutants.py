@@ -94,6 +94,9 @@ MUTANTS = {
         "config.choices().luaRandom() == FixedChoices.LuaRandom.SHARED",
         "config.choices().luaRandom() != FixedChoices.LuaRandom.SHARED", "HeadClientHandlersTest",
         CLIENT + "AddonClient.java"),
+    "client scheduleUnprotected: a return reported as null": (
+        "                return AddonTimers.Outcome.RETURNED;", "                return null;", "SeedClientHandlersTest",
+        CLIENT + "AddonClient.java"),
     "client GroundTruth.publish: older kept": (
         "timestamp >= this.timestamp)", "timestamp > this.timestamp)", "GroundTruthTest", CLIENT + "GroundTruth.java"),
     "client GroundTruth.publish: unchanged tells": (
