@@ -5,9 +5,9 @@ package org.syncsim.protocol.wire;
  * payload, a section's or the structure's blob). Every recipient of a broadcast gets the very text its sender
  * formatted, and the parse that the first recipient runs can use what the sender knew: the text is a byte string
  * (each part was checked), and its data part equals a string the sender already holds, which the parse hands on
- * instead of cutting a copy of kilobytes out of the text. Identity picks the text; the data part is used only after
- * comparing it with the text's tail, so a remembered text parses to values equal to those of a fresh parse, and a
- * text that is not remembered (a forged one, or one sent long ago) is parsed in full.
+ * instead of cutting a copy of kilobytes out of the text. Identity picks the text, which the codec built ending with
+ * that data part, so a cut where the data part starts is that part: a remembered text parses to values equal to
+ * those of a fresh parse, and a text that is not remembered (a forged one, or one sent long ago) is parsed in full.
  */
 final class FormattedTexts {
     /** Texts shorter than this are not remembered: the lookup would cost about as much as the work it saves. */
@@ -31,6 +31,7 @@ final class FormattedTexts {
      * {@code data} (null if it ends with no data part). Only the codec may call this: the note is trusted.
      */
     static void remember(String text, String data) {
+        assert data == null || text.endsWith(data) : "the codec's text ends with its data part";
         if (text.length() >= REMEMBER_FROM && text.length() <= ByteStrings.SCRATCH_LIMIT) {
             TEXTS.get().put(text, data == null ? NONE : data);
         }
@@ -42,14 +43,13 @@ final class FormattedTexts {
     }
 
     /**
-     * {@code text.substring(from)}: the data part the codec noted for this very text if it equals that tail, else a
-     * copy cut from the text.
+     * {@code text.substring(from)}: the data part the codec noted for this very text if the cut is where that part
+     * starts, else a copy cut from the text.
      */
     static String tail(String text, int from) {
         if (text.length() >= REMEMBER_FROM) {
             String data = TEXTS.get().get(text);
-            if (data != null && data != NONE && data.length() == text.length() - from
-                    && text.regionMatches(from, data, 0, data.length())) {
+            if (data != null && data != NONE && data.length() == text.length() - from) {
                 return data;
             }
         }

@@ -36,22 +36,26 @@ class FormattedTextsTest {
     }
 
     @Test
-    void theNotedDataIsUsedOnlyWhereItEqualsTheTextsTail() {
-        String text = "CHUNK:tid:1:" + blob;
-        int from = text.length() - blob.length();
-        String other = blob.substring(0, blob.length() - 1) + "x"; // same length, last character differs
-        FormattedTexts.remember(text, other);
-        assertEquals(blob, FormattedTexts.tail(text, from));
-        assertNotSame(other, FormattedTexts.tail(text, from));
-        assertEquals(blob.substring(1), FormattedTexts.tail(text, from + 1), "another cut than the noted one");
-
+    void theNotedDataIsHandedOnOnlyForACutWhereItStarts() {
         String noted = new String(blob);
+        String text = "CHUNK:tid:1:" + noted;
+        int from = text.length() - blob.length();
         FormattedTexts.remember(text, noted);
         assertSame(noted, FormattedTexts.tail(text, from));
+        assertEquals(blob.substring(1), FormattedTexts.tail(text, from + 1), "another cut than the noted one");
+        assertEquals(":" + blob, FormattedTexts.tail(text, from - 1));
 
         String shortText = "CHUNK:tid:1:abc";
-        FormattedTexts.remember(shortText, "abc");
-        assertNotSame("abc", FormattedTexts.tail(shortText, shortText.length() - 3), "short texts are not noted");
+        String abc = new String("abc");
+        FormattedTexts.remember(shortText, abc);
+        assertNotSame(abc, FormattedTexts.tail(shortText, shortText.length() - 3), "short texts are not noted");
         assertEquals("abc", FormattedTexts.tail(shortText, shortText.length() - 3));
+    }
+
+    @Test
+    void aTextNotedWithoutADataPartIsAlwaysCut() {
+        String text = "BSACK:" + "1".repeat(300);
+        FormattedTexts.remember(text, null);
+        assertEquals("1".repeat(300), FormattedTexts.tail(text, 6));
     }
 }
