@@ -3,10 +3,8 @@ package org.syncsim.protocol.clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.syncsim.engine.FrameClock;
 import org.syncsim.engine.SimTime;
@@ -57,6 +55,10 @@ public final class AddonTimers {
         private long due;
         private boolean pending;
         private Unprotected callback;
+        /** Neighbours in the table ({@link #first}), while {@link #inTable}. */
+        private Handle prev;
+        private Handle next;
+        private boolean inTable;
 
         private Handle() {
         }
@@ -67,7 +69,7 @@ public final class AddonTimers {
                 timer.cancel();
             }
             pending = false;
-            live.remove(this);
+            unlink(this);
         }
 
         /** True while the callback is still due (or, after it raised, due again next frame). */
@@ -85,8 +87,13 @@ public final class AddonTimers {
     private final FrameClock frames;
     private final Order order;
     private final Consumer<Runnable> onUpdate;
-    /** The table in scheduling order: scan order is this order or its reverse ({@link Order}). */
-    private final Set<Handle> live = new LinkedHashSet<>();
+    /**
+     * The table in scheduling order, a list linked through the handles (scan order is this order or its reverse,
+     * {@link Order}): every scheduled timer enters and leaves it, so it costs no hashing.
+     */
+    private Handle first;
+    private Handle last;
+    private int tableSize;
     /** {@link Order#REVERSED}: the timers of each frame that has any, in scheduling order. */
     private final Map<Long, List<Handle>> byFrame = new HashMap<>();
     /** True from a callback's error until a frame's pass runs every due timer without one raising. */
@@ -135,7 +142,7 @@ public final class AddonTimers {
         h.due = fireTime(delaySeconds);
         h.pending = true;
         h.callback = callback;
-        live.add(h);
+        append(h);
         if (order == Order.SCHEDULED) {
             h.timer = sim.schedule(h.due, now -> {
                 if (!passing) {
@@ -172,8 +179,8 @@ public final class AddonTimers {
     private boolean fire(Handle h, long now) {
         h.pending = false;
         Outcome outcome = h.callback.run();
-        if (outcome == Outcome.RETURNED || !live.contains(h)) {
-            live.remove(h);
+        if (outcome == Outcome.RETURNED || !h.inTable) {
+            unlink(h);
             return outcome == Outcome.RETURNED;
         }
         h.pending = true;
@@ -185,7 +192,10 @@ public final class AddonTimers {
     /** One frame's pass over the whole table while a timer raised: due timers in scan order, until one raises. */
     private void pass(long now) {
         passAt = -1;
-        List<Handle> scan = new ArrayList<>(live);
+        List<Handle> scan = new ArrayList<>(tableSize);
+        for (Handle h = first; h != null; h = h.next) {
+            scan.add(h);
+        }
         if (order == Order.REVERSED) {
             Collections.reverse(scan);
         }
@@ -215,19 +225,58 @@ public final class AddonTimers {
 
     /** Discards every pending timer (reload: the timer table is runtime state). */
     public void cancelAll() {
-        for (Handle h : live) {
+        for (Handle h = first; h != null; ) {
+            Handle next = h.next;
             if (h.timer != null) {
                 h.timer.cancel();
             }
             h.pending = false;
+            h.inTable = false;
+            h.prev = null;
+            h.next = null;
+            h = next;
         }
-        live.clear();
+        first = null;
+        last = null;
+        tableSize = 0;
         passing = false;
     }
 
     /** Timers still pending (an erroring timer included: it stays in the table). */
     public int pendingCount() {
-        return live.size();
+        return tableSize;
+    }
+
+    private void append(Handle h) {
+        h.inTable = true;
+        h.prev = last;
+        if (last == null) {
+            first = h;
+        } else {
+            last.next = h;
+        }
+        last = h;
+        tableSize++;
+    }
+
+    private void unlink(Handle h) {
+        if (!h.inTable) {
+            return;
+        }
+        if (h.prev == null) {
+            first = h.next;
+        } else {
+            h.prev.next = h.next;
+        }
+        if (h.next == null) {
+            last = h.prev;
+        } else {
+            h.next.prev = h.prev;
+        }
+        h.prev = null;
+        h.next = null;
+        h.inTable = false;
+        tableSize--;
     }
 
     /** True while a timer that raised a Lua error keeps the table in per-frame passes (B28). */

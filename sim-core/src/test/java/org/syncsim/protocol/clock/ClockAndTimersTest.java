@@ -151,4 +151,41 @@ class ClockAndTimersTest {
         assertEquals(3, errors[0]);
         assertEquals(0, timers.pendingCount());
     }
+
+    @Test
+    void aPassScansTheTableInSchedulingOrderAfterCancelsAtItsHeadMiddleAndTail() {
+        for (int cut = 0; cut < 8; cut++) { // cancel every subset of {first, middle, last} of five timers
+            Simulation sim = new Simulation(1);
+            AddonTimers timers = new AddonTimers(sim, FrameClock.ofFps(10, 0)); // frames every 100 ms
+            List<String> fired = new ArrayList<>();
+            AddonTimers.Handle[] h = new AddonTimers.Handle[5];
+            AddonTimers.Handle[] stuck = new AddonTimers.Handle[1];
+            int mask = cut;
+            sim.post(0, now -> {
+                stuck[0] = timers.scheduleUnprotected(0.1, () -> AddonTimers.Outcome.RAISED); // passes from 100 ms
+                for (int i = 0; i < 5; i++) {
+                    String name = "t" + i;
+                    h[i] = timers.schedule(0.15, () -> fired.add(name)); // due at 200 ms, behind the erroring one
+                }
+                int[] cancelled = {0, 2, 4};
+                for (int k = 0; k < 3; k++) {
+                    if ((mask >> k & 1) != 0) {
+                        h[cancelled[k]].cancel();
+                    }
+                }
+                assertEquals(6 - Integer.bitCount(mask), timers.pendingCount());
+            });
+            sim.post(SimTime.millis(250), now -> stuck[0].cancel()); // the next pass (300 ms) runs the rest in order
+            sim.run(RunLimits.untilEmpty());
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                boolean gone = (i == 0 && (mask & 1) != 0) || (i == 2 && (mask & 2) != 0) || (i == 4 && (mask & 4) != 0);
+                if (!gone) {
+                    expected.add("t" + i);
+                }
+            }
+            assertEquals(expected, fired, "cancelled set " + mask);
+            assertEquals(0, timers.pendingCount());
+        }
+    }
 }
