@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.syncsim.protocol.wire.Command;
+import org.syncsim.protocol.wire.IdentityMemo;
 import org.syncsim.protocol.wire.Message;
 
 /**
@@ -49,8 +50,26 @@ public final class ChunkSender {
         return data.startsWith(REFERENCE_PREFIX);
     }
 
+    /**
+     * References whose transfer id was cut lately, per thread, by identity: every receiver of one {@code BSEC} or
+     * {@code BSTR} asks with the same parsed reference, and then gets one id instance (whose hash, for the chunk
+     * tables' lookup, is computed once). Several hundred pushed messages can be in flight in a storm.
+     */
+    private static final ThreadLocal<IdentityMemo<String, String>> IDS_OF =
+            ThreadLocal.withInitial(() -> new IdentityMemo<>(1024));
+
     /** The transfer id of a {@code CHUNKED:<tid>[:...]} reference: the text up to the next colon. */
     public static String transferIdOf(String reference) {
+        IdentityMemo<String, String> ids = IDS_OF.get();
+        String tid = ids.get(reference);
+        if (tid == null) {
+            tid = cutTransferId(reference);
+            ids.put(reference, tid);
+        }
+        return tid;
+    }
+
+    private static String cutTransferId(String reference) {
         String rest = reference.substring(REFERENCE_PREFIX.length());
         int colon = rest.indexOf(':');
         return colon < 0 ? rest : rest.substring(0, colon);

@@ -159,4 +159,18 @@ class ChunkManagerTest {
         assertEquals("12-345", ChunkSender.transferIdOf("CHUNKED:12-345:rest"));
         assertEquals("12-345", ChunkSender.transferIdOf("CHUNKED:12-345"));
     }
+
+    @Test
+    void everyReceiverOfOneReferenceGetsOneIdInstanceAndACopyOfItAnEqualId() {
+        String reference = ChunkSender.reference("1747458000-54321");
+        String id = ChunkSender.transferIdOf(reference);
+        assertEquals("1747458000-54321", id);
+        org.junit.jupiter.api.Assertions.assertSame(id, ChunkSender.transferIdOf(reference));
+        String copy = new String(reference);
+        assertEquals(id, ChunkSender.transferIdOf(copy));
+        for (int k = 0; k < 5000; k++) { // far more references than are remembered
+            assertEquals("7-" + k, ChunkSender.transferIdOf(ChunkSender.reference("7-" + k) + ":x"));
+        }
+        assertEquals(id, ChunkSender.transferIdOf(reference), "forgotten, cut again");
+    }
 }
