@@ -38,8 +38,16 @@ class CodecPropertiesTest {
     @Property(tries = 1000)
     void huffmanDecompressesTextLikeSheetsToo(@ForAll @StringLength(max = 6000) String text) {
         byte[] data = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] container = HuffmanContainer.compress(data);
+        if ((container[0] & 0xFF) == HuffmanContainer.NEVER_USED) {
+            // LibCompress's fallback when an escaped code word would overflow its 32-bit bit buffer (class Javadoc):
+            // 0x00 + the input, which decoders reject. The UTF-8 of random Unicode text (many distinct bytes with
+            // skewed counts: seed 696843199285925810 gave 17 788 such bytes) reaches it; sheets never do.
+            assertArrayEquals(data, java.util.Arrays.copyOfRange(container, 1, container.length));
+            return;
+        }
         HuffmanContainer.Result.Ok ok = assertInstanceOf(HuffmanContainer.Result.Ok.class,
-                HuffmanContainer.decompress(HuffmanContainer.compress(data)));
+                HuffmanContainer.decompress(container));
         assertArrayEquals(data, ok.data());
     }
 
