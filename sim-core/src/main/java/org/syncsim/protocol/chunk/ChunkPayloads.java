@@ -17,12 +17,6 @@ public final class ChunkPayloads {
 
     /** The {@link ChunkSender#CHUNK_SIZE} payloads of {@code data}. */
     public List<String> of(String data) {
-        List<String> known = cut.get(data);
-        if (known != null) {
-            return known;
-        }
-        List<String> payloads = List.copyOf(ChunkSender.payloads(data, ChunkSender.CHUNK_SIZE));
-        cut.put(data, payloads);
-        return payloads;
+        return cut.computeIfAbsent(data, d -> List.copyOf(ChunkSender.payloads(d, ChunkSender.CHUNK_SIZE)));
     }
 }

@@ -60,13 +60,7 @@ public final class ChunkSender {
 
     /** The transfer id of a {@code CHUNKED:<tid>[:...]} reference: the text up to the next colon. */
     public static String transferIdOf(String reference) {
-        IdentityMemo<String, String> ids = IDS_OF.get();
-        String tid = ids.get(reference);
-        if (tid == null) {
-            tid = cutTransferId(reference);
-            ids.put(reference, tid);
-        }
-        return tid;
+        return IDS_OF.get().computeIfAbsent(reference, ChunkSender::cutTransferId);
     }
 
     private static String cutTransferId(String reference) {

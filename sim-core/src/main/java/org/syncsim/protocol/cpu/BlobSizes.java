@@ -23,13 +23,7 @@ public record BlobSizes(long base64, long text) {
 
     /** The sizes of {@code blob}; a string that is no blob (a dangling {@code CHUNKED:<tid>}) has no text. */
     public static BlobSizes of(String blob) {
-        IdentityMemo<String, BlobSizes> known = KNOWN.get();
-        BlobSizes s = known.get(blob);
-        if (s == null) {
-            s = read(blob);
-            known.put(blob, s);
-        }
-        return s;
+        return KNOWN.get().computeIfAbsent(blob, BlobSizes::read);
     }
 
     private static BlobSizes read(String blob) {

@@ -2,6 +2,7 @@ package org.syncsim.protocol.wire;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A bounded memo of a pure function, keyed by the identity of its argument, that forgets the oldest argument first.
@@ -26,6 +27,16 @@ public final class IdentityMemo<K, V> {
     /** The remembered result for this very object, or null. */
     public V get(K key) {
         return values.get(key);
+    }
+
+    /** The remembered result for this very object, else {@code function}'s (never null), now remembered. */
+    public V computeIfAbsent(K key, Function<? super K, ? extends V> function) {
+        V value = values.get(key);
+        if (value == null) {
+            value = function.apply(key);
+            put(key, value);
+        }
+        return value;
     }
 
     /** Remembers {@code value} for {@code key} (not already remembered), forgetting the oldest if full. */
